@@ -1,0 +1,107 @@
+// The probe's findings: what each detector found, where it found it, and,
+// when it found nothing, why. Detection fills this; renderers only read it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace torchcompat {
+
+// One schema for every detector's outcome, so renderers treat them alike.
+//   found       the thing exists and its version was read
+//   not_found   nothing there (a normal answer, not an error)
+//   error       something is there but could not be read (reason says what)
+//   crashed     the isolated detector died on a signal (reason names it)
+//   timed_out   the isolated detector ran past its limit
+//   overridden  the value comes from a TORCHCOMPAT_OVERRIDE_* setting
+enum class Status { found, not_found, error, crashed, timed_out, overridden };
+
+const char* to_string(Status status);
+
+struct Toolkit {
+  std::string version;    // "12.4" or "12.4.131"; empty when unreadable
+  std::string root;       // the toolkit directory
+  std::string source;     // file the version came from: "version.json", "version.txt",
+                          // "include/cuda.h", "nvcc --version", or "override"
+  std::string found_via;  // why this root was looked at: "CUDAToolkit_ROOT", "CUDA_PATH",
+                          // "PATH (nvcc)", "/usr/local/cuda", "--cuda-root", ...
+  std::string reason;     // why version is empty, when it is
+  bool selected = false;  // the one a CMake FindCUDAToolkit would pick
+};
+
+struct ToolkitFindings {
+  Status status = Status::not_found;
+  std::string reason;
+  std::vector<Toolkit> toolkits;  // in precedence order
+};
+
+struct Driver {
+  Status status = Status::not_found;
+  std::string reason;
+  std::string release;         // "550.54.14"
+  std::string release_source;  // "NVML", "/sys/module/nvidia/version", "/proc/driver/nvidia/version", "override"
+  std::string cuda_version;    // "12.4", from cuDriverGetVersion (1000*major + 10*minor)
+  std::string library;         // path of the libcuda actually loaded
+  std::optional<int> cu_init_error;  // cuInit's CUresult when not CUDA_SUCCESS
+  bool forward_compat = false;  // libcuda's CUDA version differs from what the release implies
+};
+
+struct Gpu {
+  int index = 0;
+  std::string name;
+  int cc_major = 0;
+  int cc_minor = 0;
+  std::uint64_t memory_bytes = 0;
+};
+
+struct GpuFindings {
+  Status status = Status::not_found;
+  std::string reason;
+  std::string source;  // "driver API" or "override"
+  std::vector<Gpu> gpus;
+};
+
+struct Cudnn {
+  Status status = Status::not_found;
+  std::string reason;
+  std::string version;          // the one to believe: library's if loaded, else header's
+  std::string header;           // path of the header the version came from
+  std::string header_version;   // "9.19.0"
+  std::string library;          // path of the libcudnn loaded
+  std::string library_version;  // from cudnnGetVersion
+  bool mismatch = false;        // header and library disagree
+};
+
+struct PythonPackage {
+  std::string version;   // "2.4.0+cu121", local part kept
+  std::string location;  // the metadata directory it was read from
+};
+
+struct Python {
+  Status status = Status::not_found;
+  std::string reason;
+  std::string executable;
+  std::string version;  // the interpreter's "3.11.2"
+  std::optional<PythonPackage> torch;
+  std::optional<PythonPackage> torchvision;
+  std::optional<PythonPackage> torchaudio;
+};
+
+struct Override {
+  std::string name;   // "TORCHCOMPAT_OVERRIDE_DRIVER"
+  std::string value;  // as given; empty is meaningful for GPU_ARCHS ("no GPU")
+};
+
+struct Report {
+  static constexpr int schema_version = 1;
+  ToolkitFindings toolkits;
+  Driver driver;
+  GpuFindings gpus;
+  Cudnn cudnn;
+  Python python;
+  std::vector<Override> overrides;
+};
+
+}  // namespace torchcompat
