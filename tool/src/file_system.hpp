@@ -20,6 +20,14 @@ class FileSystem {
   // Entry names (not paths), sorted, without "." and "..".
   virtual std::vector<std::string> list_directory(const std::string& path) const = 0;
   virtual std::optional<std::string> getenv(const std::string& name) const = 0;
+  // The path with symlinks resolved, or nullopt when it doesn't exist. Saved
+  // test trees without symlinks can keep the default: the path itself.
+  virtual std::optional<std::string> canonical_path(const std::string& path) const {
+    if (is_directory(path) || is_file(path)) return path;
+    return std::nullopt;
+  }
+  // A regular file this process may execute (nvcc, python3 on PATH).
+  virtual bool is_executable(const std::string& path) const { return is_file(path); }
 };
 
 // The real machine.

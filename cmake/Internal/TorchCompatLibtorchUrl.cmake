@@ -1,0 +1,160 @@
+# The exact official URL of a libtorch archive, rendered from data/libtorch-archives.json.
+#
+#   _torchcompat_libtorch_url(<out-var> VERSION <v> VARIANT <var> PLATFORM <p> ABI <a>
+#                             CONFIG <c> DATA_DIR <dir> [ERROR_VARIABLE <e>])
+#
+# PLATFORM is one of linux-x86_64, linux-aarch64, windows-x86_64, macos-x86_64, macos-arm64;
+# ABI is cxx11 or pre-cxx11 on Linux and none elsewhere; CONFIG is Release or Debug.
+# When the archive is not in the table, <out-var> is set to "" and the message (which lists what
+# does exist) goes to ERROR_VARIABLE, or stops configuration with FATAL_ERROR when none is given.
+# scripts/libtorch-url renders the same data; tests/urls holds both to the same official URLs.
+include_guard(GLOBAL)
+
+function(_torchcompat_libtorch_url out_var)
+  cmake_parse_arguments(PARSE_ARGV 1 arg ""
+    "VERSION;VARIANT;PLATFORM;ABI;CONFIG;DATA_DIR;ERROR_VARIABLE" "")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR
+      "TorchCompat: _torchcompat_libtorch_url: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  foreach(required IN ITEMS VERSION VARIANT PLATFORM ABI CONFIG DATA_DIR)
+    if(NOT DEFINED arg_${required} OR arg_${required} STREQUAL "")
+      message(FATAL_ERROR "TorchCompat: _torchcompat_libtorch_url: ${required} is required")
+    endif()
+  endforeach()
+
+  _torchcompat_libtorch_url_render(url error "${arg_DATA_DIR}/libtorch-archives.json"
+    "${arg_VERSION}" "${arg_VARIANT}" "${arg_PLATFORM}" "${arg_ABI}" "${arg_CONFIG}")
+
+  if(NOT error STREQUAL "" AND NOT arg_ERROR_VARIABLE)
+    message(FATAL_ERROR "${error}")
+  endif()
+  if(arg_ERROR_VARIABLE)
+    set(${arg_ERROR_VARIABLE} "${error}" PARENT_SCOPE)
+  endif()
+  set(${out_var} "${url}" PARENT_SCOPE)
+endfunction()
+
+# Joins the member names of a JSON object with ", " for "what exists" messages.
+function(_torchcompat_libtorch_url_members out_var json)
+  string(JSON count LENGTH "${json}")
+  set(names "")
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(index RANGE ${last})
+      string(JSON name MEMBER "${json}" ${index})
+      list(APPEND names "${name}")
+    endforeach()
+  endif()
+  # string(JSON) hands members back in its own order; natural order reads well for versions
+  # and matches what scripts/libtorch-url prints.
+  list(SORT names COMPARE NATURAL)
+  _torchcompat_libtorch_url_join(joined "${names}")
+  set(${out_var} "${joined}" PARENT_SCOPE)
+endfunction()
+
+# Turns archive-kind keys ("cxx11/Release") into the words used in messages.
+function(_torchcompat_libtorch_url_kind_words out_var kinds)
+  set(words "")
+  foreach(kind IN LISTS kinds)
+    string(REPLACE "/" " " kind_words "${kind}")
+    list(APPEND words "ABI ${kind_words}")
+  endforeach()
+  _torchcompat_libtorch_url_join(joined "${words}")
+  set(${out_var} "${joined}" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_libtorch_url_join out_var items)
+  if(items STREQUAL "")
+    set(${out_var} "(none)" PARENT_SCOPE)
+  else()
+    list(JOIN items ", " joined)
+    set(${out_var} "${joined}" PARENT_SCOPE)
+  endif()
+endfunction()
+
+# Reads a JSON array of strings as a CMake list.
+function(_torchcompat_libtorch_url_array out_var json)
+  string(JSON count LENGTH "${json}")
+  set(items "")
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(index RANGE ${last})
+      string(JSON item GET "${json}" ${index})
+      list(APPEND items "${item}")
+    endforeach()
+  endif()
+  set(${out_var} "${items}" PARENT_SCOPE)
+endfunction()
+
+# Looks the archive up step by step so that each miss can say what the table does have.
+function(_torchcompat_libtorch_url_render url_var error_var file version variant platform abi config)
+  set(${url_var} "" PARENT_SCOPE)
+  if(NOT EXISTS "${file}")
+    set(${error_var} "TorchCompat: libtorch table not found: ${file}" PARENT_SCOPE)
+    return()
+  endif()
+  file(READ "${file}" table)
+
+  string(JSON releases ERROR_VARIABLE json_error GET "${table}" releases)
+  if(json_error)
+    set(${error_var} "TorchCompat: ${file} is not a libtorch table: ${json_error}" PARENT_SCOPE)
+    return()
+  endif()
+  string(JSON release ERROR_VARIABLE missing GET "${releases}" "${version}")
+  if(missing)
+    _torchcompat_libtorch_url_members(known "${releases}")
+    set(${error_var} "TorchCompat: torch ${version} is not in the libtorch table (unknown release). Known releases: ${known}" PARENT_SCOPE)
+    return()
+  endif()
+
+  string(JSON platforms GET "${release}" platforms)
+  string(JSON record ERROR_VARIABLE missing GET "${platforms}" "${platform}")
+  if(missing)
+    _torchcompat_libtorch_url_members(known "${platforms}")
+    set(${error_var} "TorchCompat: no libtorch archive is recorded for torch ${version} on ${platform}. Platforms with archives for ${version}: ${known}" PARENT_SCOPE)
+    return()
+  endif()
+
+  set(kind "${abi}/${config}")
+  _torchcompat_libtorch_url_kind_words(kind_words "${kind}")
+  string(JSON archives GET "${record}" archives)
+  string(JSON variants_json ERROR_VARIABLE missing GET "${archives}" "${kind}")
+  if(missing)
+    _torchcompat_libtorch_url_members(kinds "${archives}")
+    string(REPLACE ", " ";" kinds "${kinds}")
+    _torchcompat_libtorch_url_kind_words(recorded "${kinds}")
+    set(${error_var} "TorchCompat: torch ${version} on ${platform} has no ${kind_words} archive. Recorded: ${recorded}" PARENT_SCOPE)
+    return()
+  endif()
+  _torchcompat_libtorch_url_array(variants "${variants_json}")
+  if(NOT variant IN_LIST variants)
+    _torchcompat_libtorch_url_join(published "${variants}")
+    set(${error_var} "TorchCompat: variant ${variant} is not published for torch ${version} on ${platform} (${kind_words}). Published variants: ${published}" PARENT_SCOPE)
+    return()
+  endif()
+
+  string(JSON era_id GET "${record}" era)
+  string(JSON era GET "${table}" eras "${era_id}")
+  string(JSON local_template GET "${era}" local)
+  string(JSON directory_template GET "${era}" directory)
+  string(JSON file_template GET "${era}" files "${kind}")
+  string(JSON url_base GET "${table}" url_base)
+
+  set(unsuffixed "")
+  string(JSON unsuffixed_json ERROR_VARIABLE no_unsuffixed GET "${record}" unsuffixed)
+  if(NOT no_unsuffixed)
+    _torchcompat_libtorch_url_array(unsuffixed "${unsuffixed_json}")
+  endif()
+  if(variant IN_LIST unsuffixed)
+    set(local "")
+  else()
+    string(REPLACE "{variant}" "${variant}" local "${local_template}")
+  endif()
+
+  string(REPLACE "{version}" "${version}" filename "${file_template}")
+  string(REPLACE "{local}" "${local}" filename "${filename}")
+  string(REPLACE "{variant}" "${variant}" directory "${directory_template}")
+  set(${url_var} "${url_base}${directory}/${filename}" PARENT_SCOPE)
+  set(${error_var} "" PARENT_SCOPE)
+endfunction()

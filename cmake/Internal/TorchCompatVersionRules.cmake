@@ -1,0 +1,68 @@
+# Version strings as users write them: validation and the pieces the rules use.
+
+include_guard(GLOBAL)
+
+# _torchcompat_check_version(<what> <value> [LOCAL_ALLOWED])
+# Stops with a clear error unless <value> is a dotted number like 2.4.0. With
+# LOCAL_ALLOWED a PEP 440 local part is accepted (2.4.0+cu121).
+function(_torchcompat_check_version what value)
+  set(pattern "^[0-9]+(\\.[0-9]+)*$")
+  set(example "2.4.0")
+  if("LOCAL_ALLOWED" IN_LIST ARGN)
+    set(pattern "^[0-9]+(\\.[0-9]+)*(\\+[0-9A-Za-z.]+)?$")
+    set(example "2.4.0 or 2.4.0+cu121")
+  endif()
+  if(NOT value MATCHES "${pattern}")
+    message(FATAL_ERROR "TorchCompat: ${what} '${value}' is not a version; write it like "
+                        "${example}.")
+  endif()
+endfunction()
+
+# Splits 2.4.0+cu121 into 2.4.0 and cu121 ("" when there is no local part).
+function(_torchcompat_split_local version public_var local_var)
+  set(local "")
+  if(version MATCHES "^([^+]*)\\+(.*)$")
+    set(version "${CMAKE_MATCH_1}")
+    set(local "${CMAKE_MATCH_2}")
+  endif()
+  set(${public_var} "${version}" PARENT_SCOPE)
+  set(${local_var} "${local}" PARENT_SCOPE)
+endfunction()
+
+# "12.4.131" -> "12.4"; "12" -> "12.0"
+function(_torchcompat_major_minor version out_var)
+  string(REGEX MATCH "^[0-9]+(\\.[0-9]+)?" short "${version}")
+  if(NOT short MATCHES "\\.")
+    string(APPEND short ".0")
+  endif()
+  set(${out_var} "${short}" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_major version out_var)
+  string(REGEX MATCH "^[0-9]+" major "${version}")
+  set(${out_var} "${major}" PARENT_SCOPE)
+endfunction()
+
+# Variant names: cpu, cu121 (CUDA 12.1), cu92 (CUDA 9.2), rocm6.1.
+# Sets kind ("cpu", "cuda", "rocm" or "" when malformed) and the version it names.
+function(_torchcompat_parse_variant variant kind_var version_var)
+  set(kind "")
+  set(version "")
+  if(variant STREQUAL "cpu")
+    set(kind cpu)
+  elseif(variant MATCHES "^cu([0-9]+)([0-9])$")
+    set(kind cuda)
+    set(version "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}")
+  elseif(variant MATCHES "^rocm([0-9]+(\\.[0-9]+)+)$")
+    set(kind rocm)
+    set(version "${CMAKE_MATCH_1}")
+  endif()
+  set(${kind_var} "${kind}" PARENT_SCOPE)
+  set(${version_var} "${version}" PARENT_SCOPE)
+endfunction()
+
+# CUDA 12.1 -> cu121
+function(_torchcompat_cuda_variant cuda_version out_var)
+  string(REPLACE "." "" digits "${cuda_version}")
+  set(${out_var} "cu${digits}" PARENT_SCOPE)
+endfunction()

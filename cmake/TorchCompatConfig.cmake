@@ -1,0 +1,54 @@
+#[=======================================================================[.rst:
+TorchCompatConfig
+-----------------
+
+Entry point of the ``TorchCompat`` package: ``find_package(TorchCompat)``.
+
+It works from an install tree (relocatable), from a build tree, and from a
+source tree reached through ``FetchContent`` or ``add_subdirectory``. It
+provides the commands of the package's modules:
+
+* :command:`torchcompat_detect` (``TorchCompatDetect``)
+* :command:`torchcompat_require` (``TorchCompatRequire``)
+* :command:`torchcompat_check_torch` (``TorchCompatCheckTorch``)
+* :command:`torchcompat_report` (``TorchCompatReport``)
+* :command:`torchcompat_select_libtorch` (``TorchCompatSelectLibtorch``)
+* :command:`torchcompat_fetch_libtorch` (``TorchCompatFetchLibtorch``)
+
+Result variables
+^^^^^^^^^^^^^^^^
+
+``TorchCompat_FOUND``
+  True.
+``TorchCompat_VERSION``
+  The package's version.
+``TorchCompat_DATA_DIR``
+  The compatibility tables (``*.json``) the commands read.
+
+Imported target
+^^^^^^^^^^^^^^^
+
+``TorchCompat::probe``
+  The ``torchcompat-probe`` executable. From a source tree it is compiled at
+  configure time with the host compiler, on first use.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+
+get_filename_component(_torchcompat_module_dir "${CMAKE_CURRENT_LIST_DIR}" ABSOLUTE)
+list(PREPEND CMAKE_MODULE_PATH "${_torchcompat_module_dir}")
+
+include("${_torchcompat_module_dir}/Internal/TorchCompatLayout.cmake")
+_torchcompat_locate_layout("${_torchcompat_module_dir}")
+
+include(TorchCompatDetect)
+include(TorchCompatTable)
+include(TorchCompatRequire)
+foreach(_torchcompat_module IN ITEMS TorchCompatCheckTorch TorchCompatSelectLibtorch
+                                    TorchCompatReport TorchCompatFetchLibtorch)
+  if(EXISTS "${_torchcompat_module_dir}/${_torchcompat_module}.cmake")
+    include(${_torchcompat_module})
+  endif()
+endforeach()
+
+set(TorchCompat_FOUND TRUE)

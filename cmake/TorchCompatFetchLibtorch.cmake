@@ -1,0 +1,146 @@
+#[=======================================================================[.rst:
+TorchCompatFetchLibtorch
+------------------------
+
+Downloads the libtorch build that :command:`torchcompat_select_libtorch`
+picks, verifies it, extracts it into a per-user cache and points
+``Torch_DIR`` at it, so that ``find_package(Torch)`` finds it.
+
+.. command:: torchcompat_fetch_libtorch
+
+  ::
+
+    torchcompat_fetch_libtorch(
+      VERSION <version|latest>
+      [VARIANT auto|cpu|cuXYZ|rocmX.Y] [PLATFORM linux|windows|macos]
+      [ARCH x86_64|aarch64|arm64] [ABI cxx11|pre-cxx11] [CONFIG Release|Debug]
+      [DRIVER_POLICY compat|strict]
+      [SHA256 <hex>] [LOCK_FILE <path>]
+      [MIRROR <base-url>] [ARCHIVE <path>] [CACHE_DIR <dir>] [ALLOW_HTTP]
+      [URL_VARIABLE <var>] [VARIANT_VARIABLE <var>] [REASON_VARIABLE <var>])
+
+  The selection arguments are passed to :command:`torchcompat_select_libtorch`
+  unchanged. Then:
+
+  ``SHA256``
+    The archive's expected SHA-256. Without it, the hash recorded for the
+    archive's official URL in the lock file is enforced; the first download
+    records it there.
+  ``LOCK_FILE``
+    The lock file. Default: ``TORCHCOMPAT_LOCK_FILE``, else
+    ``${CMAKE_SOURCE_DIR}/torchcompat.lock``. One line per archive,
+    ``<sha256>  <official-url>``, sorted; commit it with your sources.
+  ``MIRROR``
+    A base URL that replaces ``https://download.pytorch.org/libtorch`` (the
+    rest of the path is kept). Default: ``TORCHCOMPAT_MIRROR``.
+  ``ARCHIVE``
+    A local copy of the archive, used in place of any download and verified
+    the same way. Default: ``TORCHCOMPAT_LIBTORCH_ARCHIVE``.
+  ``CACHE_DIR``
+    Default: ``TORCHCOMPAT_CACHE_DIR`` (variable, then environment), else the
+    per-user cache directory (``$XDG_CACHE_HOME/torchcompat``,
+    ``~/.cache/torchcompat``, ``~/Library/Caches/torchcompat``,
+    ``%LOCALAPPDATA%/torchcompat``).
+  ``ALLOW_HTTP``
+    Accept a plain ``http://`` mirror (also ``TORCHCOMPAT_ALLOW_HTTP``).
+    TLS certificates are always verified.
+
+  Downloads happen under a file lock, into temporary names that are renamed
+  into place once verified and extracted: concurrent configures share one
+  download and an interrupted one leaves nothing that is used. With the tree
+  cached, a configure does no network I/O, no hashing and no extraction.
+
+Result variables
+^^^^^^^^^^^^^^^^
+
+``Torch_DIR``
+  Cache entry (forced) and variable in the caller's scope:
+  ``<tree>/share/cmake/Torch``.
+``TorchCompat_LIBTORCH_DIR``
+  The extracted libtorch tree.
+``<URL_VARIABLE>``, ``<VARIANT_VARIABLE>``, ``<REASON_VARIABLE>``
+  The official URL, the variant and the reason for it, from the selection.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatDownload.cmake")
+
+function(torchcompat_fetch_libtorch)
+  set(selection_keywords VERSION VARIANT PLATFORM ARCH ABI CONFIG DRIVER_POLICY)
+  set(fetch_keywords SHA256 LOCK_FILE MIRROR ARCHIVE CACHE_DIR)
+  set(result_keywords URL_VARIABLE VARIANT_VARIABLE REASON_VARIABLE)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "ALLOW_HTTP"
+                        "${selection_keywords};${fetch_keywords};${result_keywords}" "")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "TorchCompat: torchcompat_fetch_libtorch: unknown arguments: "
+                        "${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  if("${arg_VERSION}" STREQUAL "")
+    message(FATAL_ERROR "TorchCompat: torchcompat_fetch_libtorch: VERSION is required "
+                        "(a release such as 2.5.1, or latest)")
+  endif()
+  if(NOT COMMAND torchcompat_select_libtorch)
+    message(FATAL_ERROR "TorchCompat: torchcompat_fetch_libtorch needs "
+                        "torchcompat_select_libtorch; load the package with "
+                        "find_package(TorchCompat) rather than including this module alone")
+  endif()
+
+  set(selection_args "")
+  foreach(keyword IN LISTS selection_keywords)
+    if(DEFINED arg_${keyword})
+      list(APPEND selection_args ${keyword} "${arg_${keyword}}")
+    endif()
+  endforeach()
+  torchcompat_select_libtorch(${selection_args} URL_VARIABLE url VARIANT_VARIABLE variant
+                              REASON_VARIABLE reason)
+
+  _torchcompat_fetch_option(mirror "${arg_MIRROR}" TORCHCOMPAT_MIRROR)
+  _torchcompat_fetch_option(archive "${arg_ARCHIVE}" TORCHCOMPAT_LIBTORCH_ARCHIVE)
+  _torchcompat_fetch_option(lock_file "${arg_LOCK_FILE}" TORCHCOMPAT_LOCK_FILE)
+  if(lock_file STREQUAL "")
+    set(lock_file "${CMAKE_SOURCE_DIR}/torchcompat.lock")
+  endif()
+
+  _torchcompat_apply_mirror(download_url "${url}" "${mirror}")
+  set(fetch_args URL "${download_url}" LOCK_KEY "${url}" LOCK_FILE "${lock_file}")
+  foreach(keyword IN ITEMS SHA256 CACHE_DIR)
+    if(NOT "${arg_${keyword}}" STREQUAL "")
+      list(APPEND fetch_args ${keyword} "${arg_${keyword}}")
+    endif()
+  endforeach()
+  if(NOT archive STREQUAL "")
+    list(APPEND fetch_args ARCHIVE "${archive}")
+  endif()
+  if(arg_ALLOW_HTTP)
+    list(APPEND fetch_args ALLOW_HTTP)
+  endif()
+  _torchcompat_fetch_archive(${fetch_args} RESULT_DIR_VARIABLE tree)
+
+  set(torch_dir "${tree}/share/cmake/Torch")
+  if(NOT EXISTS "${torch_dir}/TorchConfig.cmake" AND NOT EXISTS "${torch_dir}/torch-config.cmake")
+    message(FATAL_ERROR "TorchCompat: ${url} does not look like a libtorch archive: "
+                        "no share/cmake/Torch/TorchConfig.cmake in ${tree}")
+  endif()
+  message(STATUS "TorchCompat: libtorch ${variant} from ${url} in ${tree}")
+
+  set(Torch_DIR "${torch_dir}" CACHE PATH "The libtorch that torchcompat_fetch_libtorch fetched"
+                                     FORCE)
+  set(Torch_DIR "${torch_dir}" PARENT_SCOPE)
+  set(TorchCompat_LIBTORCH_DIR "${tree}" PARENT_SCOPE)
+  foreach(result IN ITEMS URL VARIANT REASON)
+    if(NOT "${arg_${result}_VARIABLE}" STREQUAL "")
+      string(TOLOWER "${result}" value)
+      set(${arg_${result}_VARIABLE} "${${value}}" PARENT_SCOPE)
+    endif()
+  endforeach()
+endfunction()
+
+# An argument wins over the knob of the same meaning.
+function(_torchcompat_fetch_option out argument knob)
+  set(value "${argument}")
+  if(value STREQUAL "" AND NOT "${${knob}}" STREQUAL "")
+    set(value "${${knob}}")
+  endif()
+  set(${out} "${value}" PARENT_SCOPE)
+endfunction()

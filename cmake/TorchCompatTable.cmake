@@ -1,0 +1,123 @@
+#[=======================================================================[.rst:
+TorchCompatTable
+----------------
+
+Reads the compatibility tables in ``data/`` (documented in ``data/README.md``).
+The other modules ask their questions through this one, so the tables' layout
+is known in one place. A version that is not in a table is unknown: nothing
+here matches it to a neighbouring row.
+
+Cache variables
+^^^^^^^^^^^^^^^
+
+``TORCHCOMPAT_DATA_DIR``
+  Read the tables from this folder instead of the package's own (for a newer
+  table than the installed package ships).
+
+A table that is missing or not valid JSON stops the configure with an error
+naming the file.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatJson.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVersionRules.cmake")
+
+function(_torchcompat_data_dir out_var)
+  if(TORCHCOMPAT_DATA_DIR)
+    set(dir "${TORCHCOMPAT_DATA_DIR}")
+  else()
+    get_property(dir GLOBAL PROPERTY TORCHCOMPAT_DATA_DIR)
+  endif()
+  set(${out_var} "${dir}" PARENT_SCOPE)
+endfunction()
+
+# _torchcompat_table(<out-var> <stem>): the text of data/<stem>.json, read and
+# checked once per configure.
+function(_torchcompat_table out_var stem)
+  _torchcompat_data_dir(dir)
+  set(file "${dir}/${stem}.json")
+  get_property(text GLOBAL PROPERTY "TORCHCOMPAT_TABLE_${file}")
+  if(NOT text)
+    if(NOT EXISTS "${file}")
+      message(FATAL_ERROR "TorchCompat: the table '${file}' is missing. Reinstall TorchCompat "
+                          "or point TORCHCOMPAT_DATA_DIR at a complete data folder.")
+    endif()
+    file(READ "${file}" text)
+    string(JSON schema ERROR_VARIABLE error GET "${text}" schema_version)
+    if(error OR NOT schema EQUAL 1)
+      if(NOT error)
+        set(error "schema_version is '${schema}', this TorchCompat reads 1")
+      endif()
+      message(FATAL_ERROR "TorchCompat: the table '${file}' is corrupt (${error}). Restore it "
+                          "from the TorchCompat release, or fix TORCHCOMPAT_DATA_DIR.")
+    endif()
+    set_property(GLOBAL PROPERTY "TORCHCOMPAT_TABLE_${file}" "${text}")
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+# The record of one torch release as JSON text, or "" when the release is unknown.
+function(_torchcompat_torch_record out_var version)
+  _torchcompat_table(table torch-releases)
+  _torchcompat_json_get(record "${table}" releases "${version}")
+  set(${out_var} "${record}" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_torch_versions out_var)
+  _torchcompat_table(table torch-releases)
+  _torchcompat_json_keys(versions "${table}" releases)
+  set(${out_var} "${versions}" PARENT_SCOPE)
+endfunction()
+
+# Build facts of one variant of one release: JSON with cuda, cudnn, sass, ptx;
+# "" when not recorded.
+function(_torchcompat_variant_build out_var version variant)
+  _torchcompat_table(table variant-builds)
+  _torchcompat_json_get(release "${table}" builds "${version}")
+  set(build "")
+  if(release)
+    _torchcompat_json_get(build "${release}" "${variant}")
+  endif()
+  set(${out_var} "${build}" PARENT_SCOPE)
+endfunction()
+
+# The variants published for a release on a platform. kind is "wheel" or "libtorch".
+function(_torchcompat_release_variants out_var version platform kind)
+  _torchcompat_table(table torch-variants)
+  _torchcompat_json_get(release "${table}" releases "${version}")
+  set(variants "")
+  if(release)
+    _torchcompat_json_list(variants "${release}" platforms "${platform}" "${kind}")
+  endif()
+  set(${out_var} "${variants}" PARENT_SCOPE)
+endfunction()
+
+# The toolkit records of one CUDA minor (12.4 -> 12.4.0, 12.4.1), in table order.
+function(_torchcompat_toolkits_of_minor out_var cuda_minor)
+  _torchcompat_table(table cuda-toolkits)
+  _torchcompat_json_keys(versions "${table}" toolkits)
+  set(matches "")
+  foreach(version IN LISTS versions)
+    _torchcompat_major_minor("${version}" minor)
+    if(minor STREQUAL cuda_minor)
+      list(APPEND matches "${version}")
+    endif()
+  endforeach()
+  set(${out_var} "${matches}" PARENT_SCOPE)
+endfunction()
+
+# _torchcompat_toolkit_min_driver(<out-var> <toolkit> <linux|windows>)
+function(_torchcompat_toolkit_min_driver out_var toolkit os)
+  _torchcompat_table(table cuda-toolkits)
+  _torchcompat_json_get(driver "${table}" toolkits "${toolkit}" "${os}_min_driver")
+  set(${out_var} "${driver}" PARENT_SCOPE)
+endfunction()
+
+# The minor-version-compatibility floor for a CUDA major ("" when none is recorded).
+function(_torchcompat_compat_floor out_var cuda_major os)
+  _torchcompat_table(table cuda-toolkits)
+  _torchcompat_json_get(driver "${table}" minor_version_compatibility "${cuda_major}"
+                        "${os}_min_driver")
+  set(${out_var} "${driver}" PARENT_SCOPE)
+endfunction()

@@ -1,0 +1,415 @@
+#!/usr/bin/env python3
+"""Builds data/libtorch-archives.json and data/torch-variants.json.
+
+Inputs:
+  * the replay of pytorch/test-infra's build matrix generator (libtorch_matrix_history.py output
+    directory) for 1.12.1 and later;
+  * facts transcribed by hand below (EARLY_*) from pytorch.github.io's published_versions.json and
+    from third-party pins, for releases the generator never covered.
+Usage: libtorch_archives_build.py <replay dir> <data dir>
+"""
+import glob
+import json
+import os
+import re
+import sys
+
+RETRIEVED = "2026-11-25"
+BASE = "https://download.pytorch.org/libtorch/"
+PLATFORM_OF_GENERATOR_OS = {"linux": "linux-x86_64", "linux-aarch64": "linux-aarch64",
+                            "windows": "windows-x86_64", "macos": "macos-x86_64",
+                            "macos-arm64": "macos-arm64"}
+
+# Which replayed commit describes a release: the first commit that named it stable, except where
+# a later commit of the same stable version added builds that release really had (reasons given).
+COMMIT_CHOICE = {
+    "1.13.0": ("acaef1ae3", "the first 1.13.0 commit did not yet list macOS and Windows Debug libtorch"),
+    "2.2.0": ("f22ebca53", "macOS arm64 libtorch was enabled in the release channel once 2.2.0 shipped (test-infra c7932a44f)"),
+}
+
+# pytorch.github.io published_versions.json@0142fe6d (get-started page data, verbatim URLs).
+PUBLISHED_VERSIONS_RELEASES = {
+    "1.9.0": ["cpu", "cu102", "cu111"], "1.9.1": ["cpu", "cu102", "cu111"],
+    "1.10.0": ["cpu", "cu102", "cu113"], "1.10.1": ["cpu", "cu102", "cu113"],
+    "1.10.2": ["cpu", "cu102", "cu113"], "1.11.0": ["cpu", "cu102", "cu113"],
+}
+PUBLISHED_VERSIONS_WINDOWS = {
+    "1.9.0": ["cpu", "cu102", "cu111"], "1.9.1": ["cpu", "cu102", "cu111"],
+    "1.10.0": ["cpu", "cu102", "cu113"], "1.10.1": ["cpu", "cu102", "cu113"],
+    "1.10.2": ["cpu", "cu102", "cu113"], "1.11.0": ["cpu", "cu113"],
+}
+
+
+def source(title, url, notes):
+    return {"title": title, "url": url, "retrieved": RETRIEVED, "notes": notes}
+
+
+def load_replays(replay_dir):
+    by_version = {}
+    for path in glob.glob(os.path.join(replay_dir, "*.json")):
+        with open(path) as f:
+            replay = json.load(f)
+        if replay["version"]:
+            by_version.setdefault(replay["version"], []).append(replay)
+    chosen = {}
+    for version, replays in by_version.items():
+        replays.sort(key=lambda r: r["date"])
+        pick = replays[0]
+        if version in COMMIT_CHOICE:
+            pick = next(r for r in replays if r["commit"].startswith(COMMIT_CHOICE[version][0]))
+        chosen[version] = pick
+    return chosen
+
+
+def libtorch_files(replay, os_name):
+    """(variant, file) pairs of the shared-with-deps archives the generator lists."""
+    entries = replay["matrix"][os_name]["libtorch"]
+    if not isinstance(entries, list):
+        return []
+    pairs = set()
+    for entry in entries:
+        match = re.match(re.escape(BASE) + r"([^/]+)/(.+)$", entry.get("installation", ""))
+        if match and "without-deps" not in match.group(2) and "static" not in match.group(2):
+            pairs.add((match.group(1), match.group(2), entry.get("libtorch_config", "")))
+    return sorted(pairs)
+
+
+PYPI_RELEASES = (
+    "1.0.0 1.0.1 1.1.0 1.2.0 1.3.0 1.3.1 1.4.0 1.5.0 1.5.1 1.6.0 1.7.0 1.7.1 1.8.0 1.8.1 1.9.0 1.9.1 "
+    "1.10.0 1.10.1 1.10.2 1.11.0 1.12.0 1.12.1 1.13.0 1.13.1 2.0.0 2.0.1 2.1.0 2.1.1 2.1.2 2.2.0 "
+    "2.2.1 2.2.2 2.3.0 2.3.1 2.4.0 2.4.1 2.5.0 2.5.1 2.6.0 2.7.0 2.7.1 2.8.0 2.9.0 2.9.1 2.10.0 "
+    "2.11.0 2.12.0 2.12.1 2.13.0 2.14.0 2.14.1 2.15.0").split()
+# Served only from download.pytorch.org/libtorch/lts/1.8/ (never on PyPI).
+LTS_RELEASES = ["1.8.2"]
+# Last torch with macOS x86_64 wheels on PyPI (pip index versions torch --platform macosx_10_9_x86_64).
+MACOS_X86_64_LAST_PYPI = "2.2.2"
+
+SOURCES = {
+    "test-infra-matrix": source(
+        "pytorch/test-infra tools/scripts/generate_binary_build_matrix.py (release channel)",
+        "https://github.com/pytorch/test-infra/blob/main/tools/scripts/generate_binary_build_matrix.py",
+        "Replayed with scripts/data/libtorch_matrix_history.py: the generator as it stood at the "
+        "commit that made each version CURRENT_STABLE_VERSION, run with --channel release "
+        "--package-type libtorch|wheel for each operating system; the 'installation' URLs it prints "
+        "are PyTorch's own. Commit per release is in each release record's notes."),
+    "published-versions": source(
+        "pytorch.github.io published_versions.json (data behind pytorch.org/get-started)",
+        "https://github.com/pytorch/pytorch.github.io/blob/0142fe6d2a8ee156db908c9097f9868cd0a68113/published_versions.json",
+        "Read verbatim: libtorch 'Download here' URLs for 1.9.0, 1.9.1, 1.10.0, 1.10.1, 1.10.2, "
+        "1.11.0 and lts-1.8.2 (Linux pre-cxx11/cxx11, Windows Release/Debug, macOS)."),
+    "previous-versions": source(
+        "pytorch.org Previous PyTorch Versions (_get_started/previous-versions.md)",
+        "https://github.com/pytorch/pytorch.github.io/blob/04862e376ea686ba351674864400db1d93113979/_get_started/previous-versions.md",
+        "pip commands per release, Linux section (ROCm marked 'Linux only')."),
+    "neuropod-pins": source(
+        "uber/neuropod bazel/libtorch_repository.bzl (third-party, SHA-256 pinned downloads)",
+        "https://github.com/uber/neuropod/blob/master/source/bazel/libtorch_repository.bzl",
+        "Third-party but each URL is pinned with a SHA-256, so it was downloaded as written: "
+        "1.1.0-1.4.0 Linux cpu/cu90/cu100 and macOS archive URLs."),
+    "third-party-1.4": source(
+        "Project READMEs quoting libtorch 1.4.0 download links (third-party)",
+        "https://github.com/abunchofhacks/Epicinium-NeuralNewt",
+        "Weaker evidence, used only for 1.4.0 cu101 (no local suffix, Linux and Windows) and 1.4.0 "
+        "cpu cxx11-abi; several unrelated projects quote the same URLs."),
+    "pypi-index": source(
+        "PyPI simple index via pip",
+        "https://pypi.org/simple/torch/",
+        "pip index versions torch (all releases); with --platform macosx_10_9_x86_64 --only-binary=:all: "
+        "the last macOS x86_64 wheel is 2.2.2."),
+}
+
+LOCAL = "%2B{variant}"
+ERAS = {
+    "linux-pre-cxx11-only": {
+        "platform": "linux-x86_64", "directory": "{variant}", "local": LOCAL,
+        "files": {"pre-cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip"},
+        "sources": ["neuropod-pins"],
+        "notes": "Only pre-cxx11 archives are recorded for these releases (cxx11-abi builds were added "
+                 "to the build scripts in Aug 2019, pytorch/builder d7348b47). 1.1.0 and 1.2.0 had no "
+                 "local version suffix at all; 1.3.0 added '+cpu' to the CPU archive only."},
+    "linux-two-abis": {
+        "platform": "linux-x86_64", "directory": "{variant}", "local": LOCAL,
+        "files": {"pre-cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip",
+                  "cxx11/Release": "libtorch-cxx11-abi-shared-with-deps-{version}{local}.zip"},
+        "sources": ["published-versions", "test-infra-matrix", "neuropod-pins", "third-party-1.4"],
+        "notes": "Both ABIs side by side. Up to 1.4.0 the default CUDA variant's file carried no "
+                 "'+cuXYZ' (see each release's 'unsuffixed'); from 1.9.0 every file has it. Pre-cxx11 "
+                 "ROCm archives stopped after 2.5.x; pre-cxx11 builds stopped after 2.6.0."},
+    "linux-two-abis-lts": {
+        "platform": "linux-x86_64", "directory": "lts/1.8/{variant}", "local": LOCAL,
+        "files": {"pre-cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip",
+                  "cxx11/Release": "libtorch-cxx11-abi-shared-with-deps-{version}{local}.zip"},
+        "sources": ["published-versions"],
+        "notes": "The 1.8 LTS line lives under libtorch/lts/1.8/ and was never on PyPI."},
+    "linux-cxx11-only-abi-name": {
+        "platform": "linux-x86_64", "directory": "{variant}", "local": LOCAL,
+        "files": {"cxx11/Release": "libtorch-cxx11-abi-shared-with-deps-{version}{local}.zip"},
+        "sources": ["test-infra-matrix"],
+        "notes": "Pre-cxx11 builds are gone; the cxx11 archive still has its old 'cxx11-abi' name."},
+    "linux-cxx11-plain-name": {
+        "platform": "linux-x86_64", "directory": "{variant}", "local": LOCAL,
+        "files": {"cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip"},
+        "sources": ["test-infra-matrix"],
+        "notes": "The cxx11 build took the old pre-cxx11 file name: same name as pre-2.7 pre-cxx11 "
+                 "archives, different ABI."},
+    "windows-release-debug": {
+        "platform": "windows-x86_64", "directory": "{variant}", "local": LOCAL,
+        "files": {"none/Release": "libtorch-win-shared-with-deps-{version}{local}.zip",
+                  "none/Debug": "libtorch-win-shared-with-deps-debug-{version}{local}.zip"},
+        "sources": ["published-versions", "test-infra-matrix", "third-party-1.4"],
+        "notes": "Release and Debug builds; which exist per release is in the release records. "
+                 "Debug builds were dropped from 2.12.1 (test-infra 77e179c3b)."},
+    "windows-release-debug-lts": {
+        "platform": "windows-x86_64", "directory": "lts/1.8/{variant}", "local": LOCAL,
+        "files": {"none/Release": "libtorch-win-shared-with-deps-{version}{local}.zip",
+                  "none/Debug": "libtorch-win-shared-with-deps-debug-{version}{local}.zip"},
+        "sources": ["published-versions"], "notes": "1.8 LTS line, under libtorch/lts/1.8/."},
+    "macos-unqualified": {
+        "platform": "macos-x86_64", "directory": "cpu", "local": "",
+        "files": {"none/Release": "libtorch-macos-{version}.zip"},
+        "sources": ["published-versions", "test-infra-matrix", "neuropod-pins"],
+        "notes": "CPU only, one archive, no architecture in the name (x86_64)."},
+    "macos-x86_64-named": {
+        "platform": "macos-x86_64", "directory": "cpu", "local": "",
+        "files": {"none/Release": "libtorch-macos-x86_64-{version}.zip"},
+        "sources": ["test-infra-matrix"],
+        "notes": "Architecture added to the name when arm64 archives appeared (test-infra c7932a44f, "
+                 "'Fix macos x86 filename'). macOS x86_64 binaries ended with 2.2.x."},
+    "macos-arm64": {
+        "platform": "macos-arm64", "directory": "cpu", "local": "",
+        "files": {"none/Release": "libtorch-macos-arm64-{version}.zip"},
+        "sources": ["test-infra-matrix"], "notes": "Apple silicon, CPU (with MPS) only."},
+}
+
+
+def template_of(filename, version, variant):
+    return filename.replace(version, "{version}", 1).replace("%2B" + variant, "{local}")
+
+
+def kind_of(os_name, entry_abi, entry_config):
+    if os_name == "linux":
+        return ("cxx11" if entry_abi == "cxx11-abi" else "pre-cxx11") + "/Release"
+    if os_name == "windows":
+        return "none/Debug" if entry_config == "debug" else "none/Release"
+    return "none/Release"
+
+
+def generator_platform_records(replay, version):
+    """{platform: {kind: {template: [variants]}}} from one replayed matrix."""
+    found = {}
+    for os_name, platform in PLATFORM_OF_GENERATOR_OS.items():
+        entries = replay["matrix"][os_name]["libtorch"]
+        if not isinstance(entries, list):
+            continue
+        for entry in entries:
+            match = re.match(re.escape(BASE) + r"([^/]+)/(.+)$", entry.get("installation", ""))
+            if not match or "without-deps" in match.group(2) or "static" in match.group(2):
+                continue
+            variant, filename = match.groups()
+            kind = kind_of(os_name, entry.get("devtoolset", ""), entry.get("libtorch_config", ""))
+            if os_name == "windows" and kind == "none/Release" and "-debug-" in filename:
+                continue  # pre-1.13 generators print the Release URL for Debug entries too
+            if os_name == "windows" and entry.get("libtorch_config") == "debug" and "-debug-" not in filename:
+                continue  # same URL as Release: the generator did not know the Debug name yet
+            template = template_of(filename, version, variant)
+            found.setdefault(platform, {}).setdefault(kind, {}).setdefault(template, set()).add(variant)
+    return found
+
+
+def era_for(platform, kinds_templates, version):
+    if version in LTS_RELEASES:
+        wanted = [e for e in ERAS if e.endswith("-lts") and ERAS[e]["platform"] == platform]
+    else:
+        wanted = [e for e in ERAS if not e.endswith("-lts") and ERAS[e]["platform"] == platform]
+    # An era whose kinds match exactly wins over one that merely contains them: 2.7's lone cxx11
+    # archive has the same name as the cxx11 archive of the two-ABI era, but it is its own era.
+    for exact in (True, False):
+        for era_id in wanted:
+            files = ERAS[era_id]["files"]
+            if exact and set(files) != set(kinds_templates):
+                continue
+            if all(files.get(kind) == template for kind, template in kinds_templates.items()):
+                return era_id
+    raise SystemExit(f"no era fits {version} {platform}: {kinds_templates}")
+
+
+def hand_records():
+    """Releases before the generator existed: {version: {platform: record}}."""
+    def rec(era, kinds, sources, unsuffixed=None):
+        record = {"era": era, "archives": {k: sorted(v) for k, v in kinds.items()}, "sources": sources}
+        if unsuffixed:
+            record["unsuffixed"] = sorted(unsuffixed)
+        return record
+    mac = lambda srcs: rec("macos-unqualified", {"none/Release": ["cpu"]}, srcs)
+    neuropod = ["neuropod-pins"]
+    records = {
+        "1.1.0": {"linux-x86_64": rec("linux-pre-cxx11-only", {"pre-cxx11/Release": ["cpu", "cu90"]},
+                                      neuropod, ["cpu", "cu90"]),
+                  "macos-x86_64": mac(neuropod)},
+        "1.2.0": {"linux-x86_64": rec("linux-pre-cxx11-only", {"pre-cxx11/Release": ["cpu", "cu100"]},
+                                      neuropod, ["cpu", "cu100"]),
+                  "macos-x86_64": mac(neuropod)},
+        "1.3.0": {"linux-x86_64": rec("linux-pre-cxx11-only", {"pre-cxx11/Release": ["cpu", "cu100"]},
+                                      neuropod, ["cu100"]),
+                  "macos-x86_64": mac(neuropod)},
+        "1.4.0": {"linux-x86_64": rec("linux-two-abis", {"pre-cxx11/Release": ["cpu", "cu100", "cu101"],
+                                                         "cxx11/Release": ["cpu"]},
+                                      ["neuropod-pins", "third-party-1.4"], ["cu101"]),
+                  "windows-x86_64": rec("windows-release-debug", {"none/Release": ["cu101"]},
+                                        ["third-party-1.4"], ["cu101"]),
+                  "macos-x86_64": mac(neuropod)},
+        "1.8.2": {"linux-x86_64": rec("linux-two-abis-lts",
+                                      {"pre-cxx11/Release": ["cpu", "cu102", "cu111"],
+                                       "cxx11/Release": ["cpu", "cu102", "cu111"]}, ["published-versions"]),
+                  "windows-x86_64": rec("windows-release-debug-lts",
+                                        {"none/Release": ["cpu", "cu102", "cu111"],
+                                         "none/Debug": ["cpu", "cu102", "cu111"]}, ["published-versions"])},
+    }
+    for version, variants in PUBLISHED_VERSIONS_RELEASES.items():
+        windows = PUBLISHED_VERSIONS_WINDOWS[version]
+        records[version] = {
+            "linux-x86_64": rec("linux-two-abis", {"pre-cxx11/Release": variants, "cxx11/Release": variants},
+                                ["published-versions"]),
+            "windows-x86_64": rec("windows-release-debug", {"none/Release": windows, "none/Debug": windows},
+                                  ["published-versions"]),
+            "macos-x86_64": mac(["published-versions"]),
+        }
+    return records
+
+
+def generator_records(replays):
+    records, notes = {}, {}
+    for version, replay in replays.items():
+        platforms = {}
+        for platform, kinds in generator_platform_records(replay, version).items():
+            if platform == "macos-x86_64" and version_key(version) > version_key(MACOS_X86_64_LAST_PYPI):
+                continue  # listed by the generator, but macOS x86_64 binaries had ended: unconfirmed
+            templates = {kind: next(iter(t)) for kind, t in kinds.items() if len(t) == 1}
+            if len(templates) != len(kinds):
+                raise SystemExit(f"{version} {platform}: several names for one kind: {kinds}")
+            era = era_for(platform, templates, version)
+            platforms[platform] = {"era": era,
+                                   "archives": {k: sorted(next(iter(t.values()))) for k, t in kinds.items()},
+                                   "sources": ["test-infra-matrix"]}
+        records[version] = platforms
+        why = COMMIT_CHOICE.get(version, (None, "first commit naming it CURRENT_STABLE_VERSION"))[1]
+        notes[version] = f"test-infra generator at {replay['commit'][:12]} ({replay['date']}): {why}."
+    return records, notes
+
+
+def version_key(version):
+    return tuple(int(p) for p in version.split("."))
+
+
+PLATFORMS = ["linux-x86_64", "linux-aarch64", "windows-x86_64", "macos-x86_64", "macos-arm64"]
+
+# previous-versions.md, Linux pip commands ("Linux and Windows" block; ROCm lines say Linux only).
+PREVIOUS_VERSIONS_LINUX_WHEELS = {
+    "1.9.0": ["cpu", "cu102", "cu111", "rocm4.0.1", "rocm4.1", "rocm4.2"],
+    "1.9.1": ["cpu", "cu102", "cu111", "rocm4.0.1", "rocm4.1", "rocm4.2"],
+    "1.10.0": ["cpu", "cu102", "cu111", "rocm4.0.1", "rocm4.1", "rocm4.2"],
+    "1.10.1": ["cpu", "cu102", "cu111", "rocm4.0.1", "rocm4.1", "rocm4.2"],
+    "1.11.0": ["cpu", "cu102", "cu113", "rocm4.5.2"],
+    "1.12.0": ["cpu", "cu102", "cu113", "cu116", "rocm5.1.1"],
+}
+
+
+def archives_document(records, notes):
+    eras = {k: dict(v, releases=[]) for k, v in ERAS.items()}
+    releases = {}
+    for version in sorted(records, key=version_key):
+        platforms = records[version]
+        for platform in platforms.values():
+            eras[platform["era"]]["releases"].append(version)
+        record = {"sources": sorted({s for p in platforms.values() for s in p["sources"]}),
+                  "platforms": {p: platforms[p] for p in PLATFORMS if p in platforms}}
+        if version in LTS_RELEASES:
+            record["notes"] = "LTS release served only under libtorch/lts/1.8/; not on PyPI."
+        elif version in notes:
+            record["notes"] = notes[version]
+        releases[version] = record
+    for era in eras.values():
+        era["releases"].sort(key=version_key)
+    return {
+        "schema_version": 1,
+        "description": "Official libtorch archive names per torch release, platform, ABI and "
+                       "Windows config, as templates that give exact download.pytorch.org URLs.",
+        "sources": SOURCES,
+        "url_base": BASE,
+        "eras": eras,
+        "releases": releases,
+    }
+
+
+def wheel_variants(replay, os_name):
+    entries = replay["matrix"][os_name]["wheel"]
+    if not isinstance(entries, list):
+        return []
+    return sorted({e["desired_cuda"] for e in entries if e.get("desired_cuda")})
+
+
+def variants_document(records, replays):
+    releases = {}
+    for version in sorted(set(PYPI_RELEASES) | set(LTS_RELEASES), key=version_key):
+        replay = replays.get(version)
+        archive_platforms = records.get(version, {})
+        sources, platforms, notes = set(), {}, []
+        for platform in PLATFORMS:
+            entry = {"wheel": None, "libtorch": None}
+            if platform in archive_platforms:
+                entry["libtorch"] = sorted({v for vs in archive_platforms[platform]["archives"].values() for v in vs})
+                sources.update(archive_platforms[platform]["sources"])
+            if replay:
+                os_name = next(o for o, p in PLATFORM_OF_GENERATOR_OS.items() if p == platform)
+                entry["wheel"] = wheel_variants(replay, os_name)
+                sources.add("test-infra-matrix")
+                if entry["libtorch"] is None and not (platform == "macos-x86_64" and
+                                                      version_key(version) <= version_key("2.4.1")):
+                    entry["libtorch"] = []
+            if platform == "macos-x86_64" and version_key(version) > version_key(MACOS_X86_64_LAST_PYPI):
+                entry["wheel"] = []
+                sources.add("pypi-index")
+            if platform == "linux-x86_64" and version in PREVIOUS_VERSIONS_LINUX_WHEELS and not replay:
+                entry["wheel"] = PREVIOUS_VERSIONS_LINUX_WHEELS[version]
+                sources.add("previous-versions")
+            platforms[platform] = entry
+        if replay and version_key(version) <= version_key("2.4.1") and version_key(version) > version_key(MACOS_X86_64_LAST_PYPI):
+            notes.append("macOS x86_64 libtorch is listed by the generator but binaries for macOS x86_64 "
+                         "ended with 2.2.x: left unknown.")
+        if not sources:
+            sources.add("pypi-index")
+            notes.append("Release exists on PyPI; its variants are not sourced yet (all null).")
+        if version in LTS_RELEASES:
+            notes.append("LTS release served only from download.pytorch.org (lts/1.8); not on PyPI.")
+        record = {"sources": sorted(sources), "platforms": platforms}
+        if notes:
+            record["notes"] = " ".join(notes)
+        releases[version] = record
+    return {
+        "schema_version": 1,
+        "description": "Per torch release and platform, the wheel variants and the libtorch variants "
+                       "published on download.pytorch.org.",
+        "sources": SOURCES,
+        "releases": releases,
+    }
+
+
+def write_json(path, document):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(document, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    replay_dir, data_dir = sys.argv[1:]
+    replays = load_replays(replay_dir)
+    records, notes = generator_records(replays)
+    records.update(hand_records())
+    write_json(os.path.join(data_dir, "libtorch-archives.json"), archives_document(records, notes))
+    write_json(os.path.join(data_dir, "torch-variants.json"), variants_document(records, replays))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,354 @@
+#!/usr/bin/env python3
+"""Write data/variant-builds.json: per torch release and CUDA variant, the CUDA,
+cuDNN and GPU architectures (SASS/PTX) of the official Linux x86_64 builds.
+
+Evidence, strongest first:
+  1. PyPI's own wheel of the release (the default CUDA variant only), read by
+     variant_pypi_wheel_facts.py: CUDA from torch/version.py, the compiled-in
+     arch flags from libtorch_python.so, the cuDNN pin from METADATA.
+  2. pytorch/builder's release/X.Y branch, which the X.Y binary builds used:
+     TORCH_CUDA_ARCH_LIST per CUDA in manywheel/build.sh or build_cuda.sh
+     ('+PTX' marks PTX), toolkit and cuDNN in common/install_cuda.sh.
+Which CUDA variants a release had comes from pytorch.org's previous-versions
+page (transcribed below, up to 2.0.1) and, from 2.1.0, from the "release"
+CUDA list of pytorch/test-infra's generate_binary_build_matrix.py at the
+commit that made the release CURRENT_STABLE_VERSION.
+
+Usage:
+  variant_builds.py --builder <builder.git> --test-infra <test-infra.git>
+                    --wheel-facts <pypi-wheel-facts.json> [--out data/variant-builds.json]
+"""
+import argparse
+import fnmatch
+import json
+import re
+import subprocess
+from pathlib import Path
+
+RETRIEVED = "2026-11-25"
+PLATFORM = "linux-x86_64"
+MATRIX = "tools/scripts/generate_binary_build_matrix.py"
+BUILDER_LINES = ["1.9", "1.10", "1.11", "1.12", "1.13", "2.0", "2.1", "2.2", "2.3", "2.4", "2.5"]
+
+# pytorch.org "Previous PyTorch Versions" (pytorch/pytorch.github.io
+# _get_started/previous-versions.md): CUDA variants of the Linux wheels per
+# release. 1.3.x and 1.10.2 are absent from that page.
+PREVIOUS_VERSIONS_PAGE = {
+    "1.0.0": ["10.0", "9.0", "8.0"],
+    "1.0.1": ["10.0", "9.0"],
+    "1.1.0": ["10.0", "9.0"],
+    "1.2.0": ["10.0", "9.2"],
+    "1.4.0": ["10.1", "9.2"],
+    "1.5.0": ["10.2", "10.1", "9.2"],
+    "1.5.1": ["10.2", "10.1", "9.2"],
+    "1.6.0": ["10.2", "10.1", "9.2"],
+    "1.7.0": ["11.0", "10.2", "10.1", "9.2"],
+    "1.7.1": ["11.0", "10.2", "10.1", "9.2"],
+    "1.8.0": ["11.1", "10.2"],
+    "1.8.1": ["11.1", "10.2", "10.1"],
+    "1.9.0": ["11.1", "10.2"],
+    "1.9.1": ["11.1", "10.2"],
+    "1.10.0": ["11.1", "10.2"],
+    "1.10.1": ["11.1", "10.2"],
+    "1.11.0": ["11.3", "10.2"],
+    "1.12.0": ["11.6", "11.3", "10.2"],
+    "1.12.1": ["11.6", "11.3", "10.2"],
+    "1.13.0": ["11.6", "11.7"],
+    "1.13.1": ["11.6", "11.7"],
+    "2.0.0": ["11.7", "11.8"],
+    "2.0.1": ["11.7", "11.8"],
+}
+
+SOURCES = {
+    "pypi-torch-wheels": {
+        "title": "PyPI torch wheels (manylinux x86_64), read member by member",
+        "url": "https://pypi.org/project/torch/",
+        "retrieved": RETRIEVED,
+        "notes": "scripts/data/variant_pypi_wheel_facts.py: torch/version.py 'cuda', the "
+                 "arch-flag string compiled into torch/lib/libtorch_python.so (what "
+                 "torch.cuda.get_arch_list() returns; sm_XY = SASS, compute_XY = PTX) and the "
+                 "nvidia-cudnn-cu1x pin in METADATA. PyPI carries only each release's default "
+                 "CUDA variant. Libraries before 1.6 do not carry the arch string.",
+    },
+    "pytorch-builder-release-branches": {
+        "title": "pytorch/builder release/X.Y branches: manywheel/build.sh (1.9, 1.10), "
+                 "manywheel/build_cuda.sh (1.11-2.5), common/install_cuda.sh (1.9-2.4)",
+        "url": "https://github.com/pytorch/builder",
+        "retrieved": RETRIEVED,
+        "notes": "TORCH_CUDA_ARCH_LIST evaluated for the variant's CUDA on x86_64 from the "
+                 "case statement at the head of each release branch (libtorch/build.sh runs "
+                 "the same script); '+PTX' marks PTX. Toolkit and cuDNN from the NVIDIA "
+                 "installer and cuDNN archive names in install_CUDA functions.",
+    },
+    "pytorch-previous-versions": {
+        "title": "pytorch.org - Previous PyTorch Versions",
+        "url": "https://pytorch.org/get-started/previous-versions/",
+        "retrieved": RETRIEVED,
+        "notes": "pytorch/pytorch.github.io _get_started/previous-versions.md (stored copy "
+                 "covering 1.0.0-2.0.1): the 'CUDA X.Y' pip commands of the Linux wheels.",
+    },
+    "pytorch-test-infra-matrix": {
+        "title": "pytorch/test-infra tools/scripts/generate_binary_build_matrix.py history",
+        "url": "https://github.com/pytorch/test-infra/blob/main/tools/scripts/generate_binary_build_matrix.py",
+        "retrieved": RETRIEVED,
+        "notes": "CUDA_ARCHES_DICT['release'] at the first commit whose CURRENT_STABLE_VERSION "
+                 "is the release (2.1.0 onward).",
+    },
+}
+
+
+def git(gitdir, *args):
+    return subprocess.run(["git", "--git-dir", gitdir, *args], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def git_show(gitdir, ref, path):
+    try:
+        return git(gitdir, "show", f"{ref}:{path}")
+    except subprocess.CalledProcessError:
+        return None
+
+
+def version_key(version):
+    return tuple(int(p) for p in version.split("."))
+
+
+def variant_name(cuda_short):
+    return "cu" + cuda_short.replace(".", "")
+
+
+def short_cuda(cuda):
+    return ".".join(cuda.split(".")[:2])
+
+
+# ---- test-infra: release CUDA lists ------------------------------------------
+
+def release_cuda_lists(test_infra):
+    """{torch version: [cuda short, ...]} from the first commit of each stable run."""
+    lists = {}
+    for line in git(test_infra, "log", "--reverse", "--format=%H", "--", MATRIX).split():
+        text = git_show(test_infra, line, MATRIX) or ""
+        stable = re.search(r'^CURRENT_STABLE_VERSION\s*=\s*"([^"]+)"', text, re.M)
+        cuda = re.search(r'^CUDA_ARCHES_DICT\s*=\s*\{.*?"release":\s*\[([^\]]*)\]', text, re.M | re.S)
+        if not stable or not cuda or stable.group(1) in lists:
+            continue
+        lists[stable.group(1)] = re.findall(r'"([0-9.]+)"', cuda.group(1))
+    return lists
+
+
+# ---- builder: arch lists and cuDNN --------------------------------------------
+
+def builder_arch_script(builder, line):
+    for path in ("manywheel/build_cuda.sh", "manywheel/build.sh"):
+        text = git_show(builder, f"release/{line}", path)
+        if text and "TORCH_CUDA_ARCH_LIST=" in text:
+            return path, text
+    return None, None
+
+
+def case_clauses(body):
+    """Yield (patterns, lines) for each clause of a bash case body."""
+    clause = None
+    for raw in body.splitlines():
+        line = raw.strip()
+        head = re.match(r"^([^\s()#][^()]*)\)$", line)
+        if head:
+            if clause:
+                yield clause
+            clause = ([p.strip() for p in head.group(1).split("|")], [])
+        elif clause is not None and line and not line.startswith("#"):
+            clause[1].append(line)
+    if clause:
+        yield clause
+
+
+def x86_assignments(lines):
+    """Assignments outside the cuda-aarch64 branch of an if/else."""
+    skipping, result = False, []
+    for line in lines:
+        if line.startswith("if ") and "aarch64" in line:
+            skipping = True
+        elif line == "else" and skipping:
+            skipping = False
+        elif line == "fi":
+            skipping = False
+        elif not skipping:
+            value = re.match(r'^TORCH_CUDA_ARCH_LIST="([^"]*)"', line)
+            if value:
+                result.append(value.group(1))
+    return result
+
+
+def evaluate_arch_list(script, cuda_short):
+    """TORCH_CUDA_ARCH_LIST for one CUDA, or None when the script rejects it."""
+    case = re.search(r"^case \$\{CUDA_VERSION\} in\n(.*?)^esac", script, re.M | re.S)
+    if not case:
+        return None
+    base = re.search(r'^TORCH_CUDA_ARCH_LIST="([^"]*)"', script[:case.start()], re.M)
+    current = base.group(1) if base else ""
+    for patterns, lines in case_clauses(case.group(1)):
+        if not any(fnmatch.fnmatchcase(cuda_short, p) for p in patterns):
+            continue
+        if patterns == ["*"]:
+            return None
+        for value in x86_assignments(lines):
+            current = value.replace("${TORCH_CUDA_ARCH_LIST}", current)
+        return current
+    return None
+
+
+def split_arch_list(arch_list):
+    items = [a for a in arch_list.split(";") if a]
+    sass = [a.replace("+PTX", "") for a in items]
+    ptx = [a.replace("+PTX", "") for a in items if a.endswith("+PTX")]
+    return sass, ptx
+
+
+def install_cuda_facts(builder, line):
+    """{cuda short: {"toolkit": "11.8.0", "cudnn": "8.7.0.84"}} from install_cuda.sh."""
+    text = git_show(builder, f"release/{line}", "common/install_cuda.sh")
+    if not text:
+        return {}
+    facts = {}
+    for block in re.split(r"^function ", text, flags=re.M)[1:]:
+        runfile = re.search(r"cuda_(\d+\.\d+\.\d+)_[0-9.]+_linux", block)
+        if not runfile:
+            continue
+        cudnn = (re.search(r"cudnn-linux-x86_64-([0-9.]+)_cuda", block)
+                 or re.search(r"libcudnn\d+-dev_([0-9.]+)-1\+cuda", block)
+                 or re.search(r"cudnn-[0-9.]+-linux-x64-v([0-9.]+)\.tgz", block))
+        toolkit = runfile.group(1)
+        facts.setdefault(short_cuda(toolkit), {"toolkit": toolkit,
+                                               "cudnn": cudnn.group(1) if cudnn else None})
+    return facts
+
+
+def builder_facts(builder):
+    """{line: {"path": ..., "script": ..., "install": {...}}}"""
+    lines = {}
+    for line in BUILDER_LINES:
+        path, script = builder_arch_script(builder, line)
+        lines[line] = {"path": path, "script": script, "install": install_cuda_facts(builder, line)}
+    return lines
+
+
+# ---- wheel facts --------------------------------------------------------------
+
+def parse_arch_flags(flags):
+    def as_cc(token):
+        digits = re.match(r"^[a-z]+_(\d+)(\d)([af]?)$", token)
+        return f"{int(digits.group(1))}.{digits.group(2)}{digits.group(3)}"
+    tokens = flags.replace(";", " ").split()
+    sass = [as_cc(t) for t in tokens if t.startswith("sm_")]
+    ptx = [as_cc(t) for t in tokens if t.startswith("compute_")]
+    return sass, ptx
+
+
+# ---- assembly -----------------------------------------------------------------
+
+def builder_record(line_facts, line, cuda_short):
+    record = {"cuda": cuda_short, "cuda_toolkit": None, "cudnn": None,
+              "sass": None, "ptx": None, "sources": ["pytorch-builder-release-branches"]}
+    notes = []
+    if line_facts["script"]:
+        arch_list = evaluate_arch_list(line_facts["script"], cuda_short)
+        if arch_list is not None:
+            record["sass"], record["ptx"] = split_arch_list(arch_list)
+            notes.append(f"TORCH_CUDA_ARCH_LIST=\"{arch_list}\" "
+                         f"(builder release/{line}:{line_facts['path']})")
+    install = line_facts["install"].get(cuda_short)
+    if install:
+        record["cuda_toolkit"], record["cudnn"] = install["toolkit"], install["cudnn"]
+        notes.append(f"toolkit/cuDNN from builder release/{line}:common/install_cuda.sh")
+    if notes:
+        record["notes"] = "; ".join(notes)
+    return record if record["sass"] is not None or install else None
+
+
+def apply_wheel(record, wheel, cuda_short):
+    """Overlay the wheel's own facts; a disagreement with the script is kept in notes."""
+    record = dict(record) if record else {"cuda": cuda_short, "cuda_toolkit": None,
+                                          "cudnn": None, "sass": None, "ptx": None,
+                                          "sources": []}
+    notes = [record["notes"]] if record.get("notes") else []
+    if wheel.get("arch_flags"):
+        sass, ptx = parse_arch_flags(wheel["arch_flags"])
+        if record["sass"] is not None and (record["sass"], record["ptx"]) != (sass, ptx):
+            notes.append(f"the build script gives sass={record['sass']} ptx={record['ptx']}; "
+                         "the shipped wheel's arch flags win")
+        record["sass"], record["ptx"] = sass, ptx
+        notes.append(f"PyPI wheel {wheel['wheel']} arch flags: '{wheel['arch_flags']}'")
+    if len(wheel.get("cuda") or "") > len(short_cuda(wheel.get("cuda") or "")):
+        record["cuda_toolkit"] = wheel["cuda"]
+    if wheel.get("cudnn_pin"):
+        record["cudnn"] = wheel["cudnn_pin"]
+        notes.append(f"cuDNN from the wheel's nvidia-cudnn pin {wheel['cudnn_pin']}")
+    if "pypi-torch-wheels" not in record["sources"]:
+        record["sources"] = ["pypi-torch-wheels"] + record["sources"]
+    record["pypi_default"] = True
+    record["notes"] = "; ".join(notes) if notes else None
+    if record["notes"] is None:
+        del record["notes"]
+    return record
+
+
+def release_variants(version, matrix_lists, wheel):
+    """CUDA shorts the release was built for, and which source says so."""
+    if version in PREVIOUS_VERSIONS_PAGE:
+        cudas, source = list(PREVIOUS_VERSIONS_PAGE[version]), "pytorch-previous-versions"
+    elif version in matrix_lists:
+        cudas, source = list(matrix_lists[version]), "pytorch-test-infra-matrix"
+    else:
+        cudas, source = [], None
+    if wheel and wheel.get("cuda") and short_cuda(wheel["cuda"]) not in cudas:
+        cudas.append(short_cuda(wheel["cuda"]))
+    return sorted(set(cudas), key=version_key), source
+
+
+def build(builder, test_infra, wheel_facts):
+    matrix_lists = release_cuda_lists(test_infra)
+    lines = builder_facts(builder)
+    builds = {}
+    for version in sorted(wheel_facts, key=version_key):
+        wheel = wheel_facts[version]
+        if "error" in wheel:
+            continue
+        cudas, list_source = release_variants(version, matrix_lists, wheel)
+        line = ".".join(version.split(".")[:2])
+        variants = {}
+        for cuda_short in cudas:
+            record = builder_record(lines[line], line, cuda_short) if line in lines else None
+            if wheel.get("cuda") and short_cuda(wheel["cuda"]) == cuda_short:
+                record = apply_wheel(record, wheel, cuda_short)
+            if record is None:
+                record = {"cuda": cuda_short, "cuda_toolkit": None, "cudnn": None,
+                          "sass": None, "ptx": None, "sources": [],
+                          "notes": "Variant exists; no build script or wheel for it was read."}
+            if list_source and list_source not in record["sources"]:
+                record["sources"].append(list_source)
+            variants[variant_name(cuda_short)] = {PLATFORM: record}
+        if variants:
+            builds[version] = dict(sorted(variants.items(), key=lambda kv: version_key(kv[1][PLATFORM]["cuda"])))
+    return builds
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--builder", required=True)
+    parser.add_argument("--test-infra", required=True)
+    parser.add_argument("--wheel-facts", required=True)
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[2] / "data" / "variant-builds.json"))
+    args = parser.parse_args()
+    wheel_facts = json.loads(Path(args.wheel_facts).read_text())
+    document = {
+        "schema_version": 1,
+        "description": "For each torch release and CUDA variant: the CUDA toolkit, cuDNN and the "
+                       "GPU architectures (SASS and PTX) its official Linux x86_64 binaries carry.",
+        "sources": SOURCES,
+        "builds": build(args.builder, args.test_infra, wheel_facts),
+    }
+    Path(args.out).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Validation of the compatibility table in data/ (schema and cross-file consistency)."""

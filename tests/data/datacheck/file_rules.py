@@ -1,0 +1,128 @@
+"""Per-file schema rules for the table's known files (other files get the generic checks)."""
+
+from . import versions
+from .field_types import (check_fields, is_cuda_short, is_date, is_platform, is_python_minor,
+                          is_version, list_of, optional, python_key)
+
+_PYTHON_LIST = list_of(is_python_minor, ordered_by=python_key)
+
+
+def _is_python_by_platform(value):
+    return (isinstance(value, dict) and all(is_platform(p) for p in value)
+            and all(_PYTHON_LIST(v) and v for v in value.values()))
+
+
+COMPANION_BASES = ("wheel-pin", "wheel-range-same-day", "documented-pair", "documented-range")
+
+
+def _is_basis(value):
+    return value in COMPANION_BASES
+
+
+_TORCH_RELEASE_FIELDS = {
+    "on_pypi": (lambda v: isinstance(v, bool), "true or false", True),
+    "torchvision_basis": (optional(_is_basis), "one of {} or null".format(COMPANION_BASES), True),
+    "torchaudio_basis": (optional(_is_basis), "one of {} or null".format(COMPANION_BASES), True),
+    "torchvision_pinned_by": (list_of(is_version, ordered_by=versions.parse_version),
+                              "an ascending list of versions", True),
+    "torchaudio_pinned_by": (list_of(is_version, ordered_by=versions.parse_version),
+                             "an ascending list of versions", True),
+    "pypi_torch_version": (optional(lambda v: isinstance(v, str) and v != ""), "a string or null", True),
+    "pypi_cudnn": (optional(is_version), "a cuDNN version string or null", True),
+    "pypi_linux_wheel": (optional(lambda v: isinstance(v, str) and v.endswith(".whl")),
+                         "a wheel filename or null", True),
+    "date": (optional(is_date), "a YYYY-MM-DD date or null", True),
+    "torchvision": (optional(is_version), "a version string or null", True),
+    "torchaudio": (optional(is_version), "a version string or null", True),
+    "python": (list_of(is_python_minor, ordered_by=python_key),
+               "an ascending list of '3.X' strings", True),
+    "python_free_threaded": (_PYTHON_LIST, "an ascending list of '3.X' strings", True),
+    "python_by_platform": (_is_python_by_platform, "an object platform -> list of '3.X'", True),
+    "requires_python": (optional(lambda v: isinstance(v, str) and v != ""), "a string or null", True),
+    "pypi_default_cuda": (optional(is_cuda_short), "a CUDA 'X.Y' string or null", True),
+    "pypi_platforms": (list_of(is_platform), "a list of platform names", True),
+}
+
+
+def check_torch_releases(document, report):
+    for version, record in document.get("releases", {}).items():
+        if not isinstance(record, dict):
+            continue
+        where = "releases['{}']".format(version)
+        check_fields(where, record, _TORCH_RELEASE_FIELDS, report)
+        if versions.parse_version(version) and len(versions.parse_version(version)[0]) != 3:
+            report("{}: torch release keys are X.Y.Z".format(where))
+        for companion in ("torchvision", "torchaudio"):
+            if record.get(companion, "") is None and not record.get("notes"):
+                report("{}: {} is null without a 'notes' explaining why".format(where, companion))
+            if (record.get(companion) is None) != (record.get(companion + "_basis") is None):
+                report("{}: {} and {}_basis must be both null or both set".format(where, companion, companion))
+            if record.get(companion + "_basis") == "wheel-pin" and \
+                    record.get(companion) not in (record.get(companion + "_pinned_by") or []):
+                report("{}: {} has basis wheel-pin but is not in {}_pinned_by".format(where, companion, companion))
+        if record.get("on_pypi") is True and not (record.get("python") and record.get("pypi_platforms")):
+            report("{}: a release on PyPI must list its Python versions and platforms".format(where))
+        if record.get("on_pypi") is False and not record.get("notes"):
+            report("{}: a release not on PyPI needs 'notes' saying where it is served".format(where))
+        by_platform = record.get("python_by_platform")
+        if isinstance(by_platform, dict) and isinstance(record.get("python"), list):
+            union = sorted({m for minors in by_platform.values() for m in minors}, key=python_key)
+            if union != record["python"]:
+                report("{}: 'python' is not the union of 'python_by_platform'".format(where))
+            if sorted(by_platform) != sorted(record.get("pypi_platforms") or []):
+                report("{}: 'pypi_platforms' differs from the platforms of 'python_by_platform'".format(where))
+
+
+_TOOLKIT_FIELDS = {
+    "linux_min_driver": (optional(is_version), "a driver version string or null", True),
+    "windows_min_driver": (optional(is_version), "a driver version string or null", True),
+}
+
+
+def check_cuda_toolkits(document, report):
+    for version, record in document.get("toolkits", {}).items():
+        if not isinstance(record, dict):
+            continue
+        where = "toolkits['{}']".format(version)
+        check_fields(where, record, _TOOLKIT_FIELDS, report)
+        if versions.parse_version(version) and len(versions.parse_version(version)[0]) != 3:
+            report("{}: toolkit keys are full X.Y.Z versions".format(where))
+    if "minor_version_compatibility" in document:
+        for major, record in document["minor_version_compatibility"].items():
+            if isinstance(record, dict):
+                check_fields("minor_version_compatibility['{}']".format(major), record,
+                             {"linux_min_driver": _TOOLKIT_FIELDS["linux_min_driver"]}, report)
+
+
+class FileRules:
+    """How one file is laid out: which top-level members are records and how they are keyed."""
+
+    def __init__(self, version_maps=None, name_maps=(), single_records=(), torch_keyed=(),
+                 required=(), extra_checks=None):
+        self.version_maps = version_maps  # None: every object-valued top-level member
+        self.name_maps = tuple(name_maps)  # keyed by identifiers (eras, rule names)
+        self.single_records = tuple(single_records)  # one record object, not a map
+        self.torch_keyed = tuple(torch_keyed)  # maps whose keys are torch releases
+        self.required = tuple(required)
+        self.extra_checks = extra_checks
+
+
+KNOWN_FILES = {
+    "torch-releases.json": FileRules(("releases",), torch_keyed=("releases",), required=("releases",),
+                                     extra_checks=check_torch_releases),
+    "cuda-toolkits.json": FileRules(("toolkits", "minor_version_compatibility"), required=("toolkits",),
+                                    extra_checks=check_cuda_toolkits),
+    "gpu-code-rules.json": FileRules(("architectures",), single_records=("rules",),
+                                     required=("architectures", "rules")),
+    "torch-variants.json": FileRules(("releases",), torch_keyed=("releases",), required=("releases",)),
+    "libtorch-archives.json": FileRules(("releases",), name_maps=("eras",), torch_keyed=("releases",),
+                                        required=("releases", "eras")),
+}
+
+# Files the table must eventually contain; absent ones are reported, not failed.
+EXPECTED_FILES = ("torch-releases.json", "cuda-toolkits.json", "gpu-code-rules.json",
+                  "variant-builds.json", "torch-variants.json", "libtorch-archives.json")
+
+
+def rules_for(file_name):
+    return KNOWN_FILES.get(file_name, FileRules())

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""The validator must fail, naming the problem, on deliberately corrupted table files.
+
+Each case copies data/ into a temporary directory, corrupts one thing and checks
+that validate_data.py exits 1 with a message naming that problem. The untouched
+copy must pass first, so a failure is attributable to the corruption alone.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VALIDATOR = os.path.join(HERE, "validate_data.py")
+DATA_DIR = os.path.join(HERE, "..", "..", "data")
+
+
+def run_validator(data_dir):
+    result = subprocess.run([sys.executable, VALIDATOR, "--data-dir", data_dir],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    return result.returncode, result.stdout
+
+
+def load(path):
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def save(path, document):
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(document, handle, indent=2)
+
+
+def first_record_map(document, preferred):
+    name = preferred if preferred in document else next(
+        k for k, v in document.items() if k not in ("sources",) and isinstance(v, dict))
+    return name, document[name]
+
+
+def duplicate_key(data_dir):
+    path = os.path.join(data_dir, "torch-releases.json")
+    text = open(path, encoding="utf-8").read()
+    marker = '"releases": {'
+    first_key = next(iter(load(path)["releases"]))
+    text = text.replace(marker, marker + '\n    "{}": {{}},'.format(first_key), 1)
+    open(path, "w", encoding="utf-8").write(text)
+    return "duplicate key '{}'".format(first_key)
+
+
+def missing_source(data_dir):
+    path = os.path.join(data_dir, "cuda-toolkits.json")
+    document = load(path)
+    key = list(document["toolkits"])[3]
+    del document["toolkits"][key]["sources"]
+    save(path, document)
+    return "toolkits['{}']: record has no 'sources'".format(key)
+
+
+def unknown_source_id(data_dir):
+    path = os.path.join(data_dir, "torch-releases.json")
+    document = load(path)
+    key = list(document["releases"])[-1]
+    document["releases"][key]["sources"].append("no-such-source")
+    save(path, document)
+    return "source 'no-such-source' is not in the file's sources map"
+
+
+def unsorted_keys(data_dir):
+    path = os.path.join(data_dir, "torch-releases.json")
+    document = load(path)
+    items = list(document["releases"].items())
+    items[1], items[2] = items[2], items[1]
+    document["releases"] = dict(items)
+    save(path, document)
+    return "'releases' keys are not in ascending version order: '{}' comes after '{}'".format(
+        items[2][0], items[1][0])
+
+
+def unknown_variant(data_dir):
+    """A CUDA variant whose CUDA has no toolkit: added to a variant file (made if absent)."""
+    for name in ("torch-variants.json", "variant-builds.json"):
+        path = os.path.join(data_dir, name)
+        if os.path.exists(path):
+            document = load(path)
+            _, records = first_record_map(document, "releases")
+            next(iter(records.values()))["cu999"] = {}
+            save(path, document)
+            return "CUDA variant 'cu999' (CUDA 99.9) has no toolkit release"
+    torch_document = load(os.path.join(data_dir, "torch-releases.json"))
+    release = next(iter(torch_document["releases"]))
+    save(os.path.join(data_dir, "variant-builds.json"), {
+        "schema_version": 1, "description": "synthetic file for the validator's negative test",
+        "sources": {"s": {"title": "t", "url": "https://example.org", "retrieved": "2026-01-01",
+                          "notes": "n"}},
+        "releases": {release: {"cu999": {}, "sources": ["s"]}}})
+    return "CUDA variant 'cu999' (CUDA 99.9) has no toolkit release"
+
+
+def unknown_release(data_dir):
+    path = os.path.join(data_dir, "libtorch-archives.json")
+    document = load(path) if os.path.exists(path) else {
+        "schema_version": 1, "description": "synthetic file for the validator's negative test",
+        "sources": {"s": {"title": "t", "url": "https://example.org", "retrieved": "2026-01-01",
+                          "notes": "n"}},
+        "releases": {}}
+    document.setdefault("releases", {})["0.0.1"] = {"torch": "0.0.1", "sources": list(document["sources"])[:1]}
+    save(path, document)
+    return "torch release '0.0.1' is not in torch-releases.json"
+
+
+def nan_value(data_dir):
+    path = os.path.join(data_dir, "cuda-toolkits.json")
+    text = open(path, encoding="utf-8").read().replace('"schema_version": 1', '"schema_version": NaN', 1)
+    open(path, "w", encoding="utf-8").write(text)
+    return "non-standard JSON constant NaN"
+
+
+def null_torchvision_without_note(data_dir):
+    path = os.path.join(data_dir, "torch-releases.json")
+    document = load(path)
+    key = list(document["releases"])[5]
+    document["releases"][key]["torchvision"] = None
+    document["releases"][key].pop("notes", None)
+    save(path, document)
+    return "releases['{}']: torchvision is null without a 'notes'".format(key)
+
+
+CASES = (duplicate_key, missing_source, unknown_source_id, unsorted_keys, unknown_variant,
+         unknown_release, nan_value, null_torchvision_without_note)
+
+
+def main():
+    failures = []
+    with tempfile.TemporaryDirectory() as scratch:
+        pristine = os.path.join(scratch, "pristine")
+        shutil.copytree(DATA_DIR, pristine)
+        code, output = run_validator(pristine)
+        if code != 0:
+            print("FAIL: the unmodified data does not validate, cannot test corruptions:\n" + output)
+            return 1
+        for case in CASES:
+            copy = os.path.join(scratch, case.__name__)
+            shutil.copytree(pristine, copy)
+            expected = case(copy)
+            code, output = run_validator(copy)
+            if code == 1 and expected in output:
+                print("ok: {} -> rejected with \"{}\"".format(case.__name__, expected))
+            else:
+                failures.append(case.__name__)
+                print("FAIL: {}: exit {}, expected a message containing \"{}\", got:\n{}".format(
+                    case.__name__, code, expected, output))
+    print("{} of {} corruption cases rejected".format(len(CASES) - len(failures), len(CASES)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,6 @@
+# Prints the mirrored form of an official URL, then fails on a foreign one.
+include("${REPO}/cmake/Internal/TorchCompatDownload.cmake")
+_torchcompat_apply_mirror(url "https://download.pytorch.org/libtorch/cpu/x%2Bcpu.zip"
+                          "https://mirror.example/libtorch/")
+message(STATUS "${url}")
+_torchcompat_apply_mirror(url "https://example.org/x.zip" "https://mirror.example/libtorch")

@@ -1,0 +1,22 @@
+# Archives with entries that land outside the extraction directory are refused
+# before anything is written.
+file(REMOVE "/tmp/torchcompat-escaped.txt")
+foreach(kind IN ITEMS dotdot absolute symlink)
+  server_url(url normal ${kind})
+  fetch_archive(${kind} EXPECT_FAIL ARGS "-DURL=${url}/${kind}.zip" -DALLOW_HTTP=ON
+    "-DCACHE_DIR=${CACHE_DIR}"
+    EXPECT "TorchCompat: refusing archive ${url}/${kind}.zip: 1 entries point outside"
+           "Nothing was extracted" "downloaded file was deleted")
+  # From the local file too; the user's file stays.
+  fetch_archive(${kind}-local EXPECT_FAIL ARGS "-DURL=${url}/${kind}.zip"
+    "-DARCHIVE=${SERVED}/${kind}.zip" "-DCACHE_DIR=${CACHE_DIR}"
+    EXPECT "refusing archive ${SERVED}/${kind}.zip")
+  fetch_assert(EXISTS "${SERVED}/${kind}.zip")
+endforeach()
+fetch_assert(NOT EXISTS "/tmp/torchcompat-escaped.txt")
+file(GLOB_RECURSE escaped "${WORK}/../*torchcompat-escaped.txt")
+fetch_assert(escaped STREQUAL "")
+cache_leftovers(left "${CACHE_DIR}")
+fetch_assert(left STREQUAL "")
+file(GLOB_RECURSE extracted "${CACHE_DIR}/*/libtorch/*")
+fetch_assert(extracted STREQUAL "")

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Loopback HTTP server for the fetch tests.
+
+Serves files of --root under paths that choose a behaviour, so that one
+server covers every case and cases running in parallel don't interfere:
+
+  /<mode>/<tag>/<file>     mode: normal, tamper, truncate, 404, slow
+                           tag: any word; it only appears in the log, so
+                           each test counts its own requests.
+
+  normal    the file as is
+  tamper    the file with one byte flipped in the middle
+  truncate  a Content-Length for the whole file, then half of it, then the
+            connection closes
+  404       Not Found
+  slow      the file in small pieces with pauses (about 2 s in all), so
+            that concurrent fetches overlap
+
+Every request is appended to --log as "<mode> <tag> <file> <status> <bytes>".
+
+  server.py start --root DIR --log FILE --state DIR   start in the background;
+      returns once listening; writes DIR/port and DIR/pid
+  server.py stop --state DIR                           stop it
+"""
+
+import argparse
+import http.server
+import os
+import signal
+import socketserver
+import sys
+import threading
+import time
+import urllib.parse
+
+MODES = {"normal", "tamper", "truncate", "404", "slow"}
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    root = "."
+    log_path = "server.log"
+    log_lock = threading.Lock()
+
+    def log_message(self, format, *args):  # noqa: A002 - keep stderr quiet
+        pass
+
+    def _record(self, mode, tag, name, status, sent):
+        with self.log_lock, open(self.log_path, "a", encoding="utf-8") as log:
+            log.write(f"{mode} {tag} {name} {status} {sent}\n")
+
+    def do_GET(self):  # noqa: N802 - name fixed by BaseHTTPRequestHandler
+        parts = self.path.split("?", 1)[0].strip("/").split("/")
+        if len(parts) < 3 or parts[0] not in MODES:
+            self._record("?", "?", self.path, 400, 0)
+            self.send_error(400, "expected /<mode>/<tag>/<file>")
+            return
+        mode, tag = parts[0], parts[1]
+        name = urllib.parse.unquote("/".join(parts[2:]))
+        path = os.path.realpath(os.path.join(self.root, name))
+        if mode == "404" or not path.startswith(os.path.realpath(self.root) + os.sep) \
+                or not os.path.isfile(path):
+            self._record(mode, tag, name, 404, 0)
+            self.send_error(404)
+            return
+        with open(path, "rb") as f:
+            data = f.read()
+        body = data
+        if mode == "tamper":
+            middle = len(data) // 2
+            body = data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1:]
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        sent = 0
+        if mode == "truncate":
+            half = body[: len(body) // 2]
+            self.wfile.write(half)
+            sent = len(half)
+            self.wfile.flush()
+            self.close_connection = True
+        elif mode == "slow":
+            pieces = 20
+            step = max(1, len(body) // pieces + 1)
+            for start in range(0, len(body), step):
+                self.wfile.write(body[start:start + step])
+                self.wfile.flush()
+                sent += len(body[start:start + step])
+                time.sleep(0.1)
+        else:
+            self.wfile.write(body)
+            sent = len(body)
+        self._record(mode, tag, name, 200, sent)
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+
+
+def start(args):
+    os.makedirs(args.state, exist_ok=True)
+    port_file = os.path.join(args.state, "port")
+    pid_file = os.path.join(args.state, "pid")
+    for stale in (port_file, pid_file):
+        if os.path.exists(stale):
+            os.remove(stale)
+    Handler.root = os.path.abspath(args.root)
+    Handler.log_path = os.path.abspath(args.log)
+    # Port 0: the kernel picks a free port, so parallel test runs never clash.
+    server = Server(("127.0.0.1", 0), Handler)
+    pid = os.fork()
+    if pid > 0:
+        server.server_close()
+        for _ in range(100):
+            if os.path.exists(port_file):
+                print(f"serving {args.root} on 127.0.0.1:{open(port_file).read().strip()}")
+                return 0
+            time.sleep(0.05)
+        print("server did not start", file=sys.stderr)
+        return 1
+    os.setsid()
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    with open(pid_file + ".tmp", "w") as f:
+        f.write(str(os.getpid()))
+    os.replace(pid_file + ".tmp", pid_file)
+    with open(port_file + ".tmp", "w") as f:
+        f.write(str(server.server_address[1]))
+    os.replace(port_file + ".tmp", port_file)
+    server.serve_forever()
+    return 0
+
+
+def stop(args):
+    pid_file = os.path.join(args.state, "pid")
+    if not os.path.exists(pid_file):
+        print("no server running", file=sys.stderr)
+        return 0
+    pid = int(open(pid_file).read().strip())
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    os.remove(pid_file)
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_start = sub.add_parser("start")
+    p_start.add_argument("--root", required=True)
+    p_start.add_argument("--log", required=True)
+    p_start.add_argument("--state", required=True)
+    p_stop = sub.add_parser("stop")
+    p_stop.add_argument("--state", required=True)
+    args = parser.parse_args()
+    return start(args) if args.command == "start" else stop(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,319 @@
+#!/usr/bin/env python3
+"""End-to-end cases for the driver, GPU and cuDNN detectors.
+
+Runs the real torchcompat-probe with the fake vendor libraries from tests/fakes
+on LD_LIBRARY_PATH, the FAKE_* variables set as the case needs (see
+tests/fakes/README.md), and checks the JSON report. Exits 0 when every check of
+the case holds, 1 with the failed checks listed otherwise.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+# Variables from the caller's environment that would steer the detectors away
+# from what the case sets up.
+STEERING = re.compile(r"^(FAKE_.*|CUDA_VISIBLE_DEVICES|CUDNN_ROOT|CUDNN_HOME|TORCHCOMPAT_OVERRIDE_.*|LD_LIBRARY_PATH)$")
+
+A100 = "NVIDIA A100-SXM4-80GB,8.0,85899345920"
+GTX1080 = "NVIDIA GeForce GTX 1080,6.1,8589934592"
+H100 = "NVIDIA H100 80GB HBM3,9.0,85520809984"
+
+REAL_CUDNN_HEADER = "/usr/local/cuda/include/cudnn_version.h"
+REAL_CUDNN_LIBRARY = "/usr/local/cuda/lib64/libcudnn.so.9"
+
+
+class Case:
+    def __init__(self, args):
+        self.args = args
+        self.failures = []
+        self.scratch = tempfile.mkdtemp(prefix="torchcompat-vendor-")
+
+    def check(self, condition, what):
+        if not condition:
+            self.failures.append(what)
+
+    def equal(self, actual, expected, what):
+        self.check(actual == expected, f"{what}: expected {expected!r}, got {actual!r}")
+
+    def contains(self, text, part, what):
+        self.check(isinstance(text, str) and part in text, f"{what}: expected {part!r} in {text!r}")
+
+    def run(self, library_dirs, env=None, extra_args=()):
+        environment = {k: v for k, v in os.environ.items() if not STEERING.match(k)}
+        environment["LD_LIBRARY_PATH"] = os.pathsep.join(library_dirs)
+        environment.update(env or {})
+        command = [self.args.probe, "--format", "json", "--no-python", *extra_args]
+        started = time.monotonic()
+        result = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=50)
+        self.elapsed = time.monotonic() - started
+        self.equal(result.returncode, 0, "exit code")
+        try:
+            report = json.loads(result.stdout)
+        except json.JSONDecodeError as error:
+            raise SystemExit(f"FAIL: stdout is not JSON ({error}):\n{result.stdout}\nstderr:\n{result.stderr}")
+        self.report = report
+        return report
+
+    def fake_driver(self, env, with_nvml=True, extra_args=()):
+        dirs = [self.args.cuda_dir] + ([self.args.nvml_dir] if with_nvml else [])
+        return self.run(dirs, env, extra_args)
+
+    def cudnn_tree(self, header_version, library_dir):
+        """A CUDNN_ROOT with a header that states header_version and the fake library."""
+        root = os.path.join(self.scratch, "cudnn")
+        os.makedirs(os.path.join(root, "include"))
+        major, minor, patch = header_version.split(".")
+        with open(os.path.join(root, "include", "cudnn_version.h"), "w") as header:
+            header.write(f"#define CUDNN_MAJOR {major}\n#define CUDNN_MINOR {minor}\n"
+                         f"#define CUDNN_PATCHLEVEL {patch}\n")
+        os.makedirs(os.path.join(root, "lib64"))
+        for name in os.listdir(library_dir):
+            os.symlink(os.path.join(library_dir, name), os.path.join(root, "lib64", name))
+        return root
+
+
+def read_header_version(path):
+    values = {}
+    with open(path) as header:
+        for line in header:
+            match = re.match(r"\s*#\s*define\s+CUDNN_(MAJOR|MINOR|PATCHLEVEL)\s+(\d+)\s*$", line)
+            if match:
+                values[match.group(1)] = match.group(2)
+    return f"{values['MAJOR']}.{values['MINOR']}.{values['PATCHLEVEL']}"
+
+
+def driver_of(report):
+    return report["driver"]
+
+
+def gpus_status(report):
+    return report["gpus_status"]
+
+
+# ---- cases ------------------------------------------------------------------
+
+def case_no_driver(c):
+    report = c.run([])
+    driver = driver_of(report)
+    c.equal(driver["status"], "not_found", "driver status")
+    c.equal(driver["reason"], "libcuda.so.1 not found (no NVIDIA driver installed)", "driver reason")
+    c.equal(driver["library"], None, "driver library")
+    c.equal(report["gpus"], [], "gpus")
+    c.equal(gpus_status(report)["status"], "not_found", "gpus status")
+    c.check(gpus_status(report)["reason"], "gpus status has a reason")
+
+
+def case_no_device(c):
+    report = c.fake_driver({"FAKE_CUDA_INIT_RESULT": "100", "FAKE_CUDA_DRIVER_VERSION": "12040",
+                            "FAKE_NVML_DRIVER_VERSION": "550.54.14"})
+    driver = driver_of(report)
+    c.equal(driver["status"], "found", "driver status")
+    c.equal(driver["cu_init_error"], 100, "cu_init_error")
+    c.equal(driver["cuda_version"], "12.4", "cuda_version")
+    c.equal(driver["release"], "550.54.14", "release")
+    c.equal(driver["release_source"], "NVML", "release_source")
+    c.equal(driver["library"], os.path.join(c.args.cuda_dir, "libcuda.so.1"), "library actually loaded")
+    c.contains(driver["reason"], "CUDA_ERROR_NO_DEVICE (100)", "driver reason")
+    c.equal(report["gpus"], [], "gpus")
+    c.equal(gpus_status(report)["status"], "not_found", "gpus status")
+    c.contains(gpus_status(report)["reason"], "CUDA_ERROR_NO_DEVICE", "gpus reason")
+
+
+def case_init_error(c):
+    report = c.fake_driver({"FAKE_CUDA_INIT_RESULT": "999", "FAKE_CUDA_GPUS": A100,
+                            "FAKE_NVML_DRIVER_VERSION": "550.54.14"})
+    c.equal(driver_of(report)["cu_init_error"], 999, "cu_init_error")
+    c.equal(gpus_status(report)["status"], "error", "gpus status")
+    c.contains(gpus_status(report)["reason"], "CUDA_ERROR_UNKNOWN (999)", "gpus reason")
+
+
+def expect_gpus(c, report, expected):
+    c.equal(gpus_status(report)["status"], "found", "gpus status")
+    c.equal(gpus_status(report)["source"], "driver API", "gpus source")
+    got = [(g["index"], g["name"], g["compute_capability"], g["memory_bytes"]) for g in report["gpus"]]
+    c.equal(got, expected, "gpus")
+
+
+def case_one_gpu(c):
+    report = c.fake_driver({"FAKE_CUDA_GPUS": A100, "FAKE_NVML_DRIVER_VERSION": "550.54.14"})
+    c.equal(driver_of(report)["cu_init_error"], None, "cu_init_error")
+    expect_gpus(c, report, [(0, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)])
+
+
+def case_several_gpus(c):
+    report = c.fake_driver({"FAKE_CUDA_GPUS": ";".join([A100, GTX1080, H100]),
+                            "FAKE_NVML_DRIVER_VERSION": "550.54.14"})
+    expect_gpus(c, report, [(0, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920),
+                            (1, "NVIDIA GeForce GTX 1080", "6.1", 8589934592),
+                            (2, "NVIDIA H100 80GB HBM3", "9.0", 85520809984)])
+
+
+def case_visible_devices(c):
+    report = c.fake_driver({"FAKE_CUDA_GPUS": ";".join([A100, GTX1080, H100]),
+                            "FAKE_NVML_DRIVER_VERSION": "550.54.14", "CUDA_VISIBLE_DEVICES": "2,0"})
+    expect_gpus(c, report, [(0, "NVIDIA H100 80GB HBM3", "9.0", 85520809984),
+                            (1, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)])
+
+
+def driver_case(release, encoded, cuda):
+    def case(c):
+        report = c.fake_driver({"FAKE_CUDA_DRIVER_VERSION": str(encoded), "FAKE_NVML_DRIVER_VERSION": release,
+                                "FAKE_CUDA_GPUS": GTX1080})
+        driver = driver_of(report)
+        c.equal(driver["status"], "found", "driver status")
+        c.equal(driver["release"], release, "release")
+        c.equal(driver["cuda_version"], cuda, "cuda_version")
+        c.equal(driver["forward_compat"], False, "forward_compat")
+        c.equal(driver["reason"], None, "driver reason")
+    return case
+
+
+def case_forward_compat(c):
+    # Laid out like the cuda-compat package: libcuda.so.1 links to the file named for its release.
+    compat = os.path.join(c.scratch, "compat")
+    os.makedirs(compat)
+    shutil.copy(os.path.join(c.args.cuda_dir, "libcuda.so.1"), os.path.join(compat, "libcuda.so.555.42.02"))
+    os.symlink("libcuda.so.555.42.02", os.path.join(compat, "libcuda.so.1"))
+    report = c.run([compat, c.args.nvml_dir], {"FAKE_CUDA_DRIVER_VERSION": "12050",
+                                               "FAKE_NVML_DRIVER_VERSION": "470.82.01",
+                                               "FAKE_CUDA_GPUS": A100})
+    driver = driver_of(report)
+    c.equal(driver["forward_compat"], True, "forward_compat")
+    c.equal(driver["release"], "470.82.01", "release (the kernel driver's)")
+    c.equal(driver["cuda_version"], "12.5", "cuda_version (the compat libcuda's)")
+    c.equal(driver["library"], os.path.join(compat, "libcuda.so.1"), "library")
+    c.contains(driver["reason"], "555.42.02", "driver reason")
+
+
+def case_no_nvml(c):
+    report = c.fake_driver({"FAKE_CUDA_GPUS": A100}, with_nvml=False)
+    driver = driver_of(report)
+    c.equal(driver["cuda_version"], "12.4", "cuda_version (fake's default)")
+    kernel_files = [p for p in ("/sys/module/nvidia/version", "/proc/driver/nvidia/version") if os.path.isfile(p)]
+    if kernel_files:
+        c.equal(driver["release_source"], kernel_files[0], "release_source")
+    else:
+        c.equal(driver["release"], None, "release")
+        c.contains(driver["reason"], "libnvidia-ml.so.1", "driver reason names NVML")
+
+
+def expect_rest_of_report(c, report):
+    """A failed driver detector must cost only its own result."""
+    selected = [t for t in report["toolkits"] if t["selected"]]
+    if os.path.isdir("/usr/local/cuda"):
+        c.check(selected, "a toolkit is still reported")
+    if os.path.isfile(REAL_CUDNN_HEADER):
+        c.equal(report["cudnn"]["header_version"], read_header_version(REAL_CUDNN_HEADER), "cudnn still reported")
+
+
+def case_crash(c):
+    report = c.fake_driver({"FAKE_CUDA_BEHAVIOUR": "crash", "FAKE_CUDA_GPUS": A100,
+                            "FAKE_NVML_DRIVER_VERSION": "550.54.14"})
+    driver = driver_of(report)
+    c.equal(driver["status"], "crashed", "driver status")
+    c.contains(driver["reason"], "crashed (signal 11)", "driver reason")
+    c.equal(gpus_status(report)["status"], "crashed", "gpus status")
+    expect_rest_of_report(c, report)
+
+
+def case_hang(c):
+    report = c.fake_driver({"FAKE_CUDA_BEHAVIOUR": "hang", "FAKE_CUDA_GPUS": A100}, extra_args=("--timeout", "1"))
+    driver = driver_of(report)
+    c.equal(driver["status"], "timed_out", "driver status")
+    c.contains(driver["reason"], "timed out after 1 s", "driver reason")
+    c.check(c.elapsed < 10, f"the probe returned soon after the timeout (took {c.elapsed:.1f} s)")
+    expect_rest_of_report(c, report)
+
+
+def case_real_cudnn(c):
+    if not os.path.isfile(REAL_CUDNN_HEADER):
+        raise SystemExit(f"FAIL: {REAL_CUDNN_HEADER} is missing; this case needs the real cuDNN")
+    expected = read_header_version(REAL_CUDNN_HEADER)
+    cudnn = c.run([])["cudnn"]
+    c.equal(cudnn["status"], "found", "cudnn status")
+    c.equal(os.path.realpath(cudnn["header"]), os.path.realpath(REAL_CUDNN_HEADER), "header")
+    c.equal(cudnn["header_version"], expected, "header_version")
+    c.equal(os.path.realpath(cudnn["library"] or ""), os.path.realpath(REAL_CUDNN_LIBRARY), "library")
+    c.equal(cudnn["library_version"], expected, "library_version (cudnnGetVersion)")
+    c.equal(cudnn["version"], expected, "version")
+    c.equal(cudnn["mismatch"], False, "mismatch")
+
+
+def case_cudnn_mismatch(c):
+    root = c.cudnn_tree("9.1.0", c.args.cudnn8_dir)
+    cudnn = c.run([], {"CUDNN_ROOT": root, "FAKE_CUDNN_VERSION": "8906"})["cudnn"]
+    c.equal(cudnn["header"], os.path.join(root, "include", "cudnn_version.h"), "header")
+    c.equal(cudnn["header_version"], "9.1.0", "header_version")
+    c.equal(cudnn["library"], os.path.join(root, "lib64", "libcudnn.so.8"), "library")
+    c.equal(cudnn["library_version"], "8.9.6", "library_version")
+    c.equal(cudnn["version"], "8.9.6", "version (the library's)")
+    c.equal(cudnn["mismatch"], True, "mismatch")
+    c.contains(cudnn["reason"], "9.1.0", "reason names the header's version")
+    c.contains(cudnn["reason"], "8.9.6", "reason names the library's version")
+
+
+def case_cudnn_crash(c):
+    root = c.cudnn_tree("8.9.6", c.args.cudnn8_dir)
+    report = c.fake_driver({"CUDNN_ROOT": root, "FAKE_CUDNN_BEHAVIOUR": "crash", "FAKE_CUDA_GPUS": A100,
+                            "FAKE_NVML_DRIVER_VERSION": "550.54.14"})
+    cudnn = report["cudnn"]
+    c.equal(cudnn["status"], "crashed", "cudnn status")
+    c.contains(cudnn["reason"], "crashed (signal 11)", "cudnn reason")
+    c.equal(cudnn["header_version"], "8.9.6", "header_version kept")
+    c.equal(driver_of(report)["status"], "found", "driver unaffected")
+    c.equal(len(report["gpus"]), 1, "gpus unaffected")
+
+
+CASES = {
+    "no-driver": case_no_driver,
+    "no-device": case_no_device,
+    "init-error": case_init_error,
+    "one-gpu": case_one_gpu,
+    "several-gpus": case_several_gpus,
+    "visible-devices": case_visible_devices,
+    "driver-470": driver_case("470.82.01", 11040, "11.4"),
+    "driver-535": driver_case("535.104.05", 12020, "12.2"),
+    "driver-550": driver_case("550.54.14", 12040, "12.4"),
+    "driver-580": driver_case("580.65.06", 13000, "13.0"),
+    "forward-compat": case_forward_compat,
+    "no-nvml": case_no_nvml,
+    "crash": case_crash,
+    "hang": case_hang,
+    "real-cudnn": case_real_cudnn,
+    "cudnn-mismatch": case_cudnn_mismatch,
+    "cudnn-crash": case_cudnn_crash,
+}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--probe", required=True)
+    parser.add_argument("--cuda-dir", required=True)
+    parser.add_argument("--nvml-dir", required=True)
+    parser.add_argument("--cudnn8-dir", required=True)
+    parser.add_argument("--case", required=True, choices=sorted(CASES))
+    args = parser.parse_args()
+    case = Case(args)
+    try:
+        CASES[args.case](case)
+    finally:
+        shutil.rmtree(case.scratch, ignore_errors=True)
+    if case.failures:
+        print(f"FAIL {args.case}:")
+        for failure in case.failures:
+            print(f"  - {failure}")
+        print(json.dumps(getattr(case, "report", None), indent=2))
+        return 1
+    print(f"ok {args.case}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+#include "isolate.hpp"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <stdexcept>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace torchcompat {
+namespace {
+
+using std::chrono::milliseconds;
+
+TEST(Isolate, ReturnsTheChildsPayload) {
+  const auto outcome = run_isolated([] { return std::string("hello from the child"); }, milliseconds(5000));
+  EXPECT_EQ(outcome.status, Status::found);
+  EXPECT_EQ(outcome.payload, "hello from the child");
+  EXPECT_TRUE(outcome.reason.empty());
+}
+
+TEST(Isolate, CarriesAPayloadLargerThanThePipeBuffer) {
+  std::string big(4 << 20, 'x');
+  for (std::size_t i = 0; i < big.size(); i += 4096) big[i] = static_cast<char>('a' + i / 4096 % 26);
+  const auto outcome = run_isolated([&big] { return big; }, milliseconds(20000));
+  ASSERT_EQ(outcome.status, Status::found);
+  EXPECT_EQ(outcome.payload, big);
+}
+
+TEST(Isolate, NamesTheSignalThatKilledTheChild) {
+  const auto outcome = run_isolated(
+      []() -> std::string {
+        std::raise(SIGSEGV);
+        return "unreachable";
+      },
+      milliseconds(5000));
+  EXPECT_EQ(outcome.status, Status::crashed);
+  EXPECT_EQ(outcome.reason, "crashed (signal " + std::to_string(SIGSEGV) + ")");
+  EXPECT_TRUE(outcome.payload.empty());
+}
+
+TEST(Isolate, KillsAChildThatHangsAndSaysAfterHowLong) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto outcome = run_isolated(
+      []() -> std::string {
+        for (;;) pause();
+      },
+      milliseconds(300));
+  const auto took = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(outcome.status, Status::timed_out);
+  EXPECT_EQ(outcome.reason, "timed out after 0.3 s");
+  EXPECT_LT(took, std::chrono::seconds(5));
+}
+
+TEST(Isolate, KillsAChildThatClosesItsPipeButNeverExits) {
+  const auto outcome = run_isolated(
+      []() -> std::string {
+        for (int fd = 3; fd < 256; ++fd) close(fd);
+        for (;;) pause();
+      },
+      milliseconds(300));
+  EXPECT_EQ(outcome.status, Status::timed_out);
+}
+
+TEST(Isolate, ReportsAnExceptionAsAnExitCode) {
+  const auto outcome =
+      run_isolated([]() -> std::string { throw std::runtime_error("no such thing"); }, milliseconds(5000));
+  EXPECT_EQ(outcome.status, Status::error);
+  EXPECT_EQ(outcome.reason, "exited with code 3: no such thing");
+}
+
+TEST(Isolate, WholeSecondsAreWrittenWithoutAFraction) {
+  const auto outcome = run_isolated(
+      []() -> std::string {
+        for (;;) pause();
+      },
+      milliseconds(1000));
+  EXPECT_EQ(outcome.reason, "timed out after 1 s");
+}
+
+TEST(Isolate, LeavesNoChildBehind) {
+  for (int i = 0; i < 3; ++i) {
+    run_isolated([] { return std::string("x"); }, milliseconds(5000));
+    run_isolated(
+        []() -> std::string {
+          for (;;) pause();
+        },
+        milliseconds(50));
+  }
+  // Every child was reaped: there is nothing left to wait for.
+  EXPECT_EQ(waitpid(-1, nullptr, WNOHANG), -1);
+  EXPECT_EQ(errno, ECHILD);
+}
+
+}  // namespace
+}  // namespace torchcompat

@@ -1,0 +1,33 @@
+// Asks a Python interpreter where it looks for packages (one short run that
+// imports nothing heavy), then reads torch, torchvision and torchaudio's
+// installed metadata itself: importing torch would take seconds and could crash.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "file_system.hpp"
+#include "options.hpp"
+#include "report.hpp"
+#include "run_process.hpp"
+
+namespace torchcompat {
+
+// Runs the interpreter with the given arguments; replaceable for tests.
+using InterpreterRunner = std::function<ProcessResult(const std::vector<std::string>& argv)>;
+
+Python detect_python(const Options& options, const FileSystem& fs);
+Python detect_python(const Options& options, const FileSystem& fs, const InterpreterRunner& run);
+
+// The script given to `python -c`: prints the marker, the version, sys.executable
+// and sys.path, one item per line.
+const char* python_inline_script();
+
+// The first installed distribution called package_name (any spelling PEP 503
+// treats as the same) in the sys.path directories, in import order.
+std::optional<PythonPackage> find_installed_package(const FileSystem& fs,
+                                                    const std::vector<std::string>& search_path,
+                                                    const std::string& package_name);
+
+}  // namespace torchcompat

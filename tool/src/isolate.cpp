@@ -1,0 +1,189 @@
+#include "isolate.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <sstream>
+
+#if !defined(_WIN32)
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
+namespace torchcompat {
+
+namespace {
+
+// Exit code of a child whose work threw; the payload then carries the message.
+constexpr int work_threw_exit_code = 3;
+
+std::string describe_timeout(std::chrono::milliseconds timeout) {
+  std::ostringstream text;
+  const auto ms = timeout.count();
+  if (ms % 1000 == 0) {
+    text << ms / 1000 << " s";
+  } else {
+    text << static_cast<double>(ms) / 1000.0 << " s";
+  }
+  return "timed out after " + text.str();
+}
+
+}  // namespace
+
+#if defined(_WIN32)
+
+// No fork: the work runs here, and a crash takes the probe down with it.
+IsolatedOutcome run_isolated(const std::function<std::string()>& work,
+                             std::chrono::milliseconds) {
+  IsolatedOutcome outcome;
+  try {
+    outcome.payload = work();
+    outcome.status = Status::found;
+  } catch (const std::exception& failure) {
+    outcome.status = Status::error;
+    outcome.reason = std::string("failed: ") + failure.what();
+  }
+  return outcome;
+}
+
+#else
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void write_all(int fd, const std::string& data) {
+  std::size_t written = 0;
+  while (written < data.size()) {
+    const ssize_t n = write(fd, data.data() + written, data.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;  // the parent stopped listening; nothing more to do
+    written += static_cast<std::size_t>(n);
+  }
+}
+
+// A fatal signal must end the child *as* that signal so the parent can name
+// it; sanitizer runtimes otherwise turn a SIGSEGV into an ordinary exit.
+void restore_default_fatal_signals() {
+  for (int signal_number : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGPIPE}) {
+    std::signal(signal_number, SIG_DFL);
+  }
+}
+
+[[noreturn]] void run_child(const std::function<std::string()>& work, int write_fd) {
+  restore_default_fatal_signals();
+  int code = 0;
+  try {
+    write_all(write_fd, work());
+  } catch (const std::exception& failure) {
+    write_all(write_fd, failure.what());
+    code = work_threw_exit_code;
+  } catch (...) {
+    code = work_threw_exit_code;
+  }
+  close(write_fd);
+  // _exit: the parent's atexit handlers and stdio buffers belong to the parent.
+  _exit(code);
+}
+
+// Reads until end of file or the deadline; true when end of file came first.
+bool read_until_eof(int read_fd, Clock::time_point deadline, std::string& payload) {
+  char buffer[8192];
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) return false;
+    pollfd request{read_fd, POLLIN, 0};
+    const int ready = poll(&request, 1, static_cast<int>(left.count()));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready < 0) return false;
+    if (ready == 0) return false;
+    const ssize_t n = read(read_fd, buffer, sizeof buffer);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    if (n <= 0) return true;  // end of file: the child closed its end or died
+    payload.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
+// Waits for the child to exit, killing it at the deadline; true when it
+// exited on its own.
+bool reap_before(pid_t child, Clock::time_point deadline, int& wait_status) {
+  for (;;) {
+    const pid_t got = waitpid(child, &wait_status, WNOHANG);
+    if (got == child) return true;
+    if (got < 0 && errno != EINTR) return true;  // nothing left to reap
+    if (Clock::now() >= deadline) break;
+    // The pipe is closed, so exit is imminent; poll briefly rather than block.
+    poll(nullptr, 0, 1);
+  }
+  kill(child, SIGKILL);
+  while (waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
+  }
+  return false;
+}
+
+IsolatedOutcome describe_exit(int wait_status, std::string payload) {
+  IsolatedOutcome outcome;
+  if (WIFSIGNALED(wait_status)) {
+    outcome.status = Status::crashed;
+    outcome.reason = "crashed (signal " + std::to_string(WTERMSIG(wait_status)) + ")";
+  } else if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0) {
+    outcome.status = Status::found;
+    outcome.payload = std::move(payload);
+  } else {
+    outcome.status = Status::error;
+    outcome.reason = "exited with code " + std::to_string(WEXITSTATUS(wait_status));
+    if (WEXITSTATUS(wait_status) == work_threw_exit_code && !payload.empty()) {
+      outcome.reason += ": " + payload;
+    }
+  }
+  return outcome;
+}
+
+}  // namespace
+
+IsolatedOutcome run_isolated(const std::function<std::string()>& work,
+                             std::chrono::milliseconds timeout) {
+  int fds[2];
+  if (pipe(fds) != 0) {
+    return {Status::error, {}, std::string("cannot create a pipe: ") + std::strerror(errno)};
+  }
+  for (int fd : fds) fcntl(fd, F_SETFD, FD_CLOEXEC);
+  // Anything buffered now would otherwise be printed twice, once by each process.
+  std::fflush(nullptr);
+  const pid_t child = fork();
+  if (child < 0) {
+    const int saved = errno;
+    close(fds[0]);
+    close(fds[1]);
+    return {Status::error, {}, std::string("cannot fork: ") + std::strerror(saved)};
+  }
+  if (child == 0) {
+    close(fds[0]);
+    run_child(work, fds[1]);
+  }
+  close(fds[1]);
+  const auto deadline = Clock::now() + timeout;
+  std::string payload;
+  const bool finished = read_until_eof(fds[0], deadline, payload);
+  close(fds[0]);
+  int wait_status = 0;
+  if (!finished) {
+    kill(child, SIGKILL);
+    while (waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
+    }
+    return {Status::timed_out, {}, describe_timeout(timeout)};
+  }
+  if (!reap_before(child, deadline, wait_status)) {
+    return {Status::timed_out, {}, describe_timeout(timeout)};
+  }
+  return describe_exit(wait_status, std::move(payload));
+}
+
+#endif
+
+}  // namespace torchcompat

@@ -1,0 +1,174 @@
+#include "run_process.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+#ifndef _WIN32
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+#endif
+
+namespace torchcompat {
+
+namespace {
+
+// Version banners are a few hundred bytes; the cap only guards against a tool
+// that floods its output.
+constexpr std::size_t output_cap = 1 << 20;
+
+}  // namespace
+
+std::string describe_timeout(std::chrono::milliseconds timeout) {
+  auto ms = timeout.count();
+  if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";
+  std::string fraction = std::to_string(ms % 1000);
+  fraction.insert(0, 3 - fraction.size(), '0');
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  return std::to_string(ms / 1000) + "." + fraction + " s";
+}
+
+#ifdef _WIN32
+
+ProcessResult run_process(const std::vector<std::string>&, std::chrono::milliseconds) {
+  ProcessResult result;
+  result.reason = "running other programs is not supported on this platform yet";
+  return result;
+}
+
+#else
+
+namespace {
+
+struct Pipe {
+  int read_end = -1;
+  int write_end = -1;
+  bool open() {
+    int fds[2];
+    if (::pipe(fds) != 0) return false;
+    read_end = fds[0];
+    write_end = fds[1];
+    ::fcntl(read_end, F_SETFD, FD_CLOEXEC);
+    return true;
+  }
+  void close_read() { if (read_end >= 0) ::close(read_end); read_end = -1; }
+  void close_write() { if (write_end >= 0) ::close(write_end); write_end = -1; }
+  ~Pipe() { close_read(); close_write(); }
+};
+
+// Drains both pipes until both close or the deadline passes; false on timeout.
+bool collect_output(Pipe& out_pipe, Pipe& err_pipe, ProcessResult& result,
+                    std::chrono::steady_clock::time_point deadline) {
+  char buffer[4096];
+  while (out_pipe.read_end >= 0 || err_pipe.read_end >= 0) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd fds[2] = {{out_pipe.read_end, POLLIN, 0}, {err_pipe.read_end, POLLIN, 0}};
+    int ready = ::poll(fds, 2, static_cast<int>(left.count()));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) return ready == 0 ? false : true;
+    Pipe* pipes[2] = {&out_pipe, &err_pipe};
+    std::string* sinks[2] = {&result.out, &result.err};
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+      if (n <= 0) {
+        pipes[i]->close_read();
+      } else if (sinks[i]->size() < output_cap) {
+        sinks[i]->append(buffer, static_cast<std::size_t>(n));
+      }
+    }
+  }
+  return true;
+}
+
+void describe_exit(int wait_status, ProcessResult& result) {
+  if (WIFEXITED(wait_status)) {
+    result.exit_code = WEXITSTATUS(wait_status);
+    if (result.exit_code == 0) {
+      result.status = Status::found;
+    } else {
+      result.status = Status::error;
+      result.reason = "exited with code " + std::to_string(result.exit_code);
+    }
+  } else if (WIFSIGNALED(wait_status)) {
+    result.status = Status::crashed;
+    result.reason = "crashed (signal " + std::to_string(WTERMSIG(wait_status)) + ")";
+  }
+}
+
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
+  ProcessResult result;
+  if (argv.empty()) {
+    result.reason = "nothing to run";
+    return result;
+  }
+  Pipe out_pipe, err_pipe;
+  if (!out_pipe.open() || !err_pipe.open()) {
+    result.reason = std::string("could not create a pipe: ") + std::strerror(errno);
+    return result;
+  }
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe.write_end, 1);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe.write_end, 2);
+
+  std::vector<char*> args;
+  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+
+  pid_t pid = -1;
+  int spawn_error = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  out_pipe.close_write();
+  err_pipe.close_write();
+  if (spawn_error != 0) {
+    result.reason = std::string("could not start: ") + std::strerror(spawn_error);
+    return result;
+  }
+
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  bool finished = collect_output(out_pipe, err_pipe, result, deadline);
+  int wait_status = 0;
+  if (!finished) {
+    ::kill(pid, SIGKILL);
+    while (::waitpid(pid, &wait_status, 0) < 0 && errno == EINTR) {}
+    result.status = Status::timed_out;
+    result.reason = "timed out after " + describe_timeout(timeout);
+    return result;
+  }
+  // Both pipes closed, but the program may still be running (it closed its
+  // output early); keep honouring the deadline.
+  while (true) {
+    pid_t done = ::waitpid(pid, &wait_status, WNOHANG);
+    if (done == pid) break;
+    if (done < 0 && errno != EINTR) {
+      result.reason = std::string("waitpid failed: ") + std::strerror(errno);
+      return result;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      ::kill(pid, SIGKILL);
+      while (::waitpid(pid, &wait_status, 0) < 0 && errno == EINTR) {}
+      result.status = Status::timed_out;
+      result.reason = "timed out after " + describe_timeout(timeout);
+      return result;
+    }
+    ::usleep(1000);
+  }
+  describe_exit(wait_status, result);
+  return result;
+}
+
+#endif
+
+}  // namespace torchcompat
