@@ -174,8 +174,10 @@ function(_torchcompat_probe_json out_var refresh)
     TIMEOUT 120)
   string(STRIP "${errors}" errors)
   if(result EQUAL 2)
-    # Usage errors come from the overrides and knobs this project passed.
-    message(FATAL_ERROR "TorchCompat: torchcompat-probe rejected its input: ${errors}")
+    # Usage errors come from the overrides and knobs this project passed; the
+    # first line names the culprit, the rest is the probe's usage text.
+    string(REGEX REPLACE "\n.*" "" first_line "${errors}")
+    message(FATAL_ERROR "TorchCompat: torchcompat-probe rejected its input: ${first_line}")
   endif()
   string(JSON schema ERROR_VARIABLE parse_error GET "${json}" schema_version)
   if(NOT result EQUAL 0 OR parse_error)

@@ -55,7 +55,7 @@ endfunction()
 function(_torchcompat_check_variant_name variant)
   _torchcompat_parse_variant("${variant}" kind version)
   if(NOT kind)
-    message(FATAL_ERROR "TorchCompat: VARIANT '${variant}' is not a variant name; write cpu, "
+    message(FATAL_ERROR "TorchCompat: VARIANT '${variant}' is not a variant name; write cpu, xpu, "
                         "cu<major><minor> (cu121 for CUDA 12.1) or rocm<version> (rocm6.1).")
   endif()
 endfunction()

@@ -18,6 +18,7 @@ RN_134 = "nvidia-cuda-rn-13.4"
 INSTALLERS = "pytorch-builder-cuda-installers"
 MVC_NOW = "nvidia-cuda-compat-mvc"
 MVC_OLD = "nvidia-cuda-compat-mvc-12x-table"
+PYPI_META = "pypi-cuda-toolkit-metapackage"
 
 SOURCES = {
     RN_1322: {
@@ -26,7 +27,7 @@ SOURCES = {
         "url": "https://docs.nvidia.com/cuda/archive/13.2.2/cuda-toolkit-release-notes/index.html",
         "retrieved": RETRIEVED,
         "notes": "Section 2.2 CUDA Driver. Every row from CUDA 13.2 Update 2 down to "
-                 "CUDA 9.0 (9.0.76) transcribed verbatim (without the '>=' prefix). "
+                 "CUDA 8.0 (8.0.44) transcribed verbatim (without the '>=' prefix). "
                  "Read from a stored crawl of this NVIDIA page (search tool, file id "
                  "70889381901). The Windows column reads 'N/A' for all 13.x rows "
                  "(footnote: from 13.1 the Windows display driver is no longer bundled).",
@@ -60,6 +61,18 @@ SOURCES = {
                  "cuda_10.1.168_418.67_linux.run (commit 7e502f7e), "
                  "cuda_10.1.243_418.87.00_linux.run (common/install_cuda.sh at 282c44dc^).",
     },
+    PYPI_META: {
+        "title": "NVIDIA's cuda-toolkit metapackage on PyPI (version list)",
+        "url": "https://pypi.org/project/cuda-toolkit/",
+        "retrieved": RETRIEVED,
+        "notes": "`pip index versions cuda-toolkit`: 13.5.0, 13.4.3, 13.4.2, 13.4.1.0, 13.3.1, "
+                 "13.3.0, 13.2.2, 13.2.1, 13.2.0, 13.1.2.0, 13.1.1, 13.1.0, 13.0.3.0, 13.0.2, "
+                 "13.0.1, 13.0.0, 12.9.2.0, 12.9.1, 12.9.0, 12.8.2.0, 12.8.1, 12.8.0, 12.6.3 ... "
+                 "12.3.2 ... 12.0.0, 11.8.0. Every three-part version up to 13.3.1 matches a row "
+                 "of NVIDIA's driver table; versions the table lacks are recorded as existing "
+                 "toolkits with unknown drivers (X.Y.Z.0 written X.Y.Z, PEP 440 equal). "
+                 "torch 2.13.0 wheels pin cuda-toolkit==13.0.3.",
+    },
     MVC_NOW: {
         "title": "CUDA Compatibility - Minor Version Compatibility, Table 1 "
                  "\"CUDA Toolkit 11.x, 12.x, and 13.x Driver Version Ranges\"",
@@ -87,6 +100,10 @@ SOURCES = {
 # Version X.Y.N for "X.Y Update N" follows NVIDIA's own archive paths
 # (docs.nvidia.com/cuda/archive/X.Y.N/).
 ROWS = [
+    ("8.0.44", "CUDA 8.0", "CUDA 8.0 (8.0.44)", "367.48", "369.30", [],
+     "Older than the 9.0 scope; kept because torch 1.0.0 shipped a cu80 build."),
+    ("8.0.61", "CUDA 8.0 GA2", "CUDA 8.0 (8.0.61 GA2)", "375.26", "376.51", [],
+     "Older than the 9.0 scope; kept because torch 1.0.0 shipped a cu80 build."),
     ("9.0.176", "CUDA 9.0", "CUDA 9.0 (9.0.76)", "384.81", "385.54", [INSTALLERS],
      "The table labels the only CUDA 9.0 row '9.0.76'; the released toolkit is "
      "9.0.176 (NVIDIA installer cuda_9.0.176_384.81)."),
@@ -170,6 +187,13 @@ ROWS_13_4 = [
     ("13.4.2", "CUDA 13.4 Update 1", "Archive path 13.4.2, page title 'CUDA Toolkit 13.4 Update 1'."),
 ]
 
+# Toolkits NVIDIA publishes (cuda-toolkit metapackage on PyPI) but whose
+# driver rows were not read; (version, version as PyPI writes it).
+ROWS_PYPI_ONLY = [
+    ("12.3.2", "12.3.2"), ("12.8.2", "12.8.2.0"), ("12.9.2", "12.9.2.0"),
+    ("13.0.3", "13.0.3.0"), ("13.1.2", "13.1.2.0"), ("13.4.3", "13.4.3"), ("13.5.0", "13.5.0"),
+]
+
 WINDOWS_NA_NOTE = ("Windows column reads 'N/A' in NVIDIA's table: the Windows driver is "
                    "not bundled with 13.x toolkits.")
 
@@ -198,8 +222,13 @@ def build_toolkits():
             WINDOWS_NA_NOTE + " Row read second-hand (see source notes).")
     for version, name, notes in ROWS_13_4:
         toolkits[version] = table_record(
-            name, None, None, None, [RN_134],
+            name, None, None, None, [RN_134, PYPI_META],
             notes + " Minimum drivers not read: unknown.")
+    for version, pypi_version in ROWS_PYPI_ONLY:
+        toolkits[version] = table_record(
+            None, None, None, None, [PYPI_META],
+            f"Exists as NVIDIA's cuda-toolkit {pypi_version} on PyPI; not in the driver "
+            "table that was read, so its name and minimum drivers are unknown.")
     return {v: toolkits[v] for v in sorted(toolkits, key=version_key)}
 
 
@@ -237,7 +266,7 @@ def main():
         Path(__file__).resolve().parents[2] / "data" / "cuda-toolkits.json"
     document = {
         "schema_version": 1,
-        "description": "CUDA toolkit releases from 9.0 on with the minimum NVIDIA driver "
+        "description": "CUDA toolkit releases from 9.0 on (and the two 8.0 releases) with the minimum NVIDIA driver "
                        "NVIDIA lists for each, and the minor-version-compatibility driver "
                        "floor per CUDA major.",
         "sources": SOURCES,

@@ -3,10 +3,12 @@
 
 Inputs:
   * the replay of pytorch/test-infra's build matrix generator (libtorch_matrix_history.py output
-    directory) for 1.12.1 and later;
-  * facts transcribed by hand below (EARLY_*) from pytorch.github.io's published_versions.json and
-    from third-party pins, for releases the generator never covered.
-Usage: libtorch_archives_build.py <replay dir> <data dir>
+    directory), used for 1.13.0 and later;
+  * the get-started page data, published_versions.json (pytorch.github.io; the copy committed to
+    pytorch/builder at bca32249: `git -C <builder> show bca32249:published_versions.json`), used
+    for lts-1.8.2 and 1.9.0 to 1.12.1;
+  * facts transcribed by hand in hand_records() from third-party SHA-256 pins, for 1.1.0 to 1.4.0.
+Usage: libtorch_archives_build.py <replay dir> <published_versions.json> <data dir>
 """
 import glob
 import json
@@ -27,17 +29,9 @@ COMMIT_CHOICE = {
     "2.2.0": ("f22ebca53", "macOS arm64 libtorch was enabled in the release channel once 2.2.0 shipped (test-infra c7932a44f)"),
 }
 
-# pytorch.github.io published_versions.json@0142fe6d (get-started page data, verbatim URLs).
-PUBLISHED_VERSIONS_RELEASES = {
-    "1.9.0": ["cpu", "cu102", "cu111"], "1.9.1": ["cpu", "cu102", "cu111"],
-    "1.10.0": ["cpu", "cu102", "cu113"], "1.10.1": ["cpu", "cu102", "cu113"],
-    "1.10.2": ["cpu", "cu102", "cu113"], "1.11.0": ["cpu", "cu102", "cu113"],
-}
-PUBLISHED_VERSIONS_WINDOWS = {
-    "1.9.0": ["cpu", "cu102", "cu111"], "1.9.1": ["cpu", "cu102", "cu111"],
-    "1.10.0": ["cpu", "cu102", "cu113"], "1.10.1": ["cpu", "cu102", "cu113"],
-    "1.10.2": ["cpu", "cu102", "cu113"], "1.11.0": ["cpu", "cu113"],
-}
+# The generator only existed from Aug 2022, after 1.12.1 shipped; its "release" state then already
+# looked ahead to 1.13 (ROCm 5.2), so releases up to 1.12.1 come from the get-started data instead.
+FIRST_GENERATOR_RELEASE = "1.13.0"
 
 
 def source(title, url, notes):
@@ -93,10 +87,13 @@ SOURCES = {
         "--package-type libtorch|wheel for each operating system; the 'installation' URLs it prints "
         "are PyTorch's own. Commit per release is in each release record's notes."),
     "published-versions": source(
-        "pytorch.github.io published_versions.json (data behind pytorch.org/get-started)",
-        "https://github.com/pytorch/pytorch.github.io/blob/0142fe6d2a8ee156db908c9097f9868cd0a68113/published_versions.json",
-        "Read verbatim: libtorch 'Download here' URLs for 1.9.0, 1.9.1, 1.10.0, 1.10.1, 1.10.2, "
-        "1.11.0 and lts-1.8.2 (Linux pre-cxx11/cxx11, Windows Release/Debug, macOS)."),
+        "pytorch.org get-started data: published_versions.json",
+        "https://github.com/pytorch/builder/blob/bca3224957cc0360d085e7e148233970502ea7c2/published_versions.json",
+        "The libtorch 'Download here' URLs of every stable release on the get-started page "
+        "(Linux pre-cxx11/cxx11, Windows Release/Debug, macOS), parsed for lts-1.8.2 and 1.9.0-1.12.1 "
+        "from the copy PyTorch committed to pytorch/builder on 2022-11-18 (releases 1.9.0-1.13.0); the "
+        "same URLs appear in pytorch/pytorch.github.io published_versions.json@0142fe6d (1.9.0-1.11.0). "
+        "The page shows one ROCm variant per release and none for libtorch before 1.12."),
     "previous-versions": source(
         "pytorch.org Previous PyTorch Versions (_get_started/previous-versions.md)",
         "https://github.com/pytorch/pytorch.github.io/blob/04862e376ea686ba351674864400db1d93113979/_get_started/previous-versions.md",
@@ -258,28 +255,57 @@ def hand_records():
                   "windows-x86_64": rec("windows-release-debug", {"none/Release": ["cu101"]},
                                         ["third-party-1.4"], ["cu101"]),
                   "macos-x86_64": mac(neuropod)},
-        "1.8.2": {"linux-x86_64": rec("linux-two-abis-lts",
-                                      {"pre-cxx11/Release": ["cpu", "cu102", "cu111"],
-                                       "cxx11/Release": ["cpu", "cu102", "cu111"]}, ["published-versions"]),
-                  "windows-x86_64": rec("windows-release-debug-lts",
-                                        {"none/Release": ["cpu", "cu102", "cu111"],
-                                         "none/Debug": ["cpu", "cu102", "cu111"]}, ["published-versions"])},
     }
-    for version, variants in PUBLISHED_VERSIONS_RELEASES.items():
-        windows = PUBLISHED_VERSIONS_WINDOWS[version]
-        records[version] = {
-            "linux-x86_64": rec("linux-two-abis", {"pre-cxx11/Release": variants, "cxx11/Release": variants},
-                                ["published-versions"]),
-            "windows-x86_64": rec("windows-release-debug", {"none/Release": windows, "none/Debug": windows},
-                                  ["published-versions"]),
-            "macos-x86_64": mac(["published-versions"]),
-        }
+    return records
+
+
+GET_STARTED_OS = {"linux": "linux-x86_64", "windows": "windows-x86_64", "macos": "macos-x86_64"}
+
+
+def get_started_kind(os_name, label):
+    if os_name == "linux":
+        return ("pre-cxx11" if "Pre-cxx11" in label else "cxx11") + "/Release"
+    if os_name == "windows":
+        return "none/Debug" if "Debug" in label else "none/Release"
+    return "none/Release"
+
+
+def published_records(path, last_version):
+    """Release records from the get-started data, for releases up to last_version."""
+    with open(path, encoding="utf-8") as f:
+        versions = json.load(f)["versions"]
+    records = {}
+    for key, per_os in versions.items():
+        version = key[len("lts-"):] if key.startswith("lts-") else key
+        if key == "preview" or version_key(version) > version_key(last_version):
+            continue
+        platforms = {}
+        for os_name, packages in per_os.items():
+            found = {}
+            for choice in (packages.get("libtorch") or {}).values():
+                for label, url in (choice.get("versions") or {}).items():
+                    match = re.match(re.escape(BASE) + r"(?:lts/1\.8/)?([^/]+)/(.+)$", url)
+                    if not match:
+                        continue
+                    variant, filename = match.groups()
+                    kind = get_started_kind(os_name, label)
+                    found.setdefault(kind, {}).setdefault(template_of(filename, version, variant), set()).add(variant)
+            if not found:
+                continue
+            platform = GET_STARTED_OS[os_name]
+            templates = {kind: next(iter(t)) for kind, t in found.items()}
+            platforms[platform] = {"era": era_for(platform, templates, version),
+                                   "archives": {k: sorted(next(iter(t.values()))) for k, t in found.items()},
+                                   "sources": ["published-versions"]}
+        records[version] = platforms
     return records
 
 
 def generator_records(replays):
     records, notes = {}, {}
     for version, replay in replays.items():
+        if version_key(version) < version_key(FIRST_GENERATOR_RELEASE):
+            continue
         platforms = {}
         for platform, kinds in generator_platform_records(replay, version).items():
             if platform == "macos-x86_64" and version_key(version) > version_key(MACOS_X86_64_LAST_PYPI):
@@ -311,6 +337,7 @@ PREVIOUS_VERSIONS_LINUX_WHEELS = {
     "1.10.1": ["cpu", "cu102", "cu111", "rocm4.0.1", "rocm4.1", "rocm4.2"],
     "1.11.0": ["cpu", "cu102", "cu113", "rocm4.5.2"],
     "1.12.0": ["cpu", "cu102", "cu113", "cu116", "rocm5.1.1"],
+    "1.12.1": ["cpu", "cu102", "cu113", "cu116", "rocm5.1.1"],
 }
 
 
@@ -376,9 +403,14 @@ def variants_document(records, replays):
         if replay and version_key(version) <= version_key("2.4.1") and version_key(version) > version_key(MACOS_X86_64_LAST_PYPI):
             notes.append("macOS x86_64 libtorch is listed by the generator but binaries for macOS x86_64 "
                          "ended with 2.2.x: left unknown.")
-        if not sources:
+        if replay and any(v.startswith("cu") for v in platforms["linux-aarch64"]["wheel"] or []):
+            notes.append("linux-aarch64 CUDA wheels are as the release validation matrix lists them "
+                         "(it adds the CUDA aarch64 arch unconditionally); not confirmed against the "
+                         "download index.")
+        if not replay and all(e["wheel"] is None and e["libtorch"] is None
+                              for p, e in platforms.items() if p != "macos-x86_64"):
             sources.add("pypi-index")
-            notes.append("Release exists on PyPI; its variants are not sourced yet (all null).")
+            notes.append("Release exists on PyPI; its variants are not sourced (null).")
         if version in LTS_RELEASES:
             notes.append("LTS release served only from download.pytorch.org (lts/1.8); not on PyPI.")
         record = {"sources": sorted(sources), "platforms": platforms}
@@ -401,11 +433,13 @@ def write_json(path, document):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) != 4:
         sys.exit(__doc__)
-    replay_dir, data_dir = sys.argv[1:]
-    replays = load_replays(replay_dir)
+    replay_dir, published_versions, data_dir = sys.argv[1:]
+    replays = {version: replay for version, replay in load_replays(replay_dir).items()
+               if version_key(version) >= version_key(FIRST_GENERATOR_RELEASE)}
     records, notes = generator_records(replays)
+    records.update(published_records(published_versions, "1.12.1"))
     records.update(hand_records())
     write_json(os.path.join(data_dir, "libtorch-archives.json"), archives_document(records, notes))
     write_json(os.path.join(data_dir, "torch-variants.json"), variants_document(records, replays))

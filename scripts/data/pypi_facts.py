@@ -16,6 +16,7 @@ import pypi_remote_wheel
 _VERSION_PY_CUDA = re.compile(r"^cuda(?::[^=]*)?\s*=\s*(?:'([^']*)'|\"([^\"]*)\"|None)", re.M)
 _VERSION_PY_VERSION = re.compile(r"^__version__\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _VERSION_PY_GIT = re.compile(r"^git_version\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_VERSION_PY_HIP = re.compile(r"^hip(?::[^=]*)?\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9_.\-\[\]]+)\s*\(?\s*([^;)]*)\)?\s*(;.*)?$")
 
 
@@ -101,9 +102,9 @@ def _yank_reason(files):
     return "; ".join(sorted(r if isinstance(r, str) else "yanked" for r in reasons))
 
 
-def _linux_x86_64_wheel(files):
+def _platform_wheel(files, platform):
     wheels = [(entry, wheel) for entry, wheel in _wheels(files)
-              if pypi_index.platform_name(wheel["platform"]) == "linux-x86_64"]
+              if pypi_index.platform_name(wheel["platform"]) == platform]
     if not wheels:
         return None
     newest_build = max(_build_number(wheel) for _, wheel in wheels)
@@ -111,9 +112,9 @@ def _linux_x86_64_wheel(files):
                   if _build_number(wheel) == newest_build)[0], wheels
 
 
-def torch_wheel_build_facts(files):
-    """What the plain PyPI Linux x86_64 wheel says about its own build."""
-    found = _linux_x86_64_wheel(files)
+def torch_wheel_build_facts(files, platform="linux-x86_64"):
+    """What one PyPI wheel of the platform says about its own build (torch/version.py)."""
+    found = _platform_wheel(files, platform)
     if not found:
         return None
     filename, wheels = found
@@ -121,15 +122,19 @@ def torch_wheel_build_facts(files):
     wheel = pypi_remote_wheel.RemoteWheel(entry["url"], entry["size"])
     version_py = wheel.read("torch/version.py").decode("utf-8")
     metadata_names = [n for n in wheel.find(".dist-info/METADATA") if n.count("/") == 1]
-    requirements = pypi_remote_wheel.requires_dist(wheel.read(metadata_names[0]).decode("utf-8"))
+    # Some wheels (seen on macOS) keep METADATA elsewhere; their requirements are then unknown.
+    requirements = (pypi_remote_wheel.requires_dist(wheel.read(metadata_names[0]).decode("utf-8"))
+                    if metadata_names else None)
     cuda_match = _VERSION_PY_CUDA.search(version_py)
     return {
         "wheel": filename,
         "version_py_version": _first_group(_VERSION_PY_VERSION, version_py),
         "version_py_cuda": (cuda_match.group(1) or cuda_match.group(2)) if cuda_match else None,
         "version_py_has_cuda_line": bool(cuda_match),
+        "version_py_hip": _first_group(_VERSION_PY_HIP, version_py),
         "git_version": _first_group(_VERSION_PY_GIT, version_py),
-        "cuda_requirements": [r for r in requirements if _is_cuda_requirement(r)],
+        "cuda_requirements": (None if requirements is None
+                              else [r for r in requirements if _is_cuda_requirement(r)]),
     }
 
 
@@ -156,8 +161,10 @@ def torch_facts(index, read_wheels=True):
             "free_threaded_by_platform": {p: sorted(v, key=_minor_key)
                                           for p, v in sorted(free_threaded.items())},
             "requires_python": requires_python_values(files),
-            "linux_x86_64_build": torch_wheel_build_facts(files) if read_wheels else None,
+            "build_by_platform": {platform: torch_wheel_build_facts(files, platform)
+                                  for platform in sorted(regular)} if read_wheels else {},
         }
+        facts[version]["linux_x86_64_build"] = facts[version]["build_by_platform"].get("linux-x86_64")
     return facts
 
 

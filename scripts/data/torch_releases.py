@@ -175,7 +175,7 @@ def python_fields(torch_record):
 def cuda_fields(build):
     """The plain PyPI Linux wheel's own statement of its CUDA (torch/version.py)."""
     cuda = build["version_py_cuda"]
-    cudnn = [r for r in build["cuda_requirements"] if r.lower().startswith("nvidia-cudnn-")]
+    cudnn = [r for r in build["cuda_requirements"] or [] if r.lower().startswith("nvidia-cudnn-")]
     cudnn_version = None
     if len(cudnn) == 1:
         match = re.search(r"==\s*([\d.]+)", cudnn[0])
@@ -186,12 +186,30 @@ def cuda_fields(build):
             "pypi_linux_wheel": build["wheel"]}
 
 
+def variant_of_build(build):
+    """'cu121' / 'rocm6.1' / 'cpu' from a wheel's torch/version.py; None if it was not read."""
+    if not build:
+        return None
+    if build.get("version_py_cuda"):
+        major, minor = build["version_py_cuda"].split(".")[:2]
+        return "cu{}{}".format(major, minor)
+    if build.get("version_py_hip"):
+        return "rocm" + ".".join(build["version_py_hip"].split(".")[:2])
+    return "cpu"
+
+
+def platform_variants(torch_record, platforms):
+    builds = torch_record.get("build_by_platform") or {}
+    return {platform: variant_of_build(builds.get(platform)) for platform in platforms}
+
+
 def build_record(version, torch_record, vision_index, audio_index):
     notes, sources = [], ["pypi-torch-index", "pypi-torchvision-metadata", "pypi-torchaudio-metadata"]
     record = {"date": torch_record["date"]}
     record.update(torchvision_fields(version, torch_record["date"], vision_index, notes, sources))
     record.update(torchaudio_fields(version, torch_record["date"], audio_index, notes, sources))
     record.update(python_fields(torch_record))
+    record["pypi_variant_by_platform"] = platform_variants(torch_record, record["pypi_platforms"])
     build = torch_record["linux_x86_64_build"]
     if build:
         record.update(cuda_fields(build))
@@ -223,7 +241,7 @@ def not_on_pypi_record(facts_entry):
         "torchaudio": facts_entry["torchaudio"], "torchaudio_basis": "documented-pair",
         "torchaudio_pinned_by": [],
         "python": [], "python_free_threaded": [], "python_by_platform": {}, "requires_python": None,
-        "pypi_platforms": [], "pypi_default_cuda": None, "pypi_torch_version": None,
+        "pypi_platforms": [], "pypi_variant_by_platform": {}, "pypi_default_cuda": None, "pypi_torch_version": None,
         "pypi_cudnn": None, "pypi_linux_wheel": None, "on_pypi": False,
         "sources": [facts_entry["source"]], "notes": facts_entry["notes"],
     }

@@ -29,6 +29,10 @@ RETRIEVED = "2026-11-25"
 PLATFORM = "linux-x86_64"
 MATRIX = "tools/scripts/generate_binary_build_matrix.py"
 BUILDER_LINES = ["1.9", "1.10", "1.11", "1.12", "1.13", "2.0", "2.1", "2.2", "2.3", "2.4", "2.5"]
+BUILDER_BRANCHES = {line: f"release/{line}" for line in BUILDER_LINES}
+# 1.8.2 is the LTS release, built from builder's lts/release/1.8 and served only
+# from download.pytorch.org/whl/lts/1.8/ (not PyPI).
+LTS_RELEASES = {"1.8.2": {"branch": "lts/release/1.8", "cudas": ["10.2", "11.1"]}}
 
 # pytorch.org "Previous PyTorch Versions" (pytorch/pytorch.github.io
 # _get_started/previous-versions.md): CUDA variants of the Linux wheels per
@@ -79,6 +83,14 @@ SOURCES = {
                  "case statement at the head of each release branch (libtorch/build.sh runs "
                  "the same script); '+PTX' marks PTX. Toolkit and cuDNN from the NVIDIA "
                  "installer and cuDNN archive names in install_CUDA functions.",
+    },
+    "pytorch-builder-dated": {
+        "title": "pytorch/builder main: manywheel/build.sh as of a release's PyPI upload",
+        "url": "https://github.com/pytorch/builder/commits/main/manywheel/build.sh",
+        "retrieved": RETRIEVED,
+        "notes": "Only for releases before builder had release branches (before 1.9), and only "
+                 "where the dated script's list for the PyPI default CUDA equals the arch flags "
+                 "of the shipped PyPI wheel; otherwise the arch lists stay null.",
     },
     "pytorch-previous-versions": {
         "title": "pytorch.org - Previous PyTorch Versions",
@@ -138,9 +150,9 @@ def release_cuda_lists(test_infra):
 
 # ---- builder: arch lists and cuDNN --------------------------------------------
 
-def builder_arch_script(builder, line):
+def builder_arch_script(builder, branch):
     for path in ("manywheel/build_cuda.sh", "manywheel/build.sh"):
-        text = git_show(builder, f"release/{line}", path)
+        text = git_show(builder, branch, path)
         if text and "TORCH_CUDA_ARCH_LIST=" in text:
             return path, text
     return None, None
@@ -173,7 +185,7 @@ def x86_assignments(lines):
         elif line == "fi":
             skipping = False
         elif not skipping:
-            value = re.match(r'^TORCH_CUDA_ARCH_LIST="([^"]*)"', line)
+            value = re.match(r'^(?:export )?TORCH_CUDA_ARCH_LIST="([^"]*)"', line)
             if value:
                 result.append(value.group(1))
     return result
@@ -184,7 +196,7 @@ def evaluate_arch_list(script, cuda_short):
     case = re.search(r"^case \$\{CUDA_VERSION\} in\n(.*?)^esac", script, re.M | re.S)
     if not case:
         return None
-    base = re.search(r'^TORCH_CUDA_ARCH_LIST="([^"]*)"', script[:case.start()], re.M)
+    base = re.search(r'^(?:export )?TORCH_CUDA_ARCH_LIST="([^"]*)"', script[:case.start()], re.M)
     current = base.group(1) if base else ""
     for patterns, lines in case_clauses(case.group(1)):
         if not any(fnmatch.fnmatchcase(cuda_short, p) for p in patterns):
@@ -192,25 +204,36 @@ def evaluate_arch_list(script, cuda_short):
         if patterns == ["*"]:
             return None
         for value in x86_assignments(lines):
-            current = value.replace("${TORCH_CUDA_ARCH_LIST}", current)
+            current = value.replace("${TORCH_CUDA_ARCH_LIST}", current).replace(
+                "$TORCH_CUDA_ARCH_LIST", current)
         return current
     return None
 
 
+def cc_key(cc):
+    major, minor = cc.split(".")
+    return int(major), int(minor.rstrip("af")), minor[-1] if minor[-1] in "af" else ""
+
+
 def split_arch_list(arch_list):
     items = [a for a in arch_list.split(";") if a]
-    sass = [a.replace("+PTX", "") for a in items]
-    ptx = [a.replace("+PTX", "") for a in items if a.endswith("+PTX")]
+    sass = sorted({a.replace("+PTX", "") for a in items}, key=cc_key)
+    ptx = sorted({a.replace("+PTX", "") for a in items if a.endswith("+PTX")}, key=cc_key)
     return sass, ptx
 
 
-def install_cuda_facts(builder, line):
+def install_cuda_facts(builder, branch):
     """{cuda short: {"toolkit": "11.8.0", "cudnn": "8.7.0.84"}} from install_cuda.sh."""
-    text = git_show(builder, f"release/{line}", "common/install_cuda.sh")
+    text = git_show(builder, branch, "common/install_cuda.sh")
     if not text:
         return {}
     facts = {}
+    top_cudnn = re.search(r"^CUDNN_VERSION=([0-9.]+)", text, re.M)
     for block in re.split(r"^function ", text, flags=re.M)[1:]:
+        local_cudnn = re.search(r"CUDNN_VERSION=([0-9.]+)", block)
+        cudnn_value = local_cudnn or top_cudnn
+        if cudnn_value:
+            block = block.replace("${CUDNN_VERSION}", cudnn_value.group(1))
         runfile = re.search(r"cuda_(\d+\.\d+\.\d+)_[0-9.]+_linux", block)
         if not runfile:
             continue
@@ -223,12 +246,55 @@ def install_cuda_facts(builder, line):
     return facts
 
 
+def dated_builder_script(builder, upload_time):
+    """builder main's manywheel/build.sh as it stood when a release was uploaded."""
+    if not upload_time:
+        return None, None
+    commit = git(builder, "log", "-1", f"--before={upload_time}", "--format=%H",
+                 "main", "--", "manywheel/build.sh").strip()
+    return (commit, git_show(builder, commit, "manywheel/build.sh")) if commit else (None, None)
+
+
+def dated_records(builder, wheel, cudas):
+    """Arch lists from the dated script, trusted only when it reproduces the wheel.
+
+    Before release branches existed nothing ties a builder commit to a
+    release except time, so a dated script is used only if its list for the
+    default CUDA equals what the shipped PyPI wheel really carries.
+    """
+    if not wheel.get("arch_flags") or not wheel.get("cuda"):
+        return {}
+    commit, script = dated_builder_script(builder, wheel.get("upload_time"))
+    if not script:
+        return {}
+    default_list = evaluate_arch_list(script, short_cuda(wheel["cuda"]))
+    if default_list is None or split_arch_list(default_list) != parse_arch_flags(wheel["arch_flags"]):
+        return {}
+    records = {}
+    for cuda_short in cudas:
+        arch_list = evaluate_arch_list(script, cuda_short)
+        if arch_list is None:
+            continue
+        sass, ptx = split_arch_list(arch_list)
+        records[cuda_short] = {
+            "cuda": cuda_short, "cuda_toolkit": None, "cudnn": None, "sass": sass, "ptx": ptx,
+            "sources": ["pytorch-builder-dated"],
+            "notes": f"TORCH_CUDA_ARCH_LIST=\"{arch_list}\" from builder main@{commit[:12]}:"
+                     f"manywheel/build.sh, the last change before the release's PyPI upload "
+                     f"({wheel['upload_time'][:10]}); that script's list for the default CUDA "
+                     f"reproduces the shipped wheel"}
+    return records
+
+
 def builder_facts(builder):
     """{line: {"path": ..., "script": ..., "install": {...}}}"""
     lines = {}
-    for line in BUILDER_LINES:
-        path, script = builder_arch_script(builder, line)
-        lines[line] = {"path": path, "script": script, "install": install_cuda_facts(builder, line)}
+    branches = dict(BUILDER_BRANCHES)
+    branches.update({version: lts["branch"] for version, lts in LTS_RELEASES.items()})
+    for key, branch in branches.items():
+        path, script = builder_arch_script(builder, branch)
+        lines[key] = {"branch": branch, "path": path, "script": script,
+                      "install": install_cuda_facts(builder, branch)}
     return lines
 
 
@@ -239,14 +305,14 @@ def parse_arch_flags(flags):
         digits = re.match(r"^[a-z]+_(\d+)(\d)([af]?)$", token)
         return f"{int(digits.group(1))}.{digits.group(2)}{digits.group(3)}"
     tokens = flags.replace(";", " ").split()
-    sass = [as_cc(t) for t in tokens if t.startswith("sm_")]
-    ptx = [as_cc(t) for t in tokens if t.startswith("compute_")]
+    sass = sorted({as_cc(t) for t in tokens if t.startswith("sm_")}, key=cc_key)
+    ptx = sorted({as_cc(t) for t in tokens if t.startswith("compute_")}, key=cc_key)
     return sass, ptx
 
 
 # ---- assembly -----------------------------------------------------------------
 
-def builder_record(line_facts, line, cuda_short):
+def builder_record(line_facts, cuda_short):
     record = {"cuda": cuda_short, "cuda_toolkit": None, "cudnn": None,
               "sass": None, "ptx": None, "sources": ["pytorch-builder-release-branches"]}
     notes = []
@@ -255,11 +321,11 @@ def builder_record(line_facts, line, cuda_short):
         if arch_list is not None:
             record["sass"], record["ptx"] = split_arch_list(arch_list)
             notes.append(f"TORCH_CUDA_ARCH_LIST=\"{arch_list}\" "
-                         f"(builder release/{line}:{line_facts['path']})")
+                         f"(builder {line_facts['branch']}:{line_facts['path']})")
     install = line_facts["install"].get(cuda_short)
     if install:
         record["cuda_toolkit"], record["cudnn"] = install["toolkit"], install["cudnn"]
-        notes.append(f"toolkit/cuDNN from builder release/{line}:common/install_cuda.sh")
+        notes.append(f"toolkit/cuDNN from builder {line_facts['branch']}:common/install_cuda.sh")
     if notes:
         record["notes"] = "; ".join(notes)
     return record if record["sass"] is not None or install else None
@@ -276,10 +342,16 @@ def apply_wheel(record, wheel, cuda_short):
         if record["sass"] is not None and (record["sass"], record["ptx"]) != (sass, ptx):
             notes.append(f"the build script gives sass={record['sass']} ptx={record['ptx']}; "
                          "the shipped wheel's arch flags win")
+        elif record["sass"] is not None:
+            notes.append("the shipped wheel agrees with the build script")
         record["sass"], record["ptx"] = sass, ptx
         notes.append(f"PyPI wheel {wheel['wheel']} arch flags: '{wheel['arch_flags']}'")
     if len(wheel.get("cuda") or "") > len(short_cuda(wheel.get("cuda") or "")):
         record["cuda_toolkit"] = wheel["cuda"]
+    if wheel.get("cuda_toolkit_pin"):
+        # PEP 440: 13.0.3.0 == 13.0.3; the toolkit table keys are X.Y.Z.
+        record["cuda_toolkit"] = ".".join(wheel["cuda_toolkit_pin"].split(".")[:3])
+        notes.append(f"toolkit from the wheel's cuda-toolkit pin {wheel['cuda_toolkit_pin']}")
     if wheel.get("cudnn_pin"):
         record["cudnn"] = wheel["cudnn_pin"]
         notes.append(f"cuDNN from the wheel's nvidia-cudnn pin {wheel['cudnn_pin']}")
@@ -305,19 +377,41 @@ def release_variants(version, matrix_lists, wheel):
     return sorted(set(cudas), key=version_key), source
 
 
+def variant_cuda(platforms):
+    return next(iter(platforms.values()))["cuda"]
+
+
+def add_aarch64_wheel(variants, wheel):
+    """PyPI's Linux aarch64 wheel, where it is a CUDA build (2.11 onward)."""
+    if not wheel or not wheel.get("cuda") or "error" in wheel:
+        return
+    cuda_short = short_cuda(wheel["cuda"])
+    record = apply_wheel(None, wheel, cuda_short)
+    variants.setdefault(variant_name(cuda_short), {})["linux-aarch64"] = record
+
+
 def build(builder, test_infra, wheel_facts):
     matrix_lists = release_cuda_lists(test_infra)
     lines = builder_facts(builder)
     builds = {}
-    for version in sorted(wheel_facts, key=version_key):
-        wheel = wheel_facts[version]
+    releases = dict(wheel_facts)
+    releases.update({version: {} for version in LTS_RELEASES if version not in releases})
+    for version in sorted(releases, key=version_key):
+        wheel = releases[version]
         if "error" in wheel:
             continue
-        cudas, list_source = release_variants(version, matrix_lists, wheel)
-        line = ".".join(version.split(".")[:2])
+        if version in LTS_RELEASES:
+            cudas, list_source = LTS_RELEASES[version]["cudas"], "pytorch-previous-versions"
+            line = version
+        else:
+            cudas, list_source = release_variants(version, matrix_lists, wheel)
+            line = ".".join(version.split(".")[:2])
+        dated = {} if line in lines else dated_records(builder, wheel, cudas)
         variants = {}
         for cuda_short in cudas:
-            record = builder_record(lines[line], line, cuda_short) if line in lines else None
+            record = builder_record(lines[line], cuda_short) if line in lines else None
+            if record is None and cuda_short in dated:
+                record = dated[cuda_short]
             if wheel.get("cuda") and short_cuda(wheel["cuda"]) == cuda_short:
                 record = apply_wheel(record, wheel, cuda_short)
             if record is None:
@@ -327,8 +421,9 @@ def build(builder, test_infra, wheel_facts):
             if list_source and list_source not in record["sources"]:
                 record["sources"].append(list_source)
             variants[variant_name(cuda_short)] = {PLATFORM: record}
+        add_aarch64_wheel(variants, wheel.get("aarch64"))
         if variants:
-            builds[version] = dict(sorted(variants.items(), key=lambda kv: version_key(kv[1][PLATFORM]["cuda"])))
+            builds[version] = dict(sorted(variants.items(), key=lambda kv: version_key(variant_cuda(kv[1]))))
     return builds
 
 

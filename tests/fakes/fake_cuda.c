@@ -75,6 +75,12 @@ static void apply_visible_devices(void) {
 int cuInit(unsigned int flags) {
   (void)flags;
   fake_misbehave_if_asked("FAKE_CUDA_BEHAVIOUR");
+  /* Real drivers sometimes print; the probe's stdout must stay its own. */
+  const char* chatter = getenv("FAKE_CUDA_PRINT");
+  if (chatter != NULL) {
+    printf("%s\n", chatter);
+    fflush(stdout);
+  }
   const int result = (int)fake_env_number("FAKE_CUDA_INIT_RESULT", CUDA_SUCCESS);
   if (result != CUDA_SUCCESS) return result;
   read_gpus();

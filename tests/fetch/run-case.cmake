@@ -69,10 +69,34 @@ function(fetch_archive name)
   set(fetch_step ${fetch_step} PARENT_SCOPE)
 endfunction()
 
-function(fetch_assert)
-  if(NOT (${ARGN}))
-    string(JOIN " " condition ${ARGN})
-    message(FATAL_ERROR "FAIL assertion: ${condition}")
+# Assertions on variables (by name) and files; each failure says what it saw.
+function(expect_that var op value)
+  if(NOT "${${var}}" ${op} "${value}")
+    message(FATAL_ERROR "FAIL: ${var} is \"${${var}}\", expected ${op} \"${value}\"")
+  endif()
+endfunction()
+
+function(expect_empty var)
+  if(NOT "${${var}}" STREQUAL "")
+    message(FATAL_ERROR "FAIL: ${var} should be empty, is \"${${var}}\"")
+  endif()
+endfunction()
+
+function(expect_nonempty var)
+  if("${${var}}" STREQUAL "")
+    message(FATAL_ERROR "FAIL: ${var} is empty")
+  endif()
+endfunction()
+
+function(expect_exists path)
+  if(NOT EXISTS "${path}")
+    message(FATAL_ERROR "FAIL: ${path} does not exist")
+  endif()
+endfunction()
+
+function(expect_missing path)
+  if(EXISTS "${path}")
+    message(FATAL_ERROR "FAIL: ${path} exists")
   endif()
 endfunction()
 
@@ -101,7 +125,8 @@ endfunction()
 
 # Files left behind in a cache that nothing may use: temporaries and downloads.
 function(cache_leftovers out cache)
-  file(GLOB_RECURSE found LIST_DIRECTORIES true "${cache}/*.part" "${cache}/*.tmp")
+  file(GLOB_RECURSE found LIST_DIRECTORIES true "${cache}/*")
+  list(FILTER found INCLUDE REGEX "\\.(part|tmp)$")
   set(${out} "${found}" PARENT_SCOPE)
 endfunction()
 

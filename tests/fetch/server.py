@@ -104,6 +104,8 @@ def start(args):
     for stale in (port_file, pid_file):
         if os.path.exists(stale):
             os.remove(stale)
+    # A fresh log per run: the cases count their own requests in it.
+    open(args.log, "w").close()
     Handler.root = os.path.abspath(args.root)
     Handler.log_path = os.path.abspath(args.log)
     # Port 0: the kernel picks a free port, so parallel test runs never clash.

@@ -5,7 +5,7 @@
 namespace torchcompat {
 namespace {
 
-constexpr const char* real_version_json = R"({
+constexpr const char* real_version_json = R"json({
    "cuda" : {
       "name" : "CUDA SDK",
       "version" : "12.4.1"
@@ -14,7 +14,7 @@ constexpr const char* real_version_json = R"({
       "name" : "CUDA Runtime (cudart)",
       "version" : "12.4.127"
    }
-})";
+})json";
 
 TEST(VersionJson, ReadsTheCudaVersion) {
   auto parsed = parse_toolkit_version_json(real_version_json);

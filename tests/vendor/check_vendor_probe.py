@@ -59,6 +59,7 @@ class Case:
         except json.JSONDecodeError as error:
             raise SystemExit(f"FAIL: stdout is not JSON ({error}):\n{result.stdout}\nstderr:\n{result.stderr}")
         self.report = report
+        self.stderr = result.stderr
         return report
 
     def fake_driver(self, env, with_nvml=True, extra_args=()):
@@ -204,6 +205,13 @@ def case_no_nvml(c):
         c.contains(driver["reason"], "libnvidia-ml.so.1", "driver reason names NVML")
 
 
+def case_chatty_driver(c):
+    # run() fails the case unless stdout is one JSON object.
+    report = c.fake_driver({"FAKE_CUDA_PRINT": "NVRM: chatter from the driver", "FAKE_CUDA_GPUS": A100})
+    c.equal(len(report["gpus"]), 1, "gpus")
+    c.contains(c.stderr, "NVRM: chatter from the driver", "the driver's output, on stderr")
+
+
 def expect_rest_of_report(c, report):
     """A failed driver detector must cost only its own result."""
     selected = [t for t in report["toolkits"] if t["selected"]]
@@ -259,6 +267,17 @@ def case_cudnn_mismatch(c):
     c.contains(cudnn["reason"], "8.9.6", "reason names the library's version")
 
 
+def case_cudnn_fake9(c):
+    root = c.cudnn_tree("9.3.0", c.args.cudnn9_dir)
+    cudnn = c.run([], {"CUDNN_ROOT": root, "FAKE_CUDNN_VERSION": "90300"})["cudnn"]
+    c.equal(cudnn["status"], "found", "cudnn status")
+    c.equal(cudnn["library"], os.path.join(root, "lib64", "libcudnn.so.9"), "library")
+    c.equal(cudnn["library_version"], "9.3.0", "library_version (9.x encoding)")
+    c.equal(cudnn["header_version"], "9.3.0", "header_version")
+    c.equal(cudnn["mismatch"], False, "mismatch")
+    c.equal(cudnn["reason"], None, "reason")
+
+
 def case_cudnn_crash(c):
     root = c.cudnn_tree("8.9.6", c.args.cudnn8_dir)
     report = c.fake_driver({"CUDNN_ROOT": root, "FAKE_CUDNN_BEHAVIOUR": "crash", "FAKE_CUDA_GPUS": A100,
@@ -284,10 +303,12 @@ CASES = {
     "driver-580": driver_case("580.65.06", 13000, "13.0"),
     "forward-compat": case_forward_compat,
     "no-nvml": case_no_nvml,
+    "chatty-driver": case_chatty_driver,
     "crash": case_crash,
     "hang": case_hang,
     "real-cudnn": case_real_cudnn,
     "cudnn-mismatch": case_cudnn_mismatch,
+    "cudnn-fake9": case_cudnn_fake9,
     "cudnn-crash": case_cudnn_crash,
 }
 
@@ -298,6 +319,7 @@ def main():
     parser.add_argument("--cuda-dir", required=True)
     parser.add_argument("--nvml-dir", required=True)
     parser.add_argument("--cudnn8-dir", required=True)
+    parser.add_argument("--cudnn9-dir", required=True)
     parser.add_argument("--case", required=True, choices=sorted(CASES))
     args = parser.parse_args()
     case = Case(args)

@@ -65,6 +65,16 @@ std::string describe_cu_result(int code) {
                        : "CUresult " + std::to_string(code);
 }
 
+// What a person can do about the cuInit failures that have one usual cause.
+std::string cu_init_hint(int code) {
+  switch (code) {
+    case 34: return " - the libcuda loaded is the toolkit's link-time stub (lib64/stubs), not a driver";
+    case 100: return " - the driver sees no GPU (none installed, or CUDA_VISIBLE_DEVICES hides them)";
+    case 803: return " - libcuda and the kernel module are from different driver releases";
+    default: return "";
+  }
+}
+
 std::vector<std::string> split(const std::string& text, char separator, std::size_t max_parts) {
   std::vector<std::string> parts;
   std::size_t start = 0;
@@ -231,7 +241,7 @@ void decode_library(const PayloadEntries& entries, Driver& driver) {
     const int code = to_int(*init).value_or(-1);
     if (code != cuda_success) {
       driver.cu_init_error = code;
-      append_reason(driver.reason, "cuInit failed: " + describe_cu_result(code));
+      append_reason(driver.reason, "cuInit failed: " + describe_cu_result(code) + cu_init_hint(code));
     }
   }
 }

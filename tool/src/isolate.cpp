@@ -75,8 +75,16 @@ void restore_default_fatal_signals() {
   }
 }
 
+// Vendor libraries may print; the probe's stdout carries only its report, so
+// whatever they say goes to stderr with the other diagnostics.
+void send_stdout_to_stderr() {
+  while (dup2(STDERR_FILENO, STDOUT_FILENO) < 0 && errno == EINTR) {
+  }
+}
+
 [[noreturn]] void run_child(const std::function<std::string()>& work, int write_fd) {
   restore_default_fatal_signals();
+  send_stdout_to_stderr();
   int code = 0;
   try {
     write_all(write_fd, work());

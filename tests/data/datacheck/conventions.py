@@ -94,3 +94,48 @@ def check_record_sources(where, record, source_ids, report):
             report("{}: source '{}' is not in the file's sources map".format(where, source_id))
     if "notes" in record and not isinstance(record["notes"], str):
         report("{}: 'notes' must be a string".format(where))
+
+
+def check_nested_record_map(name, tree, key_parsers, source_ids, report):
+    """A map of maps (e.g. release -> variant -> platform) whose leaves are the records.
+
+    key_parsers gives one parser per level; only the first level must be in ascending
+    version order (inner levels are small fixed sets).
+    """
+    if not isinstance(tree, dict) or not tree:
+        report("'{}' is not a non-empty object".format(name))
+        return
+    first_parser, inner_parsers = key_parsers[0], key_parsers[1:]
+    for key in tree:
+        if first_parser(key) is None:
+            report("{}['{}']: key is not valid at this level".format(name, key))
+    if all(first_parser(key) is not None for key in tree):
+        unsorted = versions.first_unsorted(list(tree), first_parser)
+        if unsorted:
+            report("'{}' keys are not in ascending version order: '{}' comes after '{}'".format(
+                name, unsorted[1], unsorted[0]))
+    for key, subtree in tree.items():
+        where = "{}['{}']".format(name, key)
+        if not inner_parsers:
+            check_record_sources(where, subtree, source_ids, report)
+        elif not isinstance(subtree, dict):
+            report("{}: is not an object".format(where))
+        else:
+            for inner_key in subtree:
+                if inner_parsers[0](inner_key) is None:
+                    report("{}['{}']: key is not valid at this level".format(where, inner_key))
+            for inner_key, leaf in subtree.items():
+                _check_inner(where + "['{}']".format(inner_key), leaf, inner_parsers[1:], source_ids, report)
+
+
+def _check_inner(where, node, parsers, source_ids, report):
+    if not parsers:
+        check_record_sources(where, node, source_ids, report)
+        return
+    if not isinstance(node, dict):
+        report("{}: is not an object".format(where))
+        return
+    for key, child in node.items():
+        if parsers[0](key) is None:
+            report("{}['{}']: key is not valid at this level".format(where, key))
+        _check_inner(where + "['{}']".format(key), child, parsers[1:], source_ids, report)

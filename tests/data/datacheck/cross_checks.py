@@ -6,7 +6,7 @@ from . import versions
 
 TORCH_FILE = "torch-releases.json"
 CUDA_FILE = "cuda-toolkits.json"
-VARIANT_FILES = ("torch-variants.json", "variant-builds.json", "libtorch-archives.json")
+VARIANT_FILES = ("torch-releases.json", "torch-variants.json", "variant-builds.json", "libtorch-archives.json")
 FILES_NAMING_RELEASES = ("torch-variants.json", "variant-builds.json", "libtorch-archives.json")
 # Fields whose string value (or list of strings) is a torch release / a variant name.
 TORCH_REFERENCE_FIELDS = {"torch", "torch_version", "first_torch", "last_torch", "release", "releases"}
@@ -91,6 +91,12 @@ def check_cross_file(documents, torch_keyed_maps, report):
                                  torch_document, report)
     if torch_document is not None and cuda_document is not None:
         check_default_cuda_known(torch_document, cuda_document, report)
+    if torch_document is not None:
+        check_pypi_default_agrees(torch_document, documents.get("torch-variants.json"),
+                                  documents.get("variant-builds.json"), report)
+    if "variant-builds.json" in documents and "gpu-code-rules.json" in documents:
+        check_build_architectures_known(documents["variant-builds.json"], documents["gpu-code-rules.json"],
+                                        report)
 
 
 def check_default_cuda_known(torch_document, cuda_document, report):
@@ -100,3 +106,44 @@ def check_default_cuda_known(torch_document, cuda_document, report):
         if cuda is not None and cuda not in known_cuda:
             report("{}: releases['{}']: pypi_default_cuda {} has no toolkit release in {}".format(
                 TORCH_FILE, version, cuda, CUDA_FILE))
+
+
+def check_build_architectures_known(builds_document, rules_document, report):
+    """Every SASS/PTX target of a build names a GPU architecture the GPU-code rules know."""
+    known = set(rules_document.get("architectures", {}))
+    for version, by_variant in builds_document.get("builds", {}).items():
+        for variant, by_platform in (by_variant or {}).items():
+            for platform, record in (by_platform or {}).items():
+                if not isinstance(record, dict):
+                    continue
+                for kind in ("sass", "ptx"):
+                    for target in record.get(kind) or []:
+                        if isinstance(target, str) and target.rstrip("af") not in known:
+                            report("variant-builds.json: builds['{}']['{}']['{}']: {} target {} is not an "
+                                   "architecture in gpu-code-rules.json".format(
+                                       version, variant, platform, kind, target))
+
+
+def _cuda_variant(cuda_short):
+    return "cu" + cuda_short.replace(".", "")
+
+
+def check_pypi_default_agrees(torch_document, variants_document, builds_document, report):
+    """The plain PyPI wheel's CUDA must be a published Linux wheel variant and the build marked default."""
+    for version, record in torch_document.get("releases", {}).items():
+        cuda = record.get("pypi_default_cuda") if isinstance(record, dict) else None
+        if not cuda:
+            continue
+        variant = _cuda_variant(cuda)
+        if variants_document is not None:
+            platforms = (variants_document.get("releases", {}).get(version) or {}).get("platforms") or {}
+            wheels = (platforms.get("linux-x86_64") or {}).get("wheel")
+            if wheels is not None and variant not in wheels:
+                report("torch-variants.json: releases['{}']: Linux wheel variants {} lack {}, the CUDA of "
+                       "the PyPI wheel per {}".format(version, wheels, variant, TORCH_FILE))
+        if builds_document is not None and version in builds_document.get("builds", {}):
+            defaults = [name for name, by_platform in builds_document["builds"][version].items()
+                        if ((by_platform or {}).get("linux-x86_64") or {}).get("pypi_default")]
+            if defaults and defaults != [variant]:
+                report("variant-builds.json: builds['{}']: pypi_default is {} but {} says the PyPI wheel "
+                       "is {}".format(version, defaults, TORCH_FILE, variant))

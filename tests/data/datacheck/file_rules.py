@@ -27,6 +27,9 @@ _TORCH_RELEASE_FIELDS = {
                               "an ascending list of versions", True),
     "torchaudio_pinned_by": (list_of(is_version, ordered_by=versions.parse_version),
                              "an ascending list of versions", True),
+    "pypi_variant_by_platform": (lambda v: isinstance(v, dict) and all(is_platform(p) for p in v) and all(
+        x is None or versions.parse_variant(x) is not None for x in v.values()),
+        "an object platform -> variant name (cpu, cuXYZ, rocmX.Y) or null", True),
     "pypi_torch_version": (optional(lambda v: isinstance(v, str) and v != ""), "a string or null", True),
     "pypi_cudnn": (optional(is_version), "a cuDNN version string or null", True),
     "pypi_linux_wheel": (optional(lambda v: isinstance(v, str) and v.endswith(".whl")),
@@ -71,6 +74,15 @@ def check_torch_releases(document, report):
                 report("{}: 'python' is not the union of 'python_by_platform'".format(where))
             if sorted(by_platform) != sorted(record.get("pypi_platforms") or []):
                 report("{}: 'pypi_platforms' differs from the platforms of 'python_by_platform'".format(where))
+        variants_by_platform = record.get("pypi_variant_by_platform")
+        if isinstance(variants_by_platform, dict) and isinstance(record.get("pypi_platforms"), list):
+            if sorted(variants_by_platform) != sorted(record["pypi_platforms"]):
+                report("{}: 'pypi_variant_by_platform' platforms differ from 'pypi_platforms'".format(where))
+            linux = variants_by_platform.get("linux-x86_64")
+            cuda = record.get("pypi_default_cuda")
+            if linux is not None and (linux == "cu" + (cuda or "").replace(".", "")) != bool(cuda):
+                report("{}: pypi_variant_by_platform linux-x86_64 {} disagrees with pypi_default_cuda {}".format(
+                    where, linux, cuda))
 
 
 _TOOLKIT_FIELDS = {
@@ -94,26 +106,79 @@ def check_cuda_toolkits(document, report):
                              {"linux_min_driver": _TOOLKIT_FIELDS["linux_min_driver"]}, report)
 
 
+def _parse_platform(text):
+    return text if is_platform(text) else None
+
+
+_CC_LIST = list_of(lambda v: isinstance(v, str) and versions.parse_version(v) is not None)
+
+_BUILD_FIELDS = {
+    "cuda": (is_cuda_short, "a CUDA 'X.Y' string", True),
+    "cuda_toolkit": (optional(is_version), "a toolkit version or null", True),
+    "cudnn": (optional(is_version), "a cuDNN version or null", True),
+    "sass": (optional(_CC_LIST), "a list of compute capabilities or null", True),
+    "ptx": (optional(_CC_LIST), "a list of compute capabilities or null", True),
+}
+
+
+def check_variant_builds(document, report):
+    for version, by_variant in document.get("builds", {}).items():
+        if not isinstance(by_variant, dict):
+            continue
+        for variant, by_platform in by_variant.items():
+            parsed = versions.parse_variant(variant)
+            for platform, record in (by_platform or {}).items():
+                if not isinstance(record, dict):
+                    continue
+                where = "builds['{}']['{}']['{}']".format(version, variant, platform)
+                check_fields(where, record, _BUILD_FIELDS, report)
+                if parsed and parsed[0] == "cuda" and record.get("cuda") != parsed[1]:
+                    report("{}: cuda {!r} does not match the variant name".format(where, record.get("cuda")))
+                toolkit = record.get("cuda_toolkit")
+                if isinstance(toolkit, str) and record.get("cuda") and \
+                        versions.cuda_short(toolkit) != record.get("cuda"):
+                    report("{}: cuda_toolkit {} is not a CUDA {} release".format(where, toolkit, record["cuda"]))
+
+
 class FileRules:
     """How one file is laid out: which top-level members are records and how they are keyed."""
 
     def __init__(self, version_maps=None, name_maps=(), single_records=(), torch_keyed=(),
-                 required=(), extra_checks=None):
+                 required=(), extra_checks=None, nested_maps=None):
         self.version_maps = version_maps  # None: every object-valued top-level member
         self.name_maps = tuple(name_maps)  # keyed by identifiers (eras, rule names)
         self.single_records = tuple(single_records)  # one record object, not a map
         self.torch_keyed = tuple(torch_keyed)  # maps whose keys are torch releases
         self.required = tuple(required)
         self.extra_checks = extra_checks
+        # map name -> one key parser per level; the leaves are the records
+        self.nested_maps = dict(nested_maps or {})
+
+
+def check_pypi_check_record(document, report):
+    run = document.get("run")
+    if isinstance(run, dict):
+        check_fields("run", run, {
+            "date": (is_date, "a YYYY-MM-DD date", True),
+            "result": (lambda v: v == "clean", "'clean' (only clean runs are recorded)", True),
+            "checked": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
+                        "a positive integer", True),
+        }, report)
 
 
 KNOWN_FILES = {
+    "pypi-check.json": FileRules((), single_records=("run",), required=("run",),
+                                 extra_checks=check_pypi_check_record),
     "torch-releases.json": FileRules(("releases",), torch_keyed=("releases",), required=("releases",),
                                      extra_checks=check_torch_releases),
     "cuda-toolkits.json": FileRules(("toolkits", "minor_version_compatibility"), required=("toolkits",),
                                     extra_checks=check_cuda_toolkits),
     "gpu-code-rules.json": FileRules(("architectures",), single_records=("rules",),
                                      required=("architectures", "rules")),
+    "variant-builds.json": FileRules((), nested_maps={"builds": (versions.parse_version, versions.parse_variant,
+                                                                  _parse_platform)},
+                                     torch_keyed=("builds",), required=("builds",),
+                                     extra_checks=lambda document, report: check_variant_builds(document, report)),
     "torch-variants.json": FileRules(("releases",), torch_keyed=("releases",), required=("releases",)),
     "libtorch-archives.json": FileRules(("releases",), name_maps=("eras",), torch_keyed=("releases",),
                                         required=("releases", "eras")),

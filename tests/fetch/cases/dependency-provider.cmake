@@ -15,11 +15,11 @@ fetch_run(configure COMMAND "${CMAKE_COMMAND}" -S "${REPO}/examples/provider-con
 fetch_run(build COMMAND "${CMAKE_COMMAND}" --build "${build}" -j 2)
 fetch_run(run COMMAND "${build}/provider-demo" EXPECT "trace: 6" "sum: 12")
 file(STRINGS "${build}/CMakeCache.txt" torch_dir REGEX "^Torch_DIR:")
-fetch_assert(torch_dir MATCHES "^Torch_DIR:PATH=${CACHE_DIR}/libtorch/")
+expect_that(torch_dir MATCHES "^Torch_DIR:PATH=${CACHE_DIR}/libtorch/")
 fetch_run(ldd COMMAND ldd "${build}/provider-demo"
   EXPECT "libtorch_cpu\\.so\\.1\\.13 => ${CACHE_DIR}/libtorch/" REJECT "libtorch_cpu\\.so\\.1\\.13 => /usr/")
 # The project's source tree is untouched by the test (the lock went elsewhere).
-fetch_assert(NOT EXISTS "${REPO}/examples/provider-consumer/torchcompat.lock")
+expect_missing("${REPO}/examples/provider-consumer/torchcompat.lock")
 
 # Other packages pass through to CMake's own find_package.
 file(WRITE "${WORK}/other/CMakeLists.txt"

@@ -10,24 +10,24 @@ fetch_run(kill-during-extraction COMMAND sh -c
    pid=$!
    for i in $(seq 1 600); do
      if ls '${entry}'/extract-*.tmp/libtorch/include >/dev/null 2>&1; then
-       kill -9 -- -$pid; wait $pid; echo killed-during-extraction; exit 0
+       kill -9 -$pid || exit 1; wait $pid; echo killed-during-extraction; exit 0
      fi
      sleep 0.02
    done
    wait $pid; echo finished-before-kill"
   EXPECT "killed-during-extraction")
-fetch_assert(NOT EXISTS "${entry}/torchcompat-stamp.txt")
-fetch_assert(NOT EXISTS "${entry}/libtorch")
+expect_missing("${entry}/torchcompat-stamp.txt")
+expect_missing("${entry}/libtorch")
 file(GLOB staging "${entry}/extract-*.tmp")
-fetch_assert(NOT staging STREQUAL "")
+expect_nonempty(staging)
 
 fetch_archive(after-kill ARGS ${args} EXPECT "extracting")
-fetch_assert(FETCH_RESULT_DIR STREQUAL "${entry}/libtorch")
+expect_that(FETCH_RESULT_DIR STREQUAL "${entry}/libtorch")
 file(SIZE "${FETCH_RESULT_DIR}/lib/libtorch_cpu.so.1.13" size)
 file(SIZE "/usr/lib/x86_64-linux-gnu/libtorch_cpu.so.1.13" expected_size)
-fetch_assert(size EQUAL expected_size)
+expect_that(size EQUAL "${expected_size}")
 cache_leftovers(left "${CACHE_DIR}")
-fetch_assert(left STREQUAL "")
+expect_empty(left)
 
 # Killed after the rename but before the stamp: a complete-looking tree with
 # no stamp is never used as is.
@@ -36,6 +36,6 @@ file(REMOVE "${FETCH_RESULT_DIR}/lib/libc10.so.1.13")
 file(MAKE_DIRECTORY "${entry}/extract-leftover.tmp/libtorch")
 file(WRITE "${entry}/leftover-real.zip.part" "partial")
 fetch_archive(after-unstamped ARGS ${args} EXPECT "extracting")
-fetch_assert(EXISTS "${FETCH_RESULT_DIR}/lib/libc10.so.1.13")
+expect_exists("${FETCH_RESULT_DIR}/lib/libc10.so.1.13")
 cache_leftovers(left "${CACHE_DIR}")
-fetch_assert(left STREQUAL "")
+expect_empty(left)

@@ -6,14 +6,14 @@ file(SHA256 "${SERVED}/mini.zip" mini_hash)
 fetch_archive(first ARGS "-DURL=${url}/mini.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}"
   "-DLOCK_FILE=${lock}" EXPECT "recorded SHA-256 ${mini_hash}")
 file(STRINGS "${lock}" entries REGEX "^[^#]")
-fetch_assert(entries STREQUAL "${mini_hash}  ${url}/mini.zip")
+expect_that(entries STREQUAL "${mini_hash}  ${url}/mini.zip")
 
 # A second archive keeps the first line and sorts.
 fetch_archive(second ARGS "-DURL=${url}/real.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}"
   "-DLOCK_FILE=${lock}")
 file(SHA256 "${SERVED}/real.zip" real_hash)
 file(STRINGS "${lock}" entries REGEX "^[^#]")
-fetch_assert(entries STREQUAL "${mini_hash}  ${url}/mini.zip;${real_hash}  ${url}/real.zip")
+expect_that(entries STREQUAL "${mini_hash}  ${url}/mini.zip;${real_hash}  ${url}/real.zip")
 
 # Enforced from a fresh cache: the right archive passes...
 fetch_archive(enforced-ok ARGS "-DURL=${url}/mini.zip" -DALLOW_HTTP=ON

@@ -11,12 +11,12 @@ fetch_run(mirror COMMAND ${configure} -B "${WORK}/build-mirror" "-DTORCHCOMPAT_M
          "fetch-only: url=${OFFICIAL_URL}"
          "fetch-only: Torch_DIR=${CACHE_DIR}/libtorch/[0-9a-f]+/libtorch/share/cmake/Torch")
 server_requests(count mirror)
-fetch_assert(count EQUAL 1)
+expect_that(count EQUAL 1)
 file(SHA256 "${SERVED}/real.zip" real_hash)
 file(STRINGS "${lock}" entries REGEX "^[^#]")
-fetch_assert(entries STREQUAL "${real_hash}  ${OFFICIAL_URL}")
+expect_that(entries STREQUAL "${real_hash}  ${OFFICIAL_URL}")
 file(STRINGS "${WORK}/build-mirror/CMakeCache.txt" torch_dir REGEX "^Torch_DIR:")
-fetch_assert(torch_dir MATCHES "^Torch_DIR:PATH=${CACHE_DIR}/libtorch/")
+expect_that(torch_dir MATCHES "^Torch_DIR:PATH=${CACHE_DIR}/libtorch/")
 
 # ARCHIVE: a fresh cache, no server involved, and the lock recorded above holds.
 fetch_run(archive COMMAND ${configure} -B "${WORK}/build-archive"
@@ -28,9 +28,9 @@ fetch_run(archive-mismatch EXPECT_FAIL COMMAND ${configure} -B "${WORK}/build-ar
   "-DTORCHCOMPAT_CACHE_DIR=${WORK}/cache-archive2"
   "-DTORCHCOMPAT_LIBTORCH_ARCHIVE=${SERVED}/mini.zip"
   EXPECT "SHA-256 mismatch" "local archive ${SERVED}/mini.zip was not used")
-fetch_assert(EXISTS "${SERVED}/mini.zip")
+expect_exists("${SERVED}/mini.zip")
 server_requests(count mirror)
-fetch_assert(count EQUAL 1)
+expect_that(count EQUAL 1)
 
 # Bad input to the public function.
 fetch_run(unknown-keyword EXPECT_FAIL COMMAND ${configure} -B "${WORK}/build-bad"

@@ -5,7 +5,7 @@ fetch_archive(down EXPECT_FAIL ARGS "-DURL=${url}" -DALLOW_HTTP=ON "-DCACHE_DIR=
   EXPECT "TorchCompat: download of ${url} failed" "MIRROR <base-url>" "ARCHIVE <path>"
          "TORCHCOMPAT_CACHE_DIR")
 cache_leftovers(left "${CACHE_DIR}")
-fetch_assert(left STREQUAL "")
+expect_empty(left)
 server_url(missing 404 gone)
 fetch_archive(not-found EXPECT_FAIL ARGS "-DURL=${missing}/real.zip" -DALLOW_HTTP=ON
   "-DCACHE_DIR=${CACHE_DIR}" EXPECT "download of ${missing}/real.zip failed" "MIRROR")

@@ -5,7 +5,7 @@ file(SHA256 "${SERVED}/mini.zip" mini_hash)
 string(TOUPPER "${mini_hash}" upper)
 fetch_archive(right ARGS "-DURL=${url}/mini.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}"
   "-DSHA256=${upper}")
-fetch_assert(EXISTS "${FETCH_RESULT_DIR}/build-version")
+expect_exists("${FETCH_RESULT_DIR}/build-version")
 string(REPEAT "ab" 32 wrong)
 fetch_archive(wrong EXPECT_FAIL ARGS "-DURL=${url}/mini.zip" -DALLOW_HTTP=ON
   "-DCACHE_DIR=${WORK}/cache2" "-DSHA256=${wrong}"

@@ -8,10 +8,10 @@ fetch_archive(pinned-tampered EXPECT_FAIL
          "expected: ${good} \\(SHA256 argument\\)" "actual: [0-9a-f]+"
          "downloaded file was deleted")
 cache_leftovers(left "${CACHE_DIR}")
-fetch_assert(left STREQUAL "")
+expect_empty(left)
 cache_entry(entry "${CACHE_DIR}" "${tamper}/real.zip")
-fetch_assert(NOT EXISTS "${entry}/torchcompat-stamp.txt")
-fetch_assert(NOT EXISTS "${entry}/libtorch")
+expect_missing("${entry}/torchcompat-stamp.txt")
+expect_missing("${entry}/libtorch")
 
 # Recorded hash: a good fetch records it, the tampered one must match it.
 server_url(normal normal lock)
@@ -33,7 +33,7 @@ fetch_archive(recorded-tampered EXPECT_FAIL
   EXPECT "SHA-256 mismatch" "expected: ${mini_hash} \\(recorded in ${lock}\\)"
          "downloaded file was deleted")
 file(READ "${lock}" lock_after)
-fetch_assert(lock_before STREQUAL lock_after)
+expect_that(lock_before STREQUAL "${lock_after}")
 file(GLOB_RECURSE tree_after RELATIVE "${CACHE_DIR}" "${CACHE_DIR}/*")
-fetch_assert(tree_before STREQUAL tree_after)
-fetch_assert(EXISTS "${tree}/share/cmake/Torch/TorchConfig.cmake")
+expect_that(tree_before STREQUAL "${tree_after}")
+expect_exists("${tree}/share/cmake/Torch/TorchConfig.cmake")

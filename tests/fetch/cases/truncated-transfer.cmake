@@ -5,12 +5,12 @@ fetch_archive(truncated EXPECT_FAIL
   ARGS "-DURL=${url}/real.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}" "-DLOCK_FILE=${lock}"
   EXPECT "TorchCompat: download of ${url}/real.zip failed" "Nothing was added to the cache")
 cache_leftovers(left "${CACHE_DIR}")
-fetch_assert(left STREQUAL "")
-fetch_assert(NOT EXISTS "${lock}")
+expect_empty(left)
+expect_missing("${lock}")
 file(GLOB_RECURSE stamps "${CACHE_DIR}/*/torchcompat-stamp.txt")
-fetch_assert(stamps STREQUAL "")
+expect_empty(stamps)
 # The next attempt against a working server succeeds.
 server_url(good normal cut)
 fetch_archive(retry ARGS "-DURL=${good}/real.zip" "-DLOCK_KEY=${url}/real.zip" -DALLOW_HTTP=ON
               "-DCACHE_DIR=${CACHE_DIR}" "-DLOCK_FILE=${lock}")
-fetch_assert(EXISTS "${FETCH_RESULT_DIR}/lib/libtorch_cpu.so.1.13")
+expect_exists("${FETCH_RESULT_DIR}/lib/libtorch_cpu.so.1.13")

@@ -6,11 +6,11 @@ set(args "-DURL=${url}/real.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}" "-DL
 fetch_archive(cold ARGS ${args} EXPECT "downloading" "extracting")
 set(tree "${FETCH_RESULT_DIR}")
 server_requests(before warm)
-fetch_assert(before EQUAL 1)
+expect_that(before EQUAL 1)
 fetch_archive(warm ARGS ${args} REJECT "downloading" "extracting" "recorded")
-fetch_assert(FETCH_RESULT_DIR STREQUAL tree)
+expect_that(FETCH_RESULT_DIR STREQUAL "${tree}")
 server_requests(after warm)
-fetch_assert(after EQUAL 1)
+expect_that(after EQUAL 1)
 # The default cache location follows TORCHCOMPAT_CACHE_DIR from the environment.
 fetch_run(env-cache COMMAND "${CMAKE_COMMAND}" -E env "TORCHCOMPAT_CACHE_DIR=${CACHE_DIR}"
   "${CMAKE_COMMAND}" "-DREPO=${REPO}" "-DURL=${url}/real.zip" -DALLOW_HTTP=ON -P "${FETCH_SCRIPT}"

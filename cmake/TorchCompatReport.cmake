@@ -1,0 +1,174 @@
+#[=======================================================================[.rst:
+TorchCompatReport
+-----------------
+
+The answer to "what do I have, and what should I install here".
+
+.. command:: torchcompat_report
+
+  .. code-block:: cmake
+
+    torchcompat_report([TORCH <version|latest>] [DRIVER_POLICY <compat|strict>]
+                       [OUTPUT_VARIABLE <var>] [OUTPUT_FILE <file>])
+
+  Reports what was detected (see :command:`torchcompat_detect`), which builds
+  of the torch release (default: the newest in the table) run here and why
+  the others don't, the libtorch variant and URL to use, and the matching
+  ``pip install`` command with its ``--index-url``, each with its reason.
+
+  Without ``OUTPUT_VARIABLE`` or ``OUTPUT_FILE`` the report is printed as
+  status messages.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatDetect.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatSelectLibtorch.cmake")
+
+# One aligned "label   value" line.
+function(_torchcompat_report_line out_var label value)
+  string(LENGTH "${label}" length)
+  set(padding "")
+  if(length LESS 16)
+    math(EXPR spaces "16 - ${length}")
+    string(REPEAT " " ${spaces} padding)
+  endif()
+  set(${out_var} "${${out_var}}  ${label}${padding}${value}\n" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_report_machine out_var)
+  torchcompat_detect(QUIET)
+  set(text "This machine\n")
+  if(NOT TorchCompat_DETECT_OK)
+    set(${out_var} "${text}  (torchcompat-probe could not run: nothing is known)\n" PARENT_SCOPE)
+    return()
+  endif()
+  set(json "${TorchCompat_PROBE_JSON}")
+  if(TorchCompat_CUDA_TOOLKIT_VERSION)
+    _torchcompat_report_line(text "CUDA toolkit"
+                             "${TorchCompat_CUDA_TOOLKIT_VERSION} at ${TorchCompat_CUDA_TOOLKIT_ROOT}")
+  else()
+    _torchcompat_json_get(reason "${json}" toolkits_status reason)
+    _torchcompat_report_line(text "CUDA toolkit" "none (${reason})")
+  endif()
+  _torchcompat_machine(machine)
+  _torchcompat_report_line(text "NVIDIA driver" "${machine_DESC}")
+  if(machine_GPU_DESCS)
+    list(JOIN machine_GPU_DESCS ", " gpus)
+    _torchcompat_report_line(text "GPUs" "${gpus}")
+  else()
+    _torchcompat_report_line(text "GPUs" "none (${machine_GPU_REASON})")
+  endif()
+  if(TorchCompat_CUDNN_VERSION)
+    _torchcompat_report_line(text "cuDNN" "${TorchCompat_CUDNN_VERSION}")
+  else()
+    _torchcompat_report_line(text "cuDNN" "none")
+  endif()
+  if(TorchCompat_PYTHON_EXECUTABLE)
+    set(packages "")
+    foreach(package IN ITEMS TORCH TORCHVISION TORCHAUDIO)
+      string(TOLOWER "${package}" name)
+      if(TorchCompat_PYTHON_${package}_VERSION)
+        list(APPEND packages "${name} ${TorchCompat_PYTHON_${package}_VERSION}")
+      endif()
+    endforeach()
+    if(NOT packages)
+      set(packages "no torch packages")
+    endif()
+    list(JOIN packages ", " packages)
+    _torchcompat_report_line(text "Python" "${TorchCompat_PYTHON_EXECUTABLE}: ${packages}")
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+# Which builds of the release run here, one line each.
+function(_torchcompat_report_builds out_var version platform policy)
+  string(REGEX REPLACE "-.*" "" os "${platform}")
+  _torchcompat_published_variants(variants "${version}" "${platform}")
+  _torchcompat_sort_variants(variants "${variants}")
+  _torchcompat_machine(machine)
+  set(text "What it allows: torch ${version} on ${platform}, ${policy} driver policy\n")
+  foreach(variant IN LISTS variants)
+    _torchcompat_evaluate_variant(evaluation VERSION "${version}" VARIANT "${variant}"
+                                  POLICY "${policy}" OS "${os}" MACHINE machine)
+    if(evaluation_OK AND evaluation_NOTES)
+      list(GET evaluation_NOTES 0 note)
+      _torchcompat_report_line(text "${variant}" "not checked: ${note}")
+    elseif(evaluation_OK)
+      _torchcompat_report_line(text "${variant}" "runs here")
+    else()
+      list(GET evaluation_PROBLEMS 0 problem)
+      _torchcompat_report_line(text "${variant}" "does not run: ${problem}")
+    endif()
+  endforeach()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_report_install out_var version platform policy)
+  set(text "")
+  _torchcompat_choose_variant(libtorch VERSION "${version}" PLATFORM "${platform}"
+                              POLICY "${policy}" KIND libtorch)
+  if(libtorch_VARIANT)
+    _torchcompat_archive_url(url "${version}" "${libtorch_VARIANT}" "${platform}" "" "")
+    string(APPEND text "libtorch to use\n  ${url}\n  why: ${libtorch_REASON}\n")
+  else()
+    string(APPEND text "libtorch to use\n  none: torch ${version} has no libtorch for "
+                       "${platform} that runs here\n")
+  endif()
+
+  _torchcompat_choose_variant(wheel VERSION "${version}" PLATFORM "${platform}"
+                              POLICY "${policy}" KIND wheel)
+  if(wheel_VARIANT)
+    _torchcompat_torch_record(record "${version}")
+    set(packages "torch==${version}")
+    foreach(package IN ITEMS torchvision torchaudio)
+      _torchcompat_json_get(companion "${record}" "${package}")
+      if(companion)
+        list(APPEND packages "${package}==${companion}")
+      endif()
+    endforeach()
+    list(JOIN packages " " packages)
+    string(APPEND text "pip\n  pip install ${packages} --index-url "
+                       "https://download.pytorch.org/whl/${wheel_VARIANT}\n"
+                       "  why: ${wheel_REASON}\n")
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+function(torchcompat_report)
+  set(one_value TORCH DRIVER_POLICY OUTPUT_VARIABLE OUTPUT_FILE)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
+  _torchcompat_check_arguments(torchcompat_report arg "${one_value}" "")
+  _torchcompat_policy_and_mode(policy mode arg)
+  _torchcompat_host_platform(platform os)
+  set(version "${arg_TORCH}")
+  if(NOT version OR version STREQUAL "latest")
+    _torchcompat_latest_libtorch(version "${platform}")
+  else()
+    _torchcompat_check_version(TORCH "${version}")
+    _torchcompat_torch_record(record "${version}")
+    if(NOT record)
+      _torchcompat_unknown_torch_text(text "${version}")
+      message(FATAL_ERROR "TorchCompat: ${text}.")
+    endif()
+  endif()
+
+  _torchcompat_report_machine(machine_text)
+  _torchcompat_report_builds(builds_text "${version}" "${platform}" "${policy}")
+  _torchcompat_report_install(install_text "${version}" "${platform}" "${policy}")
+  set(report "TorchCompat report\n\n${machine_text}\n${builds_text}\n${install_text}")
+
+  if(arg_OUTPUT_VARIABLE)
+    set(${arg_OUTPUT_VARIABLE} "${report}" PARENT_SCOPE)
+  endif()
+  if(arg_OUTPUT_FILE)
+    file(WRITE "${arg_OUTPUT_FILE}" "${report}")
+  endif()
+  if(NOT arg_OUTPUT_VARIABLE AND NOT arg_OUTPUT_FILE)
+    string(REGEX REPLACE "\n$" "" report "${report}")
+    string(REPLACE "\n" ";" lines "${report}")
+    foreach(line IN LISTS lines)
+      message(STATUS "${line}")
+    endforeach()
+  endif()
+endfunction()

@@ -1,0 +1,240 @@
+#[=======================================================================[.rst:
+TorchCompatSelectLibtorch
+-------------------------
+
+Picks the libtorch build that will run on this machine (or on the target the
+``TORCHCOMPAT_OVERRIDE_*`` variables describe) and gives its official URL.
+
+.. command:: torchcompat_select_libtorch
+
+  .. code-block:: cmake
+
+    torchcompat_select_libtorch(VERSION <version|latest>
+                                [VARIANT <auto|cpu|cuXYZ|rocmX.Y>]
+                                [PLATFORM <linux|windows|macos>]
+                                [ARCH <x86_64|aarch64|arm64>]
+                                [ABI <cxx11|pre-cxx11>] [CONFIG <Release|Debug>]
+                                [DRIVER_POLICY <compat|strict>]
+                                URL_VARIABLE <var>
+                                [VARIANT_VARIABLE <var>] [REASON_VARIABLE <var>])
+
+  ``VERSION latest`` is the newest release whose libtorch the table lists for
+  the platform. ``VARIANT auto`` (the default) takes the newest CUDA variant of
+  the release that the driver runs under ``DRIVER_POLICY`` and whose code
+  covers every visible GPU; when there is none it takes ``cpu`` with a warning
+  saying why. ``PLATFORM`` and ``ARCH`` default to the host's, ``ABI`` to
+  ``cxx11`` on Linux (``pre-cxx11`` where a release had no cxx11 build),
+  ``CONFIG`` to ``Release`` (Windows only publishes both).
+
+  Asking for what was never published (a variant the release never had, a
+  Windows Debug build where none exists, ``pre-cxx11`` after it ended) is an
+  error that lists what exists.
+
+  The URL is ``https://download.pytorch.org/libtorch/<variant>/<file>`` with
+  ``+`` written ``%2B``. ``REASON_VARIABLE`` receives one sentence on why
+  this variant was chosen.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatDetect.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatTable.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatArguments.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatPlatform.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatRunsHere.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatLibtorchUrl.cmake")
+
+# The table's platform name from PLATFORM and ARCH (each defaulting to the host's).
+function(_torchcompat_selection_platform out_var os arch)
+  _torchcompat_host_platform(host_platform host_os)
+  if(NOT os)
+    set(os "${host_os}")
+  endif()
+  if(NOT arch)
+    string(REGEX REPLACE "^[^-]*-" "" arch "${host_platform}")
+  endif()
+  if(NOT os MATCHES "^(linux|windows|macos)$")
+    message(FATAL_ERROR "TorchCompat: PLATFORM '${os}' is not one of linux, windows, macos.")
+  endif()
+  if(NOT arch MATCHES "^(x86_64|aarch64|arm64)$")
+    message(FATAL_ERROR "TorchCompat: ARCH '${arch}' is not one of x86_64, aarch64, arm64.")
+  endif()
+  # Apple calls it arm64, Linux aarch64; the table follows each platform's name.
+  if(os STREQUAL "macos" AND arch STREQUAL "aarch64")
+    set(arch arm64)
+  elseif(os STREQUAL "linux" AND arch STREQUAL "arm64")
+    set(arch aarch64)
+  endif()
+  set(${out_var} "${os}-${arch}" PARENT_SCOPE)
+endfunction()
+
+# The newest release with a libtorch for the platform.
+function(_torchcompat_latest_libtorch out_var platform)
+  _torchcompat_torch_versions(versions)
+  list(REVERSE versions)
+  foreach(version IN LISTS versions)
+    _torchcompat_release_variants(variants "${version}" "${platform}" libtorch)
+    if(variants)
+      set(${out_var} "${version}" PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+  message(FATAL_ERROR "TorchCompat: the table lists no libtorch for ${platform}.")
+endfunction()
+
+# _torchcompat_choose_variant(<prefix> VERSION <v> PLATFORM <p> POLICY <p> KIND <wheel|libtorch>)
+# The newest CUDA variant of the release that runs here, else cpu. Sets
+# <prefix>_VARIANT ("" when nothing runs and there is no cpu build),
+# <prefix>_REASON and <prefix>_REJECTIONS (one "variant: why not" per CUDA variant passed over).
+function(_torchcompat_choose_variant prefix)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "VERSION;PLATFORM;POLICY;KIND" "")
+  _torchcompat_release_variants(variants "${arg_VERSION}" "${arg_PLATFORM}" "${arg_KIND}")
+  string(REGEX REPLACE "-.*" "" os "${arg_PLATFORM}")
+  set(cuda_variants "")
+  foreach(variant IN LISTS variants)
+    _torchcompat_parse_variant("${variant}" kind cuda)
+    if(kind STREQUAL "cuda")
+      list(APPEND cuda_variants "${cuda}:${variant}")
+    endif()
+  endforeach()
+  list(SORT cuda_variants COMPARE NATURAL ORDER DESCENDING)
+  list(TRANSFORM cuda_variants REPLACE "^[^:]*:" "")
+
+  set(chosen "")
+  set(reason "")
+  set(rejections "")
+  if(cuda_variants)
+    _torchcompat_machine(machine)
+  endif()
+  foreach(variant IN LISTS cuda_variants)
+    _torchcompat_evaluate_variant(evaluation VERSION "${arg_VERSION}" VARIANT "${variant}"
+                                  POLICY "${arg_POLICY}" OS "${os}" MACHINE machine)
+    if(evaluation_OK)
+      set(chosen "${variant}")
+      string(CONCAT reason "${variant} is the newest CUDA build of torch ${arg_VERSION} that "
+                           "runs here (${machine_DESC}, ${arg_POLICY} policy)")
+      break()
+    endif()
+    list(GET evaluation_PROBLEMS 0 first_problem)
+    list(APPEND rejections "${variant}: ${first_problem}")
+  endforeach()
+  if(NOT chosen AND "cpu" IN_LIST variants)
+    set(chosen cpu)
+    if(rejections)
+      list(GET rejections 0 first)
+      set(reason "cpu, because no CUDA build runs here (${first})")
+    else()
+      set(reason "cpu, the only build of torch ${arg_VERSION} for ${arg_PLATFORM}")
+    endif()
+  endif()
+  set(${prefix}_VARIANT "${chosen}" PARENT_SCOPE)
+  set(${prefix}_REASON "${reason}" PARENT_SCOPE)
+  set(${prefix}_REJECTIONS "${rejections}" PARENT_SCOPE)
+endfunction()
+
+# VARIANT auto for a libtorch: the choice, or an error when nothing can run.
+function(_torchcompat_auto_variant out_var reason_var version platform policy)
+  _torchcompat_choose_variant(choice VERSION "${version}" PLATFORM "${platform}"
+                              POLICY "${policy}" KIND libtorch)
+  if(NOT choice_VARIANT)
+    _torchcompat_release_variants(variants "${version}" "${platform}" libtorch)
+    list(JOIN variants ", " variant_text)
+    message(FATAL_ERROR "TorchCompat: no libtorch of torch ${version} for ${platform} runs here "
+                        "and it has no cpu build (it has ${variant_text}).")
+  endif()
+  if(choice_VARIANT STREQUAL "cpu" AND choice_REJECTIONS)
+    list(JOIN choice_REJECTIONS "\n  - " rejection_text)
+    message(WARNING "TorchCompat: using the cpu libtorch of torch ${version}: no CUDA build "
+                    "runs here.\n  - ${rejection_text}")
+  endif()
+  set(${out_var} "${choice_VARIANT}" PARENT_SCOPE)
+  set(${reason_var} "${choice_REASON}" PARENT_SCOPE)
+endfunction()
+
+# ABI and CONFIG defaults for a platform.
+function(_torchcompat_default_abi_config abi_var config_var platform abi config)
+  if(platform MATCHES "^linux")
+    if(NOT abi)
+      set(abi cxx11)
+    endif()
+  elseif(abi AND NOT abi STREQUAL "none")
+    message(FATAL_ERROR "TorchCompat: ABI ${abi} applies to Linux builds only; ${platform} "
+                        "libtorch has a single ABI.")
+  else()
+    set(abi none)
+  endif()
+  if(NOT config)
+    set(config Release)
+  endif()
+  if(NOT abi MATCHES "^(cxx11|pre-cxx11|none)$")
+    message(FATAL_ERROR "TorchCompat: ABI '${abi}' is not cxx11 or pre-cxx11.")
+  endif()
+  if(NOT config MATCHES "^(Release|Debug)$")
+    message(FATAL_ERROR "TorchCompat: CONFIG '${config}' is not Release or Debug.")
+  endif()
+  set(${abi_var} "${abi}" PARENT_SCOPE)
+  set(${config_var} "${config}" PARENT_SCOPE)
+endfunction()
+
+# The URL of one archive; ABI and CONFIG may be "" for their defaults.
+function(_torchcompat_archive_url out_var version variant platform abi config)
+  _torchcompat_default_abi_config(chosen_abi config "${platform}" "${abi}" "${config}")
+  _torchcompat_data_dir(data_dir)
+  _torchcompat_libtorch_url(url VERSION "${version}" VARIANT "${variant}" PLATFORM "${platform}"
+                            ABI "${chosen_abi}" CONFIG "${config}" DATA_DIR "${data_dir}"
+                            ERROR_VARIABLE error)
+  if(error AND NOT abi AND chosen_abi STREQUAL "cxx11")
+    # The first releases published pre-cxx11 archives only.
+    _torchcompat_libtorch_url(url VERSION "${version}" VARIANT "${variant}"
+                              PLATFORM "${platform}" ABI pre-cxx11 CONFIG "${config}"
+                              DATA_DIR "${data_dir}" ERROR_VARIABLE pre_cxx11_error)
+    if(NOT pre_cxx11_error)
+      set(error "")
+    endif()
+  endif()
+  if(error)
+    message(FATAL_ERROR "${error}")
+  endif()
+  set(${out_var} "${url}" PARENT_SCOPE)
+endfunction()
+
+function(torchcompat_select_libtorch)
+  set(one_value VERSION VARIANT PLATFORM ARCH ABI CONFIG DRIVER_POLICY URL_VARIABLE
+                VARIANT_VARIABLE REASON_VARIABLE)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
+  _torchcompat_check_arguments(torchcompat_select_libtorch arg "${one_value}"
+                               "VERSION;URL_VARIABLE")
+  _torchcompat_policy_and_mode(policy mode arg)
+  _torchcompat_selection_platform(platform "${arg_PLATFORM}" "${arg_ARCH}")
+
+  set(version "${arg_VERSION}")
+  if(version STREQUAL "latest")
+    _torchcompat_latest_libtorch(version "${platform}")
+  else()
+    _torchcompat_check_version(VERSION "${version}")
+    _torchcompat_torch_record(record "${version}")
+    if(NOT record)
+      _torchcompat_unknown_torch_text(text "${version}")
+      message(FATAL_ERROR "TorchCompat: ${text}.")
+    endif()
+  endif()
+
+  set(variant "${arg_VARIANT}")
+  if(NOT variant OR variant STREQUAL "auto")
+    _torchcompat_auto_variant(variant reason "${version}" "${platform}" "${policy}")
+  else()
+    _torchcompat_check_variant_name("${variant}")
+    set(reason "${variant}, as asked")
+  endif()
+
+  _torchcompat_archive_url(url "${version}" "${variant}" "${platform}" "${arg_ABI}"
+                           "${arg_CONFIG}")
+  message(STATUS "TorchCompat: libtorch ${version} ${variant} for ${platform}: ${reason}")
+  set(${arg_URL_VARIABLE} "${url}" PARENT_SCOPE)
+  if(arg_VARIANT_VARIABLE)
+    set(${arg_VARIANT_VARIABLE} "${variant}" PARENT_SCOPE)
+  endif()
+  if(arg_REASON_VARIABLE)
+    set(${arg_REASON_VARIABLE} "${reason}" PARENT_SCOPE)
+  endif()
+endfunction()

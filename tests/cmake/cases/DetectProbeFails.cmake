@@ -1,0 +1,7 @@
+file(WRITE "${CMAKE_BINARY_DIR}/broken-probe" "#!/bin/sh\necho boom >&2\nexit 3\n")
+file(CHMOD "${CMAKE_BINARY_DIR}/broken-probe" PERMISSIONS OWNER_READ OWNER_EXECUTE OWNER_WRITE)
+set(TORCHCOMPAT_PROBE_EXECUTABLE "${CMAKE_BINARY_DIR}/broken-probe")
+torchcompat_detect()
+if(TorchCompat_DETECT_OK)
+  message(FATAL_ERROR "a failing probe must leave TorchCompat_DETECT_OK false")
+endif()

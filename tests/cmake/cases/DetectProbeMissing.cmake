@@ -1,0 +1,2 @@
+set(TORCHCOMPAT_PROBE_EXECUTABLE /nonexistent/torchcompat-probe)
+torchcompat_detect()

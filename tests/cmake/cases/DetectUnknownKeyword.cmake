@@ -1,0 +1,1 @@
+torchcompat_detect(FORCE)

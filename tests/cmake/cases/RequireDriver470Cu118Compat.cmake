@@ -1,0 +1,7 @@
+set(TORCHCOMPAT_OVERRIDE_DRIVER 470.82.01)
+set(TORCHCOMPAT_OVERRIDE_CUDA 11.4)
+set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.6)
+torchcompat_require(TORCH 2.1.0 VARIANT cu118 RESULT_VARIABLE ok)
+if(NOT ok)
+  message(FATAL_ERROR "cu118 should run on 470 under minor-version compatibility")
+endif()

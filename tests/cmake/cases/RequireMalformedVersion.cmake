@@ -1,0 +1,1 @@
+torchcompat_require(TORCH 2.4 TORCHVISION latest)

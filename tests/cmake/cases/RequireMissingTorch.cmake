@@ -1,0 +1,1 @@
+torchcompat_require(TORCHVISION 0.19.0)

@@ -1,0 +1,16 @@
+// include/cuda.h: any bytes must give a dotted version or a reason, never a crash.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz_check.hpp"
+#include "toolkit_version_files.hpp"
+#include "version.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto parsed = torchcompat::parse_cuda_h_version(text);
+  if (parsed.version) TORCHCOMPAT_FUZZ_CHECK(torchcompat::is_dotted_version(*parsed.version, 2, 2));
+  else TORCHCOMPAT_FUZZ_CHECK(!parsed.reason.empty());
+  return 0;
+}
