@@ -90,7 +90,7 @@ function(_torchcompat_report_builds out_var version platform policy)
   set(text "What it allows: torch ${version} on ${platform}, ${policy} driver policy\n")
   foreach(variant IN LISTS variants)
     _torchcompat_evaluate_variant(evaluation VERSION "${version}" VARIANT "${variant}"
-                                  POLICY "${policy}" OS "${os}" MACHINE machine)
+                                  POLICY "${policy}" PLATFORM "${platform}" MACHINE machine)
     if(evaluation_OK AND evaluation_NOTES)
       list(GET evaluation_NOTES 0 note)
       _torchcompat_report_line(text "${variant}" "not checked: ${note}")

@@ -209,7 +209,7 @@ function(_torchcompat_working_variants out_var version platform policy os machin
       set(cpu_ok cpu)
     elseif(kind STREQUAL "cuda")
       _torchcompat_evaluate_variant(candidate VERSION "${version}" VARIANT "${candidate}"
-                                    POLICY "${policy}" OS "${os}" MACHINE "${machine}")
+                                    POLICY "${policy}" PLATFORM "${platform}" MACHINE "${machine}")
       if(candidate_OK)
         list(APPEND cuda_ok "${cuda}:${candidate}")
       endif()
@@ -346,7 +346,7 @@ function(torchcompat_require)
                                 "not checked")
   elseif(NOT problems)
     _torchcompat_evaluate_variant(evaluation VERSION "${torch}" VARIANT "${variant}"
-                                  POLICY "${policy}" OS "${os}" MACHINE machine
+                                  POLICY "${policy}" PLATFORM "${platform}" MACHINE machine
                                   CUDNN "${arg_CUDNN}")
     list(APPEND problems ${evaluation_PROBLEMS})
     list(APPEND notes ${evaluation_NOTES})

@@ -108,7 +108,7 @@ function(_torchcompat_choose_variant prefix)
   endif()
   foreach(variant IN LISTS cuda_variants)
     _torchcompat_evaluate_variant(evaluation VERSION "${arg_VERSION}" VARIANT "${variant}"
-                                  POLICY "${arg_POLICY}" OS "${os}" MACHINE machine)
+                                  POLICY "${arg_POLICY}" PLATFORM "${arg_PLATFORM}" MACHINE machine)
     if(evaluation_OK)
       set(chosen "${variant}")
       string(CONCAT reason "${variant} is the newest CUDA build of torch ${arg_VERSION} that "

@@ -70,14 +70,14 @@ function(_torchcompat_torch_versions out_var)
   set(${out_var} "${versions}" PARENT_SCOPE)
 endfunction()
 
-# Build facts of one variant of one release: JSON with cuda, cudnn, sass, ptx;
-# "" when not recorded.
-function(_torchcompat_variant_build out_var version variant)
+# Build facts of one variant of one release on one platform: JSON with cuda,
+# cudnn, sass, ptx; "" when not recorded.
+function(_torchcompat_variant_build out_var version variant platform)
   _torchcompat_table(table variant-builds)
   _torchcompat_json_get(release "${table}" builds "${version}")
   set(build "")
   if(release)
-    _torchcompat_json_get(build "${release}" "${variant}")
+    _torchcompat_json_get(build "${release}" "${variant}" "${platform}")
   endif()
   set(${out_var} "${build}" PARENT_SCOPE)
 endfunction()

@@ -215,12 +215,13 @@ function(_torchcompat_cudnn_problem out_var have build_cudnn)
   set(${out_var} "${problem}" PARENT_SCOPE)
 endfunction()
 
-# _torchcompat_evaluate_variant(<prefix> VERSION <torch> VARIANT <v> POLICY <p> OS <os>
+# _torchcompat_evaluate_variant(<prefix> VERSION <torch> VARIANT <v> POLICY <p> PLATFORM <p>
 #                               MACHINE <machine-prefix> [CUDNN <version>])
 # Sets <prefix>_OK, <prefix>_PROBLEMS (one text per problem), <prefix>_NOTES
 # (things that could not be checked) and <prefix>_NEED_DRIVER.
 function(_torchcompat_evaluate_variant prefix)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "VERSION;VARIANT;POLICY;OS;MACHINE;CUDNN" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "VERSION;VARIANT;POLICY;PLATFORM;MACHINE;CUDNN" "")
+  string(REGEX REPLACE "-.*" "" arg_OS "${arg_PLATFORM}")
   set(m ${arg_MACHINE})
   set(problems "")
   set(notes "")
@@ -231,7 +232,7 @@ function(_torchcompat_evaluate_variant prefix)
   elseif(kind STREQUAL "xpu")
     _torchcompat_add_text(notes "Intel GPUs are not detected, so xpu was not checked")
   elseif(kind STREQUAL "cuda")
-    _torchcompat_variant_build(build "${arg_VERSION}" "${arg_VARIANT}")
+    _torchcompat_variant_build(build "${arg_VERSION}" "${arg_VARIANT}" "${arg_PLATFORM}")
     _torchcompat_json_list(sass "${build}" sass)
     _torchcompat_json_list(ptx "${build}" ptx)
     _torchcompat_json_get(build_cudnn "${build}" cudnn)

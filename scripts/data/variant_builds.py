@@ -9,6 +9,9 @@ Evidence, strongest first:
   2. pytorch/builder's release/X.Y branch, which the X.Y binary builds used:
      TORCH_CUDA_ARCH_LIST per CUDA in manywheel/build.sh or build_cuda.sh
      ('+PTX' marks PTX), toolkit and cuDNN in common/install_cuda.sh.
+  3. For 1.6-1.8.1 (before release branches) builder main's build.sh as of the
+     release's PyPI upload, used only when it reproduces the shipped wheel.
+PyPI's aarch64 wheels add "linux-aarch64" records where they are CUDA builds.
 Which CUDA variants a release had comes from pytorch.org's previous-versions
 page (transcribed below, up to 2.0.1) and, from 2.1.0, from the "release"
 CUDA list of pytorch/test-infra's generate_binary_build_matrix.py at the

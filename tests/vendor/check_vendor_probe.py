@@ -163,6 +163,13 @@ def case_visible_devices(c):
                             (1, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)])
 
 
+def case_hidden_devices(c):
+    report = c.fake_driver({"FAKE_CUDA_GPUS": A100, "CUDA_VISIBLE_DEVICES": ""})
+    c.equal(driver_of(report)["cu_init_error"], 100, "cu_init_error")
+    c.equal(report["gpus"], [], "gpus")
+    c.contains(gpus_status(report)["reason"], 'CUDA_VISIBLE_DEVICES=""', "gpus reason")
+
+
 def driver_case(release, encoded, cuda):
     def case(c):
         report = c.fake_driver({"FAKE_CUDA_DRIVER_VERSION": str(encoded), "FAKE_NVML_DRIVER_VERSION": release,
@@ -297,6 +304,7 @@ CASES = {
     "one-gpu": case_one_gpu,
     "several-gpus": case_several_gpus,
     "visible-devices": case_visible_devices,
+    "hidden-devices": case_hidden_devices,
     "driver-470": driver_case("470.82.01", 11040, "11.4"),
     "driver-535": driver_case("535.104.05", 12020, "12.2"),
     "driver-550": driver_case("550.54.14", 12040, "12.4"),

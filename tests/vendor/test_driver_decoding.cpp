@@ -160,6 +160,23 @@ TEST(DriverPayload, SaysWhyTheReleaseIsUnknown) {
   EXPECT_NE(found.gpus.reason.find("CUDA_ERROR_NO_DEVICE (100)"), std::string::npos);
 }
 
+TEST(DriverPayload, NoDeviceNamesCudaVisibleDevicesWhenItIsSet) {
+  FakeFileSystem fs;
+  fs.env("CUDA_VISIBLE_DEVICES", "");
+  const auto found = decode_driver_payload(
+      payload({{"cuda_library", "/x/libcuda.so.1"}, {"cu_init", "100"}, {"driver_version", "12020"}}), fs);
+  EXPECT_EQ(found.gpus.reason, "cuInit failed: CUDA_ERROR_NO_DEVICE (100) with CUDA_VISIBLE_DEVICES=\"\"");
+}
+
+TEST(DriverPayload, AMissingNvmlIsSaidBriefly) {
+  const auto found = decode_driver_payload(
+      payload({{"nvml_error", "libnvidia-ml.so.1: cannot open shared object file: No such file or directory"},
+               {"cuda_library", "/x/libcuda.so.1"}, {"cu_init", "0"}, {"driver_version", "12020"},
+               {"gpu_count", "0"}}),
+      FakeFileSystem());
+  EXPECT_NE(found.driver.reason.find("release unknown: libnvidia-ml.so.1 not found"), std::string::npos);
+}
+
 TEST(DriverPayload, ALibcudaFromANewerReleaseThanTheKernelIsForwardCompat) {
   const auto found = decode_driver_payload(
       payload({{"nvml_release", "470.82.01"}, {"cuda_library", "/usr/local/cuda/compat/libcuda.so.1"},

@@ -262,7 +262,13 @@ void decode_release(const PayloadEntries& entries, const FileSystem& fs, Driver&
   if (driver.status == Status::found) {
     std::string why = "release unknown: ";
     const auto* nvml_error = find_entry(entries, key::nvml_error);
-    why += nvml_error != nullptr ? "NVML: " + *nvml_error : std::string("NVML gave no version");
+    if (nvml_error == nullptr) {
+      why += "NVML gave no version";
+    } else if (only_missing_files(*nvml_error)) {
+      why += "libnvidia-ml.so.1 not found";
+    } else {
+      why += "NVML: " + *nvml_error;
+    }
     why += std::string(", and neither ") + sys_module_version + " nor " + proc_driver_version +
            " is readable";
     append_reason(driver.reason, why);
@@ -294,6 +300,8 @@ void decode_gpus(const PayloadEntries& entries, const FileSystem& fs, const Driv
     const int code = *driver.cu_init_error;
     gpus.status = code == cuda_error_no_device ? Status::not_found : Status::error;
     gpus.reason = "cuInit failed: " + describe_cu_result(code);
+    const auto visible = fs.getenv("CUDA_VISIBLE_DEVICES");
+    if (code == cuda_error_no_device && visible) gpus.reason += " with CUDA_VISIBLE_DEVICES=\"" + *visible + "\"";
   } else if (const auto* error = find_entry(entries, key::gpu_count_error)) {
     gpus.status = Status::error;
     gpus.reason = "cuDeviceGetCount failed: " + describe_cu_result(to_int(*error).value_or(-1));
@@ -322,7 +330,7 @@ void decode_gpus(const PayloadEntries& entries, const FileSystem& fs, const Driv
     gpus.status = Status::not_found;
     gpus.reason = "the driver reports no CUDA devices";
     if (const auto visible = fs.getenv("CUDA_VISIBLE_DEVICES")) {
-      gpus.reason += " (CUDA_VISIBLE_DEVICES=\"" + *visible + "\")";
+      gpus.reason += " with CUDA_VISIBLE_DEVICES=\"" + *visible + "\"";
     }
   } else if (gpus.status == Status::not_found && find_entry(entries, key::gpu_error) != nullptr) {
     gpus.status = Status::error;

@@ -1,0 +1,190 @@
+#[=======================================================================[.rst:
+TorchCompatCheckTorch
+---------------------
+
+Guards a libtorch that is already on disk: reads which libtorch it is from its
+own files and checks it against this machine like :command:`torchcompat_require`.
+
+.. command:: torchcompat_check_torch
+
+  .. code-block:: cmake
+
+    torchcompat_check_torch([DIR <dir>] [DRIVER_POLICY <compat|strict>]
+                            [MODE <FATAL_ERROR|WARNING>] [RESULT_VARIABLE <var>]
+                            [VERSION_VARIABLE <var>] [VARIANT_VARIABLE <var>]
+                            [ABI_VARIABLE <var>])
+
+  ``DIR`` is a libtorch tree (the folder holding ``share/cmake/Torch``) or the
+  ``Torch_DIR`` that ``find_package(Torch)`` used; without it, ``Torch_DIR``.
+
+  The version comes from ``build-version`` (official archives, with the
+  variant: ``2.4.0+cu121``), else ``TorchConfigVersion.cmake``, else
+  ``torch/version.h``. Without ``build-version`` the variant is ``cpu`` when the
+  tree has no CUDA library and unknown otherwise. The C++ ABI (``cxx11`` or
+  ``pre-cxx11``) comes from the ``_GLIBCXX_USE_CXX11_ABI`` flag its
+  ``TorchConfig.cmake`` passes to consumers; a conflicting flag in
+  ``CMAKE_CXX_FLAGS`` is an error, since it ends in link errors.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRequire.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatArguments.cmake")
+
+# The tree's share/cmake/Torch folder and its root, from DIR or Torch_DIR.
+function(_torchcompat_libtorch_dirs dir cmake_dir_var root_var)
+  if(NOT dir)
+    set(dir "${Torch_DIR}")
+  endif()
+  if(NOT dir)
+    message(FATAL_ERROR "TorchCompat: torchcompat_check_torch() needs DIR <libtorch>, or "
+                        "find_package(Torch) first so that Torch_DIR is set.")
+  endif()
+  if(EXISTS "${dir}/share/cmake/Torch/TorchConfig.cmake")
+    set(cmake_dir "${dir}/share/cmake/Torch")
+    set(root "${dir}")
+  elseif(EXISTS "${dir}/TorchConfig.cmake")
+    set(cmake_dir "${dir}")
+    if(dir MATCHES "/share/cmake/Torch/?$")
+      get_filename_component(root "${dir}/../../.." ABSOLUTE)
+    else()
+      # A distribution's layout (Debian: <libdir>/cmake/Torch): its libraries
+      # are two levels up, and there is no archive root.
+      get_filename_component(root "${dir}/../.." ABSOLUTE)
+    endif()
+  else()
+    message(FATAL_ERROR "TorchCompat: '${dir}' is not a libtorch: it has neither "
+                        "share/cmake/Torch/TorchConfig.cmake nor TorchConfig.cmake.")
+  endif()
+  set(${cmake_dir_var} "${cmake_dir}" PARENT_SCOPE)
+  set(${root_var} "${root}" PARENT_SCOPE)
+endfunction()
+
+# Sets version_var (may carry the variant as a local part) and source_var.
+function(_torchcompat_libtorch_version version_var source_var cmake_dir root)
+  set(version "")
+  set(source "")
+  if(EXISTS "${root}/build-version")
+    file(STRINGS "${root}/build-version" version LIMIT_COUNT 1)
+    string(STRIP "${version}" version)
+    set(source "${root}/build-version")
+  elseif(EXISTS "${cmake_dir}/TorchConfigVersion.cmake")
+    file(STRINGS "${cmake_dir}/TorchConfigVersion.cmake" line
+         REGEX "set\\(PACKAGE_VERSION \"[^\"]+\"\\)" LIMIT_COUNT 1)
+    if(line MATCHES "\"([^\"]+)\"")
+      set(version "${CMAKE_MATCH_1}")
+      set(source "${cmake_dir}/TorchConfigVersion.cmake")
+    endif()
+  endif()
+  if(NOT version)
+    foreach(header IN ITEMS "${root}/include/torch/csrc/api/include/torch/version.h"
+                            "${root}/../../include/torch/csrc/api/include/torch/version.h")
+      if(EXISTS "${header}")
+        file(STRINGS "${header}" lines REGEX "#define TORCH_VERSION_(MAJOR|MINOR|PATCH) [0-9]+")
+        string(REGEX REPLACE "#define TORCH_VERSION_[A-Z]+ " "" parts "${lines}")
+        list(JOIN parts "." version)
+        set(source "${header}")
+        break()
+      endif()
+    endforeach()
+  endif()
+  if(NOT version MATCHES "^[0-9]+(\\.[0-9]+)*(\\+[0-9A-Za-z.]+)?$")
+    message(FATAL_ERROR "TorchCompat: could not read the version of the libtorch in '${root}' "
+                        "(build-version, TorchConfigVersion.cmake and torch/version.h are "
+                        "missing or unreadable).")
+  endif()
+  set(${version_var} "${version}" PARENT_SCOPE)
+  set(${source_var} "${source}" PARENT_SCOPE)
+endfunction()
+
+# cpu when the tree has no CUDA library, "" (unknown) when it has one.
+function(_torchcompat_libtorch_variant_from_files out_var cmake_dir root)
+  file(GLOB cuda_libraries "${root}/lib/libtorch_cuda*" "${root}/lib/torch_cuda*"
+       "${root}/libtorch_cuda*")
+  set(caffe2_config "${cmake_dir}/../Caffe2/Caffe2Config.cmake")
+  set(uses_cuda "")
+  if(EXISTS "${caffe2_config}")
+    file(STRINGS "${caffe2_config}" uses_cuda REGEX "set\\(CAFFE2_USE_CUDA ON\\)")
+  endif()
+  if(cuda_libraries OR uses_cuda)
+    set(${out_var} "" PARENT_SCOPE)
+  else()
+    set(${out_var} cpu PARENT_SCOPE)
+  endif()
+endfunction()
+
+function(_torchcompat_libtorch_abi out_var cmake_dir)
+  file(STRINGS "${cmake_dir}/TorchConfig.cmake" flags REGEX "_GLIBCXX_USE_CXX11_ABI=[01]")
+  set(abi "")
+  if(flags MATCHES "_GLIBCXX_USE_CXX11_ABI=1")
+    set(abi cxx11)
+  elseif(flags MATCHES "_GLIBCXX_USE_CXX11_ABI=0")
+    set(abi pre-cxx11)
+  endif()
+  set(${out_var} "${abi}" PARENT_SCOPE)
+endfunction()
+
+function(torchcompat_check_torch)
+  set(one_value DIR DRIVER_POLICY MODE RESULT_VARIABLE VERSION_VARIABLE VARIANT_VARIABLE
+                ABI_VARIABLE)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
+  _torchcompat_check_arguments(torchcompat_check_torch arg "${one_value}" "")
+  _torchcompat_policy_and_mode(policy mode arg)
+  _torchcompat_libtorch_dirs("${arg_DIR}" cmake_dir root)
+  _torchcompat_libtorch_version(full_version source "${cmake_dir}" "${root}")
+  _torchcompat_split_local("${full_version}" version variant)
+  if(NOT variant)
+    _torchcompat_libtorch_variant_from_files(variant "${cmake_dir}" "${root}")
+  endif()
+  _torchcompat_libtorch_abi(abi "${cmake_dir}")
+
+  set(variant_text "${variant}")
+  if(NOT variant)
+    set(variant_text "a CUDA build of unknown CUDA version")
+  endif()
+  message(STATUS "TorchCompat: libtorch ${version} (${variant_text}, ABI ${abi}) in ${root}, "
+                 "version from ${source}")
+
+  set(ok TRUE)
+  set(abi_flag "")
+  if(abi STREQUAL "cxx11")
+    set(abi_flag "_GLIBCXX_USE_CXX11_ABI=0")
+  elseif(abi STREQUAL "pre-cxx11")
+    set(abi_flag "_GLIBCXX_USE_CXX11_ABI=1")
+  endif()
+  if(abi_flag AND CMAKE_CXX_FLAGS MATCHES "${abi_flag}")
+    set(ok FALSE)
+    message(${mode} "TorchCompat: libtorch in ${root} is built with the ${abi} C++ ABI, but "
+                    "CMAKE_CXX_FLAGS sets -D${abi_flag}: linking will fail with undefined "
+                    "std::string symbols. Remove the flag, or fetch the matching ABI with "
+                    "torchcompat_fetch_libtorch(ABI ...).")
+  endif()
+
+  if(variant)
+    torchcompat_require(TORCH "${version}" VARIANT "${variant}" DRIVER_POLICY "${policy}"
+                        MODE "${mode}" RESULT_VARIABLE guard_ok)
+    if(NOT guard_ok)
+      set(ok FALSE)
+    endif()
+  else()
+    # Guessing the CUDA version would check the wrong rules; say what is missing.
+    message(WARNING "TorchCompat: libtorch in ${root} is a CUDA build without build-version, "
+                    "so its CUDA version is unknown and driver and GPUs were not checked.")
+    _torchcompat_torch_record(record "${version}")
+    if(NOT record)
+      _torchcompat_unknown_torch_text(text "${version}")
+      set(ok FALSE)
+      message(${mode} "TorchCompat: ${text}.")
+    endif()
+  endif()
+  foreach(name IN ITEMS RESULT VERSION VARIANT ABI)
+    if(arg_${name}_VARIABLE)
+      set(value "${ok}")
+      if(NOT name STREQUAL "RESULT")
+        string(TOLOWER "${name}" local_name)
+        set(value "${${local_name}}")
+      endif()
+      set(${arg_${name}_VARIABLE} "${value}" PARENT_SCOPE)
+    endif()
+  endforeach()
+endfunction()

@@ -1,0 +1,1 @@
+torchcompat_check_torch(DIR "${CMAKE_BINARY_DIR}")
