@@ -51,4 +51,12 @@ foreach(_torchcompat_module IN ITEMS TorchCompatCheckTorch TorchCompatSelectLibt
   endif()
 endforeach()
 
+# A prebuilt probe (install or build tree, or TORCHCOMPAT_PROBE_EXECUTABLE) is
+# known now; one compiled from source waits for the first detection.
+get_property(_torchcompat_prebuilt GLOBAL PROPERTY TORCHCOMPAT_INSTALLED_PROBE)
+if(_torchcompat_prebuilt OR TORCHCOMPAT_PROBE_EXECUTABLE)
+  _torchcompat_probe_executable(_torchcompat_prebuilt)
+endif()
+unset(_torchcompat_prebuilt)
+
 set(TorchCompat_FOUND TRUE)

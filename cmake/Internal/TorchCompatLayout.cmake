@@ -21,6 +21,11 @@ function(_torchcompat_locate_layout module_dir)
     set(data_dir "${root}/data")
     set(probe "")
     set(probe_source_dir "${root}/tool")
+    # The build tree's generated config names the probe it builds; until that
+    # is built, the probe is compiled at configure time like from a source tree.
+    if(_TORCHCOMPAT_BUILD_TREE_PROBE AND EXISTS "${_TORCHCOMPAT_BUILD_TREE_PROBE}")
+      set(probe "${_TORCHCOMPAT_BUILD_TREE_PROBE}")
+    endif()
   endif()
   if(NOT IS_DIRECTORY "${data_dir}")
     message(FATAL_ERROR "TorchCompat: the compatibility tables are missing from "

@@ -16,22 +16,31 @@ file(
   OUTPUT "${PROJECT_BINARY_DIR}/TorchCompatConfig.cmake"
   CONTENT
     "# Generated: TorchCompat used from its build tree.
-if(NOT TORCHCOMPAT_PROBE_EXECUTABLE AND EXISTS \"$<TARGET_FILE:torchcompat-probe>\")
-  set(TORCHCOMPAT_PROBE_EXECUTABLE \"$<TARGET_FILE:torchcompat-probe>\")
-endif()
+set(_TORCHCOMPAT_BUILD_TREE_PROBE \"$<TARGET_FILE:torchcompat-probe>\")
 include(\"${PROJECT_SOURCE_DIR}/cmake/TorchCompatConfig.cmake\")
 ")
 
 if(NOT PROJECT_IS_TOP_LEVEL)
+  # The parent configures before this tree's probe is built, so its
+  # find_package(TorchCompat) gets the source-tree config (probe compiled at
+  # configure time), written now rather than at generate time.
   if(CMAKE_FIND_PACKAGE_REDIRECTS_DIR)
     # CMake 3.24+: FetchContent's own way of answering find_package for a dependency.
-    file(WRITE "${CMAKE_FIND_PACKAGE_REDIRECTS_DIR}/torchcompat-config.cmake"
-         "include(\"${PROJECT_BINARY_DIR}/TorchCompatConfig.cmake\")\n")
-    configure_file("${_torchcompat_version_file}"
-                   "${CMAKE_FIND_PACKAGE_REDIRECTS_DIR}/torchcompat-config-version.cmake" COPYONLY)
+    set(_torchcompat_parent_config_dir "${CMAKE_FIND_PACKAGE_REDIRECTS_DIR}")
+    set(_torchcompat_parent_config "torchcompat-config")
+    set(_torchcompat_parent_version "torchcompat-config-version")
   else()
-    set(TorchCompat_DIR "${PROJECT_BINARY_DIR}" CACHE PATH "TorchCompat's package directory")
+    set(_torchcompat_parent_config_dir "${PROJECT_BINARY_DIR}/parent-config")
+    set(_torchcompat_parent_config "TorchCompatConfig")
+    set(_torchcompat_parent_version "TorchCompatConfigVersion")
+    set(TorchCompat_DIR "${_torchcompat_parent_config_dir}" CACHE PATH
+                                                              "TorchCompat's package directory")
   endif()
+  file(WRITE "${_torchcompat_parent_config_dir}/${_torchcompat_parent_config}.cmake"
+       "include(\"${PROJECT_SOURCE_DIR}/cmake/TorchCompatConfig.cmake\")\n")
+  configure_file("${_torchcompat_version_file}"
+                 "${_torchcompat_parent_config_dir}/${_torchcompat_parent_version}.cmake"
+                 COPYONLY)
 endif()
 
 if(TORCHCOMPAT_INSTALL)

@@ -6,7 +6,9 @@
 #   cases/<case>-stderr.txt     regex stderr must match (default: no TorchCompat error)
 #   cases/<case>-stdout.txt     regex stdout must match
 #   cases/<case>-env.txt        NAME=VALUE lines for the environment; @FAKES_DIR@,
-#                               @PROBE@, @SOURCE_DIR@ and @WORK_DIR@ are replaced
+#                               @PROBE@, @SOURCE_DIR@, @WORK_DIR@, @BUILD_DIR@ (the
+#                               TorchCompat build tree) and @INSTALL_PREFIX@ (an
+#                               installed and moved TorchCompat) are replaced
 #   cases/<case>-args.txt       extra -D arguments, one per line
 # Inputs: CMAKE_UNDER_TEST, CASE, CASES_DIR, WORK_DIR, PACKAGE_DIR, PROBE, FAKES_DIR.
 
@@ -33,6 +35,8 @@ function(substitute text out_var)
   string(REPLACE "@PROBE@" "${PROBE}" text "${text}")
   string(REPLACE "@SOURCE_DIR@" "${source_dir}" text "${text}")
   string(REPLACE "@WORK_DIR@" "${WORK_DIR}" text "${text}")
+  string(REPLACE "@BUILD_DIR@" "${BUILD_DIR}" text "${text}")
+  string(REPLACE "@INSTALL_PREFIX@" "${INSTALL_PREFIX}" text "${text}")
   set(${out_var} "${text}" PARENT_SCOPE)
 endfunction()
 
@@ -74,16 +78,18 @@ endif()
 set(binary_dir "${WORK_DIR}/${CASE}")
 file(REMOVE_RECURSE "${binary_dir}")
 if(IS_DIRECTORY "${CASES_DIR}/${CASE}")
+  # A whole project: it finds TorchCompat its own way (install tree, build
+  # tree, add_subdirectory, FetchContent), through its -args.txt.
   set(source_dir "${CASES_DIR}/${CASE}")
   set(case_args "")
 else()
   get_filename_component(source_dir "${CMAKE_CURRENT_LIST_DIR}/project" ABSOLUTE)
-  set(case_args "-DTORCHCOMPAT_CASE=${CASE}" "-DTORCHCOMPAT_CASE_FILE=${CASES_DIR}/${CASE}.cmake")
+  set(case_args "-DTORCHCOMPAT_CASE=${CASE}" "-DTORCHCOMPAT_CASE_FILE=${CASES_DIR}/${CASE}.cmake"
+                "-DTorchCompat_DIR=${PACKAGE_DIR}" "-DTORCHCOMPAT_PROBE_EXECUTABLE=${PROBE}")
 endif()
 
 execute_process(
   COMMAND "${CMAKE_UNDER_TEST}" -S "${source_dir}" -B "${binary_dir}" ${case_args}
-          "-DTorchCompat_DIR=${PACKAGE_DIR}" "-DTORCHCOMPAT_PROBE_EXECUTABLE=${PROBE}"
           -DTORCHCOMPAT_PYTHON=OFF ${extra_args}
   RESULT_VARIABLE actual_result
   OUTPUT_VARIABLE actual_stdout

@@ -100,11 +100,31 @@ def gpus_status(report):
 
 # ---- cases ------------------------------------------------------------------
 
+def system_has_library(soname):
+    """Whether the loader's cache holds soname, which LD_LIBRARY_PATH can't hide."""
+    try:
+        listing = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
+    except OSError:
+        return False
+    return f"{soname} " in listing
+
+
+def kernel_module_files():
+    return [p for p in ("/sys/module/nvidia/version", "/proc/driver/nvidia/version") if os.path.isfile(p)]
+
+
 def case_no_driver(c):
     report = c.run([])
     driver = driver_of(report)
+    if system_has_library("libcuda.so.1"):
+        # A real driver can't be hidden from the loader; it must then be the one found.
+        c.equal(driver["status"], "found", "driver status (this machine has a real libcuda.so.1)")
+        return
     c.equal(driver["status"], "not_found", "driver status")
-    c.equal(driver["reason"], "libcuda.so.1 not found (no NVIDIA driver installed)", "driver reason")
+    if kernel_module_files():
+        c.contains(driver["reason"], "kernel module", "driver reason")
+    else:
+        c.equal(driver["reason"], "libcuda.so.1 not found (no NVIDIA driver installed)", "driver reason")
     c.equal(driver["library"], None, "driver library")
     c.equal(report["gpus"], [], "gpus")
     c.equal(gpus_status(report)["status"], "not_found", "gpus status")
@@ -204,8 +224,10 @@ def case_no_nvml(c):
     report = c.fake_driver({"FAKE_CUDA_GPUS": A100}, with_nvml=False)
     driver = driver_of(report)
     c.equal(driver["cuda_version"], "12.4", "cuda_version (fake's default)")
-    kernel_files = [p for p in ("/sys/module/nvidia/version", "/proc/driver/nvidia/version") if os.path.isfile(p)]
-    if kernel_files:
+    kernel_files = kernel_module_files()
+    if system_has_library("libnvidia-ml.so.1"):
+        c.equal(driver["release_source"], "NVML", "release_source (this machine has a real NVML)")
+    elif kernel_files:
         c.equal(driver["release_source"], kernel_files[0], "release_source")
     else:
         c.equal(driver["release"], None, "release")

@@ -107,6 +107,17 @@ TEST(DriverPayload, NoLibcudaMeansNoDriver) {
   EXPECT_FALSE(found.gpus.reason.empty());
 }
 
+TEST(DriverPayload, AKernelModuleWithoutLibcudaIsNotCalledNoDriver) {
+  FakeFileSystem fs;
+  fs.file("/proc/driver/nvidia/version", proc_proprietary);
+  const auto found = decode_driver_payload(
+      payload({{"cuda_load_error", "libcuda.so.1: cannot open shared object file: No such file or directory"}}),
+      fs);
+  EXPECT_EQ(found.driver.status, Status::not_found);
+  EXPECT_EQ(found.driver.release, "550.54.14");
+  EXPECT_NE(found.driver.reason.find("kernel module 550.54.14 is loaded"), std::string::npos);
+}
+
 TEST(DriverPayload, ABrokenLibcudaIsAnErrorNotAnAbsence) {
   const auto found = decode_driver_payload(
       payload({{"cuda_load_error", "libcuda.so.1: wrong ELF class: ELFCLASS32"}}), FakeFileSystem());

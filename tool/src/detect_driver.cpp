@@ -288,6 +288,16 @@ void decode_forward_compat(const PayloadEntries& entries, Driver& driver) {
                                    library_release + ", the kernel driver is " + driver.release);
 }
 
+// "No driver installed" would mislead when the kernel module is there and only
+// the user-space library is out of the loader's reach (a container started
+// without the NVIDIA runtime, a broken install).
+void explain_missing_library(Driver& driver) {
+  if (driver.status != Status::not_found || driver.release.empty()) return;
+  driver.reason = "libcuda.so.1 not found, although the NVIDIA kernel module " + driver.release +
+                  " is loaded (is libcuda.so.1 on the loader path? in a container, is the NVIDIA "
+                  "container runtime enabled?)";
+}
+
 void decode_gpus(const PayloadEntries& entries, const FileSystem& fs, const Driver& driver,
                  GpuFindings& gpus) {
   gpus.source = "driver API";
@@ -412,6 +422,7 @@ DriverAndGpus decode_driver_payload(const std::string& payload, const FileSystem
   decode_library(entries, found.driver);
   decode_release(entries, fs, found.driver);
   decode_forward_compat(entries, found.driver);
+  explain_missing_library(found.driver);
   decode_gpus(entries, fs, found.driver, found.gpus);
   return found;
 }

@@ -64,15 +64,10 @@ std::optional<PythonPackage> find_installed_package(const FileSystem& fs,
   return std::nullopt;
 }
 
-Python detect_python(const Options& options, const FileSystem& fs) {
-  auto timeout = options.detector_timeout;
-  return detect_python(options, fs, [timeout](const std::vector<std::string>& argv) {
-    return run_process(argv, timeout);
-  });
-}
+namespace {
 
-Python detect_python(const Options& options, const FileSystem& fs, const InterpreterRunner& run) {
-  Python python;
+// The interpreter to run, or python with status and reason set when there is none.
+std::optional<std::string> locate_interpreter(const Options& options, const FileSystem& fs, Python& python) {
   std::string requested = options.python.value_or("python3");
   bool is_path = requested.find('/') != std::string::npos || requested.find('\\') != std::string::npos;
   std::optional<std::string> executable = is_path ? std::optional<std::string>(requested)
@@ -81,11 +76,17 @@ Python detect_python(const Options& options, const FileSystem& fs, const Interpr
     python.status = Status::not_found;
     python.executable = executable.value_or("");
     python.reason = is_path ? requested + " is not an executable file" : "no " + requested + " on PATH";
-    return python;
+    return std::nullopt;
   }
   python.executable = *executable;
+  return executable;
+}
 
-  ProcessResult ran = run({*executable, "-c", inline_script});
+std::vector<std::string> interpreter_argv(const std::string& executable) {
+  return {executable, "-c", inline_script};
+}
+
+Python read_answer(Python python, const ProcessResult& ran, const FileSystem& fs) {
   if (ran.status != Status::found) {
     python.status = ran.status;
     python.reason = "the interpreter " + ran.reason;
@@ -105,6 +106,34 @@ Python detect_python(const Options& options, const FileSystem& fs, const Interpr
   python.torchvision = find_installed_package(fs, answer->path, "torchvision");
   python.torchaudio = find_installed_package(fs, answer->path, "torchaudio");
   return python;
+}
+
+}  // namespace
+
+Python detect_python(const Options& options, const FileSystem& fs, const InterpreterRunner& run) {
+  Python python;
+  auto executable = locate_interpreter(options, fs, python);
+  if (!executable) return python;
+  return read_answer(python, run(interpreter_argv(*executable)), fs);
+}
+
+PendingPython start_python_detection(const Options& options, const FileSystem& fs) {
+  PendingPython pending;
+  if (auto executable = locate_interpreter(options, fs, pending.python)) {
+    pending.process = start_process(interpreter_argv(*executable), options.detector_timeout);
+    pending.started = true;
+  }
+  return pending;
+}
+
+Python finish_python_detection(PendingPython& pending, const FileSystem& fs) {
+  if (!pending.started) return pending.python;
+  return read_answer(pending.python, wait_process(pending.process), fs);
+}
+
+Python detect_python(const Options& options, const FileSystem& fs) {
+  PendingPython pending = start_python_detection(options, fs);
+  return finish_python_detection(pending, fs);
 }
 
 }  // namespace torchcompat

@@ -20,6 +20,16 @@ using InterpreterRunner = std::function<ProcessResult(const std::vector<std::str
 Python detect_python(const Options& options, const FileSystem& fs);
 Python detect_python(const Options& options, const FileSystem& fs, const InterpreterRunner& run);
 
+// The same in two steps: the interpreter starts, the probe does other work,
+// then collects the answer (Python's start-up is the slowest part of the probe).
+struct PendingPython {
+  Python python;         // the result so far; final when not started
+  bool started = false;
+  RunningProcess process;
+};
+PendingPython start_python_detection(const Options& options, const FileSystem& fs);
+Python finish_python_detection(PendingPython& pending, const FileSystem& fs);
+
 // The script given to `python -c`: prints the marker, the version, sys.executable
 // and sys.path, one item per line.
 const char* python_inline_script();

@@ -56,12 +56,15 @@ using FileParser = VersionParse (*)(std::string_view);
 struct VersionFile {
   const char* relative_path;
   FileParser parse;
+  std::size_t max_bytes;
 };
 
+// cuda.h is over a megabyte but defines CUDA_VERSION in its first few KiB;
+// reading all of it would double the probe's memory.
 constexpr VersionFile version_files[] = {
-    {"version.json", parse_toolkit_version_json},
-    {"version.txt", parse_toolkit_version_txt},
-    {"include/cuda.h", parse_cuda_h_version},
+    {"version.json", parse_toolkit_version_json, 1 << 20},
+    {"version.txt", parse_toolkit_version_txt, 64 << 10},
+    {"include/cuda.h", parse_cuda_h_version, 256 << 10},
 };
 
 ProcessResult run_nvcc_for_real(const std::string& nvcc, std::chrono::milliseconds timeout) {
@@ -105,7 +108,7 @@ ToolkitVersion read_toolkit_version(const FileSystem& fs, const std::string& roo
   for (const auto& file : version_files) {
     std::string path = join_path(root, file.relative_path);
     if (!fs.is_file(path)) continue;
-    auto text = fs.read_file(path);
+    auto text = fs.read_file(path, file.max_bytes);
     if (!text) {
       append_reason(result.reason, std::string(file.relative_path) + ": could not be read");
       continue;

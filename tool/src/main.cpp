@@ -2,6 +2,7 @@
 // sake. Exit 0 whenever it ran, whatever it found; 2 for a usage error.
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ constexpr int exit_usage = 2;
 
 Report detect_everything(const Options& options, const FileSystem& fs, const Overrides& overrides) {
   Report report;
+  // Python starts first and answers while the other detectors run.
+  std::optional<PendingPython> python;
+  if (!options.skip_python) python.emplace(start_python_detection(options, fs));
+
   report.toolkits = detect_toolkits(options, fs);
   if (!overrides.replaces_driver_and_gpus()) {
     DriverAndGpus found = detect_driver_and_gpus(options, fs);
@@ -30,11 +35,11 @@ Report detect_everything(const Options& options, const FileSystem& fs, const Ove
     report.gpus = std::move(found.gpus);
   }
   if (!overrides.cudnn) report.cudnn = detect_cudnn(options, fs, report.toolkits);
-  if (options.skip_python) {
+  if (python) {
+    report.python = finish_python_detection(*python, fs);
+  } else {
     report.python.status = Status::not_found;
     report.python.reason = "not checked (--no-python)";
-  } else {
-    report.python = detect_python(options, fs);
   }
   apply_overrides(overrides, report);
   return report;

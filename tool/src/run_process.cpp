@@ -24,6 +24,33 @@ constexpr std::size_t output_cap = 1 << 20;
 
 }  // namespace
 
+ProcessResult run_process(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
+  RunningProcess process = start_process(argv, timeout);
+  return wait_process(process);
+}
+
+RunningProcess::RunningProcess(RunningProcess&& other) noexcept
+    : pid(other.pid), out_fd(other.out_fd), err_fd(other.err_fd), deadline(other.deadline),
+      timeout(other.timeout), early(std::move(other.early)) {
+  other.pid = other.out_fd = other.err_fd = -1;
+}
+
+RunningProcess& RunningProcess::operator=(RunningProcess&& other) noexcept {
+  if (this != &other) {
+    abandon();
+    pid = other.pid;
+    out_fd = other.out_fd;
+    err_fd = other.err_fd;
+    deadline = other.deadline;
+    timeout = other.timeout;
+    early = std::move(other.early);
+    other.pid = other.out_fd = other.err_fd = -1;
+  }
+  return *this;
+}
+
+RunningProcess::~RunningProcess() { abandon(); }
+
 std::string describe_timeout(std::chrono::milliseconds timeout) {
   auto ms = timeout.count();
   if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";
@@ -35,11 +62,16 @@ std::string describe_timeout(std::chrono::milliseconds timeout) {
 
 #ifdef _WIN32
 
-ProcessResult run_process(const std::vector<std::string>&, std::chrono::milliseconds) {
-  ProcessResult result;
-  result.reason = "running other programs is not supported on this platform yet";
-  return result;
+RunningProcess start_process(const std::vector<std::string>&, std::chrono::milliseconds timeout) {
+  RunningProcess process;
+  process.timeout = timeout;
+  process.early.reason = "running other programs is not supported on this platform yet";
+  return process;
 }
+
+ProcessResult wait_process(RunningProcess& process) { return process.early; }
+
+void RunningProcess::abandon() noexcept {}
 
 #else
 
@@ -105,16 +137,18 @@ void describe_exit(int wait_status, ProcessResult& result) {
 
 }  // namespace
 
-ProcessResult run_process(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
-  ProcessResult result;
+RunningProcess start_process(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
+  RunningProcess process;
+  process.timeout = timeout;
+  process.deadline = std::chrono::steady_clock::now() + timeout;
   if (argv.empty()) {
-    result.reason = "nothing to run";
-    return result;
+    process.early.reason = "nothing to run";
+    return process;
   }
   Pipe out_pipe, err_pipe;
   if (!out_pipe.open() || !err_pipe.open()) {
-    result.reason = std::string("could not create a pipe: ") + std::strerror(errno);
-    return result;
+    process.early.reason = std::string("could not create a pipe: ") + std::strerror(errno);
+    return process;
   }
 
   posix_spawn_file_actions_t actions;
@@ -130,21 +164,37 @@ ProcessResult run_process(const std::vector<std::string>& argv, std::chrono::mil
   pid_t pid = -1;
   int spawn_error = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  out_pipe.close_write();
-  err_pipe.close_write();
   if (spawn_error != 0) {
-    result.reason = std::string("could not start: ") + std::strerror(spawn_error);
-    return result;
+    process.early.reason = std::string("could not start: ") + std::strerror(spawn_error);
+    return process;
   }
+  process.pid = pid;
+  process.out_fd = out_pipe.read_end;
+  process.err_fd = err_pipe.read_end;
+  out_pipe.read_end = err_pipe.read_end = -1;  // owned by process now
+  return process;
+}
 
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  bool finished = collect_output(out_pipe, err_pipe, result, deadline);
+ProcessResult wait_process(RunningProcess& process) {
+  if (process.pid < 0) return process.early;
+  ProcessResult result;
+  Pipe out_pipe, err_pipe;
+  out_pipe.read_end = process.out_fd;
+  err_pipe.read_end = process.err_fd;
+  process.out_fd = process.err_fd = -1;
+  pid_t pid = process.pid;
+  process.pid = -1;
+
+  bool finished = collect_output(out_pipe, err_pipe, result, process.deadline);
   int wait_status = 0;
-  if (!finished) {
+  auto time_out = [&]() {
     ::kill(pid, SIGKILL);
     while (::waitpid(pid, &wait_status, 0) < 0 && errno == EINTR) {}
     result.status = Status::timed_out;
-    result.reason = "timed out after " + describe_timeout(timeout);
+    result.reason = "timed out after " + describe_timeout(process.timeout);
+  };
+  if (!finished) {
+    time_out();
     return result;
   }
   // Both pipes closed, but the program may still be running (it closed its
@@ -156,17 +206,25 @@ ProcessResult run_process(const std::vector<std::string>& argv, std::chrono::mil
       result.reason = std::string("waitpid failed: ") + std::strerror(errno);
       return result;
     }
-    if (std::chrono::steady_clock::now() >= deadline) {
-      ::kill(pid, SIGKILL);
-      while (::waitpid(pid, &wait_status, 0) < 0 && errno == EINTR) {}
-      result.status = Status::timed_out;
-      result.reason = "timed out after " + describe_timeout(timeout);
+    if (std::chrono::steady_clock::now() >= process.deadline) {
+      time_out();
       return result;
     }
     ::usleep(1000);
   }
   describe_exit(wait_status, result);
   return result;
+}
+
+void RunningProcess::abandon() noexcept {
+  if (pid >= 0) {
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  }
+  if (out_fd >= 0) ::close(out_fd);
+  if (err_fd >= 0) ::close(err_fd);
+  pid = out_fd = err_fd = -1;
 }
 
 #endif

@@ -22,6 +22,28 @@ struct ProcessResult {
 // argv[0] is the program's path (not searched on PATH). The environment is the probe's own.
 ProcessResult run_process(const std::vector<std::string>& argv, std::chrono::milliseconds timeout);
 
+// The same in two steps, so a slow program (a Python interpreter) can run while
+// the probe does other work. The timeout counts from start_process.
+struct RunningProcess {
+  int pid = -1;
+  int out_fd = -1;
+  int err_fd = -1;
+  std::chrono::steady_clock::time_point deadline;
+  std::chrono::milliseconds timeout{0};
+  ProcessResult early;  // the answer when the program could not even start
+
+  RunningProcess() = default;
+  RunningProcess(RunningProcess&& other) noexcept;
+  RunningProcess& operator=(RunningProcess&& other) noexcept;
+  ~RunningProcess();
+
+ private:
+  // Kills and reaps a program nobody waited for: no zombie, no runaway child.
+  void abandon() noexcept;
+};
+RunningProcess start_process(const std::vector<std::string>& argv, std::chrono::milliseconds timeout);
+ProcessResult wait_process(RunningProcess& process);
+
 // "5 s", "0.5 s": how a timeout reads in a reason.
 std::string describe_timeout(std::chrono::milliseconds timeout);
 
