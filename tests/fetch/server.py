@@ -16,6 +16,9 @@ server covers every case and cases running in parallel don't interfere:
   slow      the file in small pieces with pauses (about 2 s in all), so
             that concurrent fetches overlap
 
+The server exits by itself after --idle-timeout seconds (default 1800)
+without a request, so a test run that dies never leaves it behind for long.
+
 Every request is appended to --log as "<mode> <tag> <file> <status> <bytes>".
 
   server.py start --root DIR --log FILE --state DIR   start in the background;
@@ -49,6 +52,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             log.write(f"{mode} {tag} {name} {status} {sent}\n")
 
     def do_GET(self):  # noqa: N802 - name fixed by BaseHTTPRequestHandler
+        Server.last_request = time.monotonic()
         parts = self.path.split("?", 1)[0].strip("/").split("/")
         if len(parts) < 3 or parts[0] not in MODES:
             self._record("?", "?", self.path, 400, 0)
@@ -95,6 +99,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
+    last_request = time.monotonic()
+
+
+def shut_down_when_idle(server, idle_timeout):
+    while time.monotonic() - Server.last_request < idle_timeout:
+        time.sleep(1)
+    server.shutdown()
 
 
 def start(args):
@@ -130,6 +141,9 @@ def start(args):
     with open(port_file + ".tmp", "w") as f:
         f.write(str(server.server_address[1]))
     os.replace(port_file + ".tmp", port_file)
+    Server.last_request = time.monotonic()
+    threading.Thread(target=shut_down_when_idle, args=(server, args.idle_timeout),
+                     daemon=True).start()
     server.serve_forever()
     return 0
 
@@ -155,6 +169,7 @@ def main():
     p_start.add_argument("--root", required=True)
     p_start.add_argument("--log", required=True)
     p_start.add_argument("--state", required=True)
+    p_start.add_argument("--idle-timeout", type=float, default=1800)
     p_stop = sub.add_parser("stop")
     p_stop.add_argument("--state", required=True)
     args = parser.parse_args()

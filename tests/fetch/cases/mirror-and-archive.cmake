@@ -9,7 +9,8 @@ fetch_run(mirror COMMAND ${configure} -B "${WORK}/build-mirror" "-DTORCHCOMPAT_M
   -DTORCHCOMPAT_ALLOW_HTTP=ON
   EXPECT "downloading ${mirror}/cpu/libtorch-cxx11-abi-shared-with-deps-1.13.1%2Bcpu.zip"
          "fetch-only: url=${OFFICIAL_URL}"
-         "fetch-only: Torch_DIR=${CACHE_DIR}/libtorch/[0-9a-f]+/libtorch/share/cmake/Torch")
+         "fetch-only: Torch_DIR=${CACHE_DIR}/libtorch/[0-9a-f]+/libtorch/share/cmake/Torch"
+         "fetch-only: TorchCompat_LIBTORCH_DIR=${CACHE_DIR}/libtorch/[0-9a-f]+/libtorch ")
 server_requests(count mirror)
 expect_that(count EQUAL 1)
 file(SHA256 "${SERVED}/real.zip" real_hash)
