@@ -30,31 +30,35 @@ Cache variables
 include_guard(GLOBAL)
 
 if(CMAKE_VERSION VERSION_LESS 3.24)
-  message(FATAL_ERROR "TorchCompat: the dependency provider needs CMake 3.24 or newer (this is "
-                      "${CMAKE_VERSION}); call torchcompat_fetch_libtorch() from the project "
-                      "instead")
+  message(
+    FATAL_ERROR "TorchCompat: the dependency provider needs CMake 3.24 or newer (this is "
+                "${CMAKE_VERSION}); call torchcompat_fetch_libtorch() from the project " "instead")
 endif()
 
 # The package's commands, from the directory this file was installed into.
 find_package(TorchCompat REQUIRED CONFIG PATHS "${CMAKE_CURRENT_LIST_DIR}" NO_DEFAULT_PATH)
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchLibtorch.cmake")
 
-set(TORCHCOMPAT_LIBTORCH_VERSION "latest"
+set(TORCHCOMPAT_LIBTORCH_VERSION
+    "latest"
     CACHE STRING "TorchCompat: the torch release whose libtorch find_package(Torch) gets")
-set(TORCHCOMPAT_LIBTORCH_VARIANT "auto"
+set(TORCHCOMPAT_LIBTORCH_VARIANT
+    "auto"
     CACHE STRING "TorchCompat: the libtorch variant (auto, cpu, cuXYZ, rocmX.Y)")
-set(TORCHCOMPAT_MIRROR "" CACHE STRING
-    "TorchCompat: a base URL replacing https://download.pytorch.org/libtorch")
-set(TORCHCOMPAT_LIBTORCH_ARCHIVE "" CACHE FILEPATH
-    "TorchCompat: a local libtorch archive used instead of downloading")
+set(TORCHCOMPAT_MIRROR
+    ""
+    CACHE STRING "TorchCompat: a base URL replacing https://download.pytorch.org/libtorch")
+set(TORCHCOMPAT_LIBTORCH_ARCHIVE
+    ""
+    CACHE FILEPATH "TorchCompat: a local libtorch archive used instead of downloading")
 
 function(_torchcompat_provide_libtorch)
   torchcompat_fetch_libtorch(VERSION "${TORCHCOMPAT_LIBTORCH_VERSION}"
                              VARIANT "${TORCHCOMPAT_LIBTORCH_VARIANT}")
 endfunction()
 
-# A macro, not a function: find_package() must set Torch_FOUND,
-# TORCH_LIBRARIES and the rest in the scope of the project's call.
+# A macro, not a function: find_package() must set Torch_FOUND, TORCH_LIBRARIES and the rest in the
+# scope of the project's call.
 macro(_torchcompat_dependency_provider _torchcompat_method _torchcompat_package)
   if("${_torchcompat_package}" STREQUAL "Torch")
     _torchcompat_provide_libtorch()

@@ -67,7 +67,14 @@ include_guard(GLOBAL)
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatDownload.cmake")
 
 function(torchcompat_fetch_libtorch)
-  set(selection_keywords VERSION VARIANT PLATFORM ARCH ABI CONFIG DRIVER_POLICY)
+  set(selection_keywords
+      VERSION
+      VARIANT
+      PLATFORM
+      ARCH
+      ABI
+      CONFIG
+      DRIVER_POLICY)
   set(fetch_keywords SHA256 LOCK_FILE MIRROR ARCHIVE CACHE_DIR)
   set(result_keywords URL_VARIABLE VARIANT_VARIABLE REASON_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "ALLOW_HTTP"
@@ -81,9 +88,11 @@ function(torchcompat_fetch_libtorch)
                         "(a release such as 2.5.1, or latest)")
   endif()
   if(NOT COMMAND torchcompat_select_libtorch)
-    message(FATAL_ERROR "TorchCompat: torchcompat_fetch_libtorch needs "
-                        "torchcompat_select_libtorch; load the package with "
-                        "find_package(TorchCompat) rather than including this module alone")
+    message(
+      FATAL_ERROR
+        "TorchCompat: torchcompat_fetch_libtorch needs "
+        "torchcompat_select_libtorch; load the package with "
+        "find_package(TorchCompat) rather than including this module alone")
   endif()
 
   set(selection_args "")
@@ -92,8 +101,14 @@ function(torchcompat_fetch_libtorch)
       list(APPEND selection_args ${keyword} "${arg_${keyword}}")
     endif()
   endforeach()
-  torchcompat_select_libtorch(${selection_args} URL_VARIABLE url VARIANT_VARIABLE variant
-                              REASON_VARIABLE reason)
+  torchcompat_select_libtorch(
+    ${selection_args}
+    URL_VARIABLE
+    url
+    VARIANT_VARIABLE
+    variant
+    REASON_VARIABLE
+    reason)
 
   _torchcompat_fetch_option(mirror "${arg_MIRROR}" TORCHCOMPAT_MIRROR)
   _torchcompat_fetch_option(archive "${arg_ARCHIVE}" TORCHCOMPAT_LIBTORCH_ARCHIVE)
@@ -124,14 +139,21 @@ function(torchcompat_fetch_libtorch)
   endif()
   message(STATUS "TorchCompat: libtorch ${variant} from ${url} in ${tree}")
 
-  set(Torch_DIR "${torch_dir}" CACHE PATH "The libtorch that torchcompat_fetch_libtorch fetched"
-                                     FORCE)
-  set(Torch_DIR "${torch_dir}" PARENT_SCOPE)
-  set(TorchCompat_LIBTORCH_DIR "${tree}" PARENT_SCOPE)
+  set(Torch_DIR
+      "${torch_dir}"
+      CACHE PATH "The libtorch that torchcompat_fetch_libtorch fetched" FORCE)
+  set(Torch_DIR
+      "${torch_dir}"
+      PARENT_SCOPE)
+  set(TorchCompat_LIBTORCH_DIR
+      "${tree}"
+      PARENT_SCOPE)
   foreach(result IN ITEMS URL VARIANT REASON)
     if(NOT "${arg_${result}_VARIABLE}" STREQUAL "")
       string(TOLOWER "${result}" value)
-      set(${arg_${result}_VARIABLE} "${${value}}" PARENT_SCOPE)
+      set(${arg_${result}_VARIABLE}
+          "${${value}}"
+          PARENT_SCOPE)
     endif()
   endforeach()
 endfunction()
@@ -142,5 +164,7 @@ function(_torchcompat_fetch_option out argument knob)
   if(value STREQUAL "" AND NOT "${${knob}}" STREQUAL "")
     set(value "${${knob}}")
   endif()
-  set(${out} "${value}" PARENT_SCOPE)
+  set(${out}
+      "${value}"
+      PARENT_SCOPE)
 endfunction()

@@ -62,12 +62,13 @@ wait for another configure's fetch, default 3600).
 include_guard(GLOBAL)
 
 set(_TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE "https://download.pytorch.org/libtorch")
-string(CONCAT _TORCHCOMPAT_OFFLINE_HELP
-       "To work without this server, use one of:\n"
-       "  MIRROR <base-url> (or -DTORCHCOMPAT_MIRROR=...): a base URL that replaces "
-       "${_TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE}\n"
-       "  ARCHIVE <path> (or -DTORCHCOMPAT_LIBTORCH_ARCHIVE=...): a local copy of the archive\n"
-       "  TORCHCOMPAT_CACHE_DIR: a cache directory that already holds it")
+string(
+  CONCAT _TORCHCOMPAT_OFFLINE_HELP
+         "To work without this server, use one of:\n"
+         "  MIRROR <base-url> (or -DTORCHCOMPAT_MIRROR=...): a base URL that replaces "
+         "${_TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE}\n"
+         "  ARCHIVE <path> (or -DTORCHCOMPAT_LIBTORCH_ARCHIVE=...): a local copy of the archive\n"
+         "  TORCHCOMPAT_CACHE_DIR: a cache directory that already holds it")
 
 function(_torchcompat_apply_mirror out url mirror)
   set(result "${url}")
@@ -82,7 +83,9 @@ function(_torchcompat_apply_mirror out url mirror)
     string(SUBSTRING "${url}" ${base_length} -1 url_tail)
     set(result "${mirror}${url_tail}")
   endif()
-  set(${out} "${result}" PARENT_SCOPE)
+  set(${out}
+      "${result}"
+      PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_default_cache_dir out)
@@ -103,13 +106,20 @@ function(_torchcompat_default_cache_dir out)
                         "(neither HOME nor XDG_CACHE_HOME is set)")
   endif()
   file(TO_CMAKE_PATH "${dir}" dir)
-  set(${out} "${dir}" PARENT_SCOPE)
+  set(${out}
+      "${dir}"
+      PARENT_SCOPE)
 endfunction()
 
 # A random suffix keeps temporary names of concurrent configures apart.
 function(_torchcompat_temp_suffix out)
-  string(RANDOM LENGTH 12 ALPHABET "0123456789abcdefghijklmnopqrstuvwxyz" suffix)
-  set(${out} "${suffix}" PARENT_SCOPE)
+  string(
+    RANDOM
+    LENGTH 12
+    ALPHABET "0123456789abcdefghijklmnopqrstuvwxyz" suffix)
+  set(${out}
+      "${suffix}"
+      PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_truthy out name)
@@ -123,7 +133,9 @@ function(_torchcompat_truthy out name)
       set(value TRUE)
     endif()
   endif()
-  set(${out} ${value} PARENT_SCOPE)
+  set(${out}
+      ${value}
+      PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_check_url_scheme url allow_http)
@@ -132,9 +144,10 @@ function(_torchcompat_check_url_scheme url allow_http)
   endif()
   if(url MATCHES "^[Hh][Tt][Tt][Pp]://")
     if(NOT allow_http)
-      message(FATAL_ERROR
-        "TorchCompat: refusing plain http:// URL ${url}: it is not protected in transit. Use "
-        "https://, or allow it explicitly with ALLOW_HTTP (or -DTORCHCOMPAT_ALLOW_HTTP=ON).")
+      message(
+        FATAL_ERROR
+          "TorchCompat: refusing plain http:// URL ${url}: it is not protected in transit. Use "
+          "https://, or allow it explicitly with ALLOW_HTTP (or -DTORCHCOMPAT_ALLOW_HTTP=ON).")
     endif()
     return()
   endif()
@@ -142,8 +155,8 @@ function(_torchcompat_check_url_scheme url allow_http)
 endfunction()
 
 # ---------------------------------------------------------------------------
-# Lock file: one line per archive, "<sha256>  <key>", sorted by key, so that
-# it reads like sha256sum output and diffs one line per change.
+# Lock file: one line per archive, "<sha256>  <key>", sorted by key, so that it reads like sha256sum
+# output and diffs one line per change.
 
 function(_torchcompat_lock_read lock_file out_keys out_hashes)
   set(keys "")
@@ -163,8 +176,12 @@ function(_torchcompat_lock_read lock_file out_keys out_hashes)
       list(APPEND keys "${CMAKE_MATCH_2}")
     endforeach()
   endif()
-  set(${out_keys} "${keys}" PARENT_SCOPE)
-  set(${out_hashes} "${hashes}" PARENT_SCOPE)
+  set(${out_keys}
+      "${keys}"
+      PARENT_SCOPE)
+  set(${out_hashes}
+      "${hashes}"
+      PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_lock_lookup lock_file key out)
@@ -174,7 +191,9 @@ function(_torchcompat_lock_lookup lock_file key out)
   if(index GREATER -1)
     list(GET hashes ${index} hash)
   endif()
-  set(${out} "${hash}" PARENT_SCOPE)
+  set(${out}
+      "${hash}"
+      PARENT_SCOPE)
 endfunction()
 
 # Written to a temporary name and renamed, so a reader never sees half a file.
@@ -208,9 +227,8 @@ function(_torchcompat_lock_record lock_file key hash)
 endfunction()
 
 # ---------------------------------------------------------------------------
-# Stamp: written last, after the tree is in place; its presence is the
-# completion marker and it carries the verified hash, so a warm configure
-# never re-hashes the archive.
+# Stamp: written last, after the tree is in place; its presence is the completion marker and it
+# carries the verified hash, so a warm configure never re-hashes the archive.
 
 function(_torchcompat_stamp_read entry_dir out_hash out_tree out_source)
   set(hash "")
@@ -231,9 +249,15 @@ function(_torchcompat_stamp_read entry_dir out_hash out_tree out_source)
       set(hash "")
     endif()
   endif()
-  set(${out_hash} "${hash}" PARENT_SCOPE)
-  set(${out_tree} "${tree}" PARENT_SCOPE)
-  set(${out_source} "${source}" PARENT_SCOPE)
+  set(${out_hash}
+      "${hash}"
+      PARENT_SCOPE)
+  set(${out_tree}
+      "${tree}"
+      PARENT_SCOPE)
+  set(${out_source}
+      "${source}"
+      PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_stamp_write entry_dir hash tree source url)
@@ -243,27 +267,31 @@ function(_torchcompat_stamp_write entry_dir hash tree source url)
   file(RENAME "${entry_dir}/stamp-${suffix}.tmp" "${entry_dir}/torchcompat-stamp.txt")
 endfunction()
 
-# Identifies a local archive without hashing it: a warm configure must not
-# read gigabytes.
+# Identifies a local archive without hashing it: a warm configure must not read gigabytes.
 function(_torchcompat_archive_signature out archive)
   if(archive STREQUAL "")
-    set(${out} "download" PARENT_SCOPE)
+    set(${out}
+        "download"
+        PARENT_SCOPE)
     return()
   endif()
   file(SIZE "${archive}" size)
   file(TIMESTAMP "${archive}" mtime "%Y-%m-%dT%H:%M:%S" UTC)
-  set(${out} "archive:${archive}:${size}:${mtime}" PARENT_SCOPE)
+  set(${out}
+      "archive:${archive}:${size}:${mtime}"
+      PARENT_SCOPE)
 endfunction()
 
 # ---------------------------------------------------------------------------
 
 function(_torchcompat_download url destination)
   message(STATUS "TorchCompat: downloading ${url}")
-  file(DOWNLOAD "${url}" "${destination}"
-       SHOW_PROGRESS
-       TLS_VERIFY ON
-       INACTIVITY_TIMEOUT 120
-       STATUS status)
+  file(
+    DOWNLOAD "${url}" "${destination}"
+    SHOW_PROGRESS
+    TLS_VERIFY ON
+    INACTIVITY_TIMEOUT 120
+    STATUS status)
   list(GET status 0 code)
   list(GET status 1 reason)
   if(NOT code EQUAL 0)
@@ -273,7 +301,14 @@ function(_torchcompat_download url destination)
   endif()
 endfunction()
 
-function(_torchcompat_verify_hash file actual expected expected_from url is_download)
+function(
+  _torchcompat_verify_hash
+  file
+  actual
+  expected
+  expected_from
+  url
+  is_download)
   if(expected STREQUAL "" OR actual STREQUAL expected)
     return()
   endif()
@@ -283,25 +318,30 @@ function(_torchcompat_verify_hash file actual expected expected_from url is_down
   else()
     set(fate "The local archive ${file} was not used")
   endif()
-  message(FATAL_ERROR
-    "TorchCompat: SHA-256 mismatch for ${url}\n"
-    "  expected: ${expected} (${expected_from})\n"
-    "  actual:   ${actual}\n"
-    "${fate}; the cache is unchanged. If the archive really changed, remove its line from the "
-    "lock file (or update SHA256) and configure again.")
+  message(
+    FATAL_ERROR
+      "TorchCompat: SHA-256 mismatch for ${url}\n"
+      "  expected: ${expected} (${expected_from})\n"
+      "  actual:   ${actual}\n"
+      "${fate}; the cache is unchanged. If the archive really changed, remove its line from the "
+      "lock file (or update SHA256) and configure again.")
 endfunction()
 
-# Refuses entries that would land outside the extraction directory, before
-# anything is written: `cmake -E tar` itself extracts "../x" and "/x" as is.
+# Refuses entries that would land outside the extraction directory, before anything is written:
+# `cmake -E tar` itself extracts "../x" and "/x" as is.
 function(_torchcompat_check_archive_entries archive what out_error)
-  set(${out_error} "" PARENT_SCOPE)
+  set(${out_error}
+      ""
+      PARENT_SCOPE)
   execute_process(
     COMMAND "${CMAKE_COMMAND}" -E tar tvf "${archive}"
     RESULT_VARIABLE rc
     OUTPUT_VARIABLE listing
     ERROR_VARIABLE errors)
   if(NOT rc EQUAL 0)
-    set(${out_error} "TorchCompat: cannot read archive ${archive}: ${errors}" PARENT_SCOPE)
+    set(${out_error}
+        "TorchCompat: cannot read archive ${archive}: ${errors}"
+        PARENT_SCOPE)
     return()
   endif()
   string(REPLACE ";" "\\;" listing "${listing}")
@@ -313,7 +353,8 @@ function(_torchcompat_check_archive_entries archive what out_error)
     endif()
     # perms links uid gid size <3 date fields> name [-> target]
     if(NOT line MATCHES "^([^ ]+) +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ (.+)$")
-      set(${out_error} "TorchCompat: cannot read the listing of ${archive}: \"${line}\""
+      set(${out_error}
+          "TorchCompat: cannot read the listing of ${archive}: \"${line}\""
           PARENT_SCOPE)
       return()
     endif()
@@ -324,7 +365,9 @@ function(_torchcompat_check_archive_entries archive what out_error)
       set(name "${CMAKE_MATCH_1}")
       set(target "${CMAKE_MATCH_3}")
     endif()
-    if(name MATCHES "^[/\\\\]" OR name MATCHES "^[A-Za-z]:" OR name MATCHES "(^|[/\\\\])\\.\\.([/\\\\]|$)")
+    if(name MATCHES "^[/\\\\]"
+       OR name MATCHES "^[A-Za-z]:"
+       OR name MATCHES "(^|[/\\\\])\\.\\.([/\\\\]|$)")
       list(APPEND bad "${name}")
     elseif(NOT target STREQUAL "")
       get_filename_component(link_dir "${name}" DIRECTORY)
@@ -347,14 +390,18 @@ function(_torchcompat_check_archive_entries archive what out_error)
         "TorchCompat: refusing archive ${what}: ${count} entries point outside the extraction "
         "directory (absolute paths or \"..\"), e.g.\n  ${shown}\nNothing was extracted.")
     string(JOIN "" ${out_error} ${${out_error}})
-    set(${out_error} "${${out_error}}" PARENT_SCOPE)
+    set(${out_error}
+        "${${out_error}}"
+        PARENT_SCOPE)
   endif()
 endfunction()
 
-# Extracts into a temporary sibling, then renames into place; returns the
-# tree's name relative to entry_dir.
+# Extracts into a temporary sibling, then renames into place; returns the tree's name relative to
+# entry_dir.
 function(_torchcompat_extract archive entry_dir out_tree out_error)
-  set(${out_error} "" PARENT_SCOPE)
+  set(${out_error}
+      ""
+      PARENT_SCOPE)
   _torchcompat_temp_suffix(suffix)
   set(staging "${entry_dir}/extract-${suffix}.tmp")
   file(MAKE_DIRECTORY "${staging}")
@@ -366,12 +413,19 @@ function(_torchcompat_extract archive entry_dir out_tree out_error)
     ERROR_VARIABLE errors)
   if(NOT rc EQUAL 0)
     file(REMOVE_RECURSE "${staging}")
-    set(${out_error} "TorchCompat: extracting ${archive} failed: ${errors}" PARENT_SCOPE)
+    set(${out_error}
+        "TorchCompat: extracting ${archive} failed: ${errors}"
+        PARENT_SCOPE)
     return()
   endif()
-  file(GLOB top RELATIVE "${staging}" "${staging}/*" "${staging}/.*")
+  file(
+    GLOB top
+    RELATIVE "${staging}"
+    "${staging}/*" "${staging}/.*")
   list(LENGTH top top_count)
-  if(top_count EQUAL 1 AND IS_DIRECTORY "${staging}/${top}" AND NOT top MATCHES "\\.tmp$"
+  if(top_count EQUAL 1
+     AND IS_DIRECTORY "${staging}/${top}"
+     AND NOT top MATCHES "\\.tmp$"
      AND NOT top STREQUAL "torchcompat-stamp.txt")
     set(tree "${top}")
     set(from "${staging}/${top}")
@@ -384,7 +438,9 @@ function(_torchcompat_extract archive entry_dir out_tree out_error)
   endif()
   file(RENAME "${from}" "${entry_dir}/${tree}")
   file(REMOVE_RECURSE "${staging}")
-  set(${out_tree} "${tree}" PARENT_SCOPE)
+  set(${out_tree}
+      "${tree}"
+      PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_fetch_archive)
@@ -411,7 +467,8 @@ function(_torchcompat_fetch_archive)
     string(TOLOWER "${arg_SHA256}" pinned)
     string(REPEAT "[0-9a-f]" 64 hex64)
     if(NOT pinned MATCHES "^${hex64}$")
-      message(FATAL_ERROR "TorchCompat: SHA256 must be 64 hexadecimal digits; got \"${arg_SHA256}\"")
+      message(
+        FATAL_ERROR "TorchCompat: SHA256 must be 64 hexadecimal digits; got \"${arg_SHA256}\"")
     endif()
   endif()
 
@@ -449,7 +506,9 @@ function(_torchcompat_fetch_archive)
   _torchcompat_stamp_read("${entry_dir}" stamp_hash stamp_tree stamp_source)
   _torchcompat_stamp_usable(usable "${stamp_hash}" "${stamp_source}" "${expected}" "${signature}")
   if(usable AND (lock_file STREQUAL "" OR NOT expected STREQUAL ""))
-    set(${arg_RESULT_DIR_VARIABLE} "${entry_dir}/${stamp_tree}" PARENT_SCOPE)
+    set(${arg_RESULT_DIR_VARIABLE}
+        "${entry_dir}/${stamp_tree}"
+        PARENT_SCOPE)
     return()
   endif()
 
@@ -458,11 +517,18 @@ function(_torchcompat_fetch_archive)
   if(NOT "${TORCHCOMPAT_LOCK_TIMEOUT}" STREQUAL "")
     set(lock_timeout "${TORCHCOMPAT_LOCK_TIMEOUT}")
   endif()
-  file(LOCK "${entry_dir}.lock" GUARD FUNCTION TIMEOUT 0 RESULT_VARIABLE lock_status)
+  file(
+    LOCK "${entry_dir}.lock"
+    GUARD FUNCTION
+    TIMEOUT 0
+    RESULT_VARIABLE lock_status)
   if(NOT lock_status STREQUAL "0")
     message(STATUS "TorchCompat: waiting for another configure that is fetching ${key}")
-    file(LOCK "${entry_dir}.lock" GUARD FUNCTION TIMEOUT ${lock_timeout}
-         RESULT_VARIABLE lock_status)
+    file(
+      LOCK "${entry_dir}.lock"
+      GUARD FUNCTION
+      TIMEOUT ${lock_timeout}
+      RESULT_VARIABLE lock_status)
     if(NOT lock_status STREQUAL "0")
       message(FATAL_ERROR "TorchCompat: could not lock ${entry_dir}.lock within "
                           "${lock_timeout} s (TORCHCOMPAT_LOCK_TIMEOUT): ${lock_status}")
@@ -474,13 +540,22 @@ function(_torchcompat_fetch_archive)
   _torchcompat_stamp_read("${entry_dir}" stamp_hash stamp_tree stamp_source)
   _torchcompat_stamp_usable(usable "${stamp_hash}" "${stamp_source}" "${expected}" "${signature}")
   if(NOT usable)
-    _torchcompat_fill_entry("${entry_dir}" "${url}" "${archive}" "${expected}" "${expected_from}"
-                            "${signature}" stamp_hash stamp_tree)
+    _torchcompat_fill_entry(
+      "${entry_dir}"
+      "${url}"
+      "${archive}"
+      "${expected}"
+      "${expected_from}"
+      "${signature}"
+      stamp_hash
+      stamp_tree)
   endif()
   if(NOT lock_file STREQUAL "" AND expected STREQUAL "")
     _torchcompat_lock_record("${lock_file}" "${key}" "${stamp_hash}")
   endif()
-  set(${arg_RESULT_DIR_VARIABLE} "${entry_dir}/${stamp_tree}" PARENT_SCOPE)
+  set(${arg_RESULT_DIR_VARIABLE}
+      "${entry_dir}/${stamp_tree}"
+      PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_expected_hash out_hash out_from pinned lock_file key)
@@ -490,8 +565,12 @@ function(_torchcompat_expected_hash out_hash out_from pinned lock_file key)
     _torchcompat_lock_lookup("${lock_file}" "${key}" hash)
     set(from "recorded in ${lock_file}")
   endif()
-  set(${out_hash} "${hash}" PARENT_SCOPE)
-  set(${out_from} "${from}" PARENT_SCOPE)
+  set(${out_hash}
+      "${hash}"
+      PARENT_SCOPE)
+  set(${out_from}
+      "${from}"
+      PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_stamp_usable out stamp_hash stamp_source expected signature)
@@ -506,12 +585,22 @@ function(_torchcompat_stamp_usable out stamp_hash stamp_source expected signatur
       set(usable TRUE)
     endif()
   endif()
-  set(${out} ${usable} PARENT_SCOPE)
+  set(${out}
+      ${usable}
+      PARENT_SCOPE)
 endfunction()
 
 # Runs under the entry's lock: leftovers of interrupted runs are garbage.
-function(_torchcompat_fill_entry entry_dir url archive expected expected_from signature out_hash
-         out_tree)
+function(
+  _torchcompat_fill_entry
+  entry_dir
+  url
+  archive
+  expected
+  expected_from
+  signature
+  out_hash
+  out_tree)
   file(GLOB leftovers "${entry_dir}/*.tmp" "${entry_dir}/*.part")
   if(leftovers)
     file(REMOVE_RECURSE ${leftovers})
@@ -535,8 +624,7 @@ function(_torchcompat_fill_entry entry_dir url archive expected expected_from si
   file(SHA256 "${source_file}" actual)
   _torchcompat_verify_hash("${source_file}" "${actual}" "${expected}" "${expected_from}" "${url}"
                            ${is_download})
-  # A corrupt or hostile archive fails here or in extraction; a download must
-  # not stay behind then.
+  # A corrupt or hostile archive fails here or in extraction; a download must not stay behind then.
   _torchcompat_check_archive_entries("${source_file}" "${what}" error)
   if(error STREQUAL "")
     # The old tree, if any, is about to be replaced: unmark it first.
@@ -555,6 +643,10 @@ function(_torchcompat_fill_entry entry_dir url archive expected expected_from si
     file(REMOVE "${source_file}")
   endif()
   message(STATUS "TorchCompat: ${url} ready in ${entry_dir}/${tree}")
-  set(${out_hash} "${actual}" PARENT_SCOPE)
-  set(${out_tree} "${tree}" PARENT_SCOPE)
+  set(${out_hash}
+      "${actual}"
+      PARENT_SCOPE)
+  set(${out_tree}
+      "${tree}"
+      PARENT_SCOPE)
 endfunction()

@@ -1,14 +1,12 @@
 # Makes find_package(TorchCompat) work from the build tree and from an install
 # tree. Included by the top-level CMakeLists.txt only.
 
-include(CMakePackageConfigHelpers)
 include(GNUInstallDirs)
 
-set(_torchcompat_version_file "${PROJECT_BINARY_DIR}/TorchCompatConfigVersion.cmake")
-# The probe is the only compiled part and runs on the build host; the package
-# itself does not depend on the consumer's architecture.
-write_basic_package_version_file("${_torchcompat_version_file}" VERSION ${PROJECT_VERSION}
-                                 COMPATIBILITY SameMajorVersion ARCH_INDEPENDENT)
+# The version check lives in the sources (cmake/TorchCompatConfigVersion.cmake);
+# other trees forward to it.
+file(WRITE "${PROJECT_BINARY_DIR}/TorchCompatConfigVersion.cmake"
+     "include(\"${PROJECT_SOURCE_DIR}/cmake/TorchCompatConfigVersion.cmake\")\n")
 
 # Build tree: a config that forwards to the sources and uses the probe built here.
 file(
@@ -38,9 +36,8 @@ if(NOT PROJECT_IS_TOP_LEVEL)
   endif()
   file(WRITE "${_torchcompat_parent_config_dir}/${_torchcompat_parent_config}.cmake"
        "include(\"${PROJECT_SOURCE_DIR}/cmake/TorchCompatConfig.cmake\")\n")
-  configure_file("${_torchcompat_version_file}"
-                 "${_torchcompat_parent_config_dir}/${_torchcompat_parent_version}.cmake"
-                 COPYONLY)
+  file(WRITE "${_torchcompat_parent_config_dir}/${_torchcompat_parent_version}.cmake"
+       "include(\"${PROJECT_SOURCE_DIR}/cmake/TorchCompatConfigVersion.cmake\")\n")
 endif()
 
 if(TORCHCOMPAT_INSTALL)
@@ -62,7 +59,7 @@ set(_torchcompat_probe_rel \"${_torchcompat_probe_rel}\")
     DESTINATION "${_torchcompat_config_dir}"
     PATTERN "probe-project" EXCLUDE)
   install(FILES "${PROJECT_BINARY_DIR}/install/TorchCompatInstallLayout.cmake"
-                "${_torchcompat_version_file}" DESTINATION "${_torchcompat_config_dir}")
+          DESTINATION "${_torchcompat_config_dir}")
   install(
     DIRECTORY data/
     DESTINATION "${_torchcompat_data_dir}"

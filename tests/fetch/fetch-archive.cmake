@@ -1,5 +1,5 @@
-# cmake -P driver for _torchcompat_fetch_archive: every -D of the same name
-# as a keyword is passed on; prints the extracted tree as "RESULT_DIR=...".
+# cmake -P driver for _torchcompat_fetch_archive: every -D of the same name as a keyword is passed
+# on; prints the extracted tree as "RESULT_DIR=...".
 include("${REPO}/cmake/Internal/TorchCompatDownload.cmake")
 set(args "")
 foreach(keyword IN ITEMS URL SHA256 LOCK_FILE LOCK_KEY CACHE_DIR ARCHIVE)

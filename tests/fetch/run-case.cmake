@@ -1,10 +1,10 @@
-# RunCMake-style driver for one fetch case: cases/<CASE>.cmake runs steps with
-# fetch_run() (a nested cmake or other process whose result code and output
-# are checked) and asserts on the files left behind with fetch_assert().
+# RunCMake-style driver for one fetch case: cases/<CASE>.cmake runs steps with fetch_run() (a nested
+# cmake or other process whose result code and output are checked) and asserts on the files left
+# behind with fetch_assert().
 #
-# Inputs (-D): CASE, REPO, WORK (the case's own scratch directory, emptied
-# here), SERVED (the archives), STATE (the server's port, pid and log),
-# PACKAGE_DIR (TorchCompat_DIR for nested projects), GENERATOR, CXX.
+# Inputs (-D): CASE, REPO, WORK (the case's own scratch directory, emptied here), SERVED (the
+# archives), STATE (the server's port, pid and log), PACKAGE_DIR (TorchCompat_DIR for nested
+# projects), GENERATOR, CXX.
 cmake_minimum_required(VERSION 3.22)
 
 file(REMOVE_RECURSE "${WORK}")
@@ -14,19 +14,24 @@ string(STRIP "${PORT}" PORT)
 set(CACHE_DIR "${WORK}/cache")
 set(FETCH_SCRIPT "${REPO}/tests/fetch/fetch-archive.cmake")
 set(OFFICIAL_URL
-    "https://download.pytorch.org/libtorch/cpu/libtorch-cxx11-abi-shared-with-deps-1.13.1%2Bcpu.zip")
+    "https://download.pytorch.org/libtorch/cpu/libtorch-cxx11-abi-shared-with-deps-1.13.1%2Bcpu.zip"
+)
 set(fetch_step 0)
 
-# fetch_run(<name> [EXPECT_FAIL] COMMAND <cmd...> [EXPECT <regex>...] [REJECT <regex>...])
-# Output (stdout and stderr together, line breaks and indentation folded to
-# single spaces) must match every EXPECT and no REJECT; it is kept in
-# FETCH_OUTPUT and in <WORK>/<n>-<name>.log.
+# fetch_run(<name> [EXPECT_FAIL] COMMAND <cmd...> [EXPECT <regex>...] [REJECT <regex>...]) Output
+# (stdout and stderr together, line breaks and indentation folded to single spaces) must match every
+# EXPECT and no REJECT; it is kept in FETCH_OUTPUT and in <WORK>/<n>-<name>.log.
 function(fetch_run name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "EXPECT_FAIL" "" "COMMAND;EXPECT;REJECT")
   math(EXPR step "${fetch_step} + 1")
-  set(fetch_step ${step} PARENT_SCOPE)
-  execute_process(COMMAND ${arg_COMMAND} RESULT_VARIABLE rc OUTPUT_VARIABLE out
-                  ERROR_VARIABLE out)
+  set(fetch_step
+      ${step}
+      PARENT_SCOPE)
+  execute_process(
+    COMMAND ${arg_COMMAND}
+    RESULT_VARIABLE rc
+    OUTPUT_VARIABLE out
+    ERROR_VARIABLE out)
   set(log "${WORK}/${step}-${name}.log")
   string(JOIN " " command_line ${arg_COMMAND})
   file(WRITE "${log}" "$ ${command_line}\n[exit ${rc}]\n${out}")
@@ -47,26 +52,38 @@ function(fetch_run name)
     endif()
   endforeach()
   message(STATUS "ok ${step} ${name}")
-  set(FETCH_OUTPUT "${out}" PARENT_SCOPE)
+  set(FETCH_OUTPUT
+      "${out}"
+      PARENT_SCOPE)
 endfunction()
 
-# fetch_archive(<name> [EXPECT_FAIL] ARGS -D<KEY>=<value>... [EXPECT ...] [REJECT ...])
-# Runs _torchcompat_fetch_archive in a cmake -P process; sets FETCH_RESULT_DIR.
+# fetch_archive(<name> [EXPECT_FAIL] ARGS -D<KEY>=<value>... [EXPECT ...] [REJECT ...]) Runs
+# _torchcompat_fetch_archive in a cmake -P process; sets FETCH_RESULT_DIR.
 function(fetch_archive name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "EXPECT_FAIL" "" "ARGS;EXPECT;REJECT")
   set(fail "")
   if(arg_EXPECT_FAIL)
     set(fail EXPECT_FAIL)
   endif()
-  fetch_run("${name}" ${fail} COMMAND "${CMAKE_COMMAND}" "-DREPO=${REPO}" ${arg_ARGS} -P
-            "${FETCH_SCRIPT}" EXPECT ${arg_EXPECT} REJECT ${arg_REJECT})
+  fetch_run(
+    "${name}"
+    ${fail}
+    COMMAND "${CMAKE_COMMAND}" "-DREPO=${REPO}" ${arg_ARGS} -P "${FETCH_SCRIPT}"
+    EXPECT ${arg_EXPECT}
+    REJECT ${arg_REJECT})
   set(result "")
   if(FETCH_OUTPUT MATCHES "RESULT_DIR=([^\n]*)")
     set(result "${CMAKE_MATCH_1}")
   endif()
-  set(FETCH_RESULT_DIR "${result}" PARENT_SCOPE)
-  set(FETCH_OUTPUT "${FETCH_OUTPUT}" PARENT_SCOPE)
-  set(fetch_step ${fetch_step} PARENT_SCOPE)
+  set(FETCH_RESULT_DIR
+      "${result}"
+      PARENT_SCOPE)
+  set(FETCH_OUTPUT
+      "${FETCH_OUTPUT}"
+      PARENT_SCOPE)
+  set(fetch_step
+      ${fetch_step}
+      PARENT_SCOPE)
 endfunction()
 
 # Assertions on variables (by name) and files; each failure says what it saw.
@@ -100,10 +117,11 @@ function(expect_missing path)
   endif()
 endfunction()
 
-# The loopback server's URL prefix for a mode; the tag names this case's
-# requests in the server log.
+# The loopback server's URL prefix for a mode; the tag names this case's requests in the server log.
 function(server_url out mode tag)
-  set(${out} "http://127.0.0.1:${PORT}/${mode}/${CASE}-${tag}" PARENT_SCOPE)
+  set(${out}
+      "http://127.0.0.1:${PORT}/${mode}/${CASE}-${tag}"
+      PARENT_SCOPE)
 endfunction()
 
 # Number of requests the server answered for this case's tag.
@@ -113,21 +131,30 @@ function(server_requests out tag)
     file(STRINGS "${STATE}/server.log" lines REGEX " ${CASE}-${tag} ")
     list(LENGTH lines count)
   endif()
-  set(${out} ${count} PARENT_SCOPE)
+  set(${out}
+      ${count}
+      PARENT_SCOPE)
 endfunction()
 
 # The cache entry directory of a key, as TorchCompatDownload names it.
 function(cache_entry out cache key)
   string(SHA256 hash "${key}")
   string(SUBSTRING "${hash}" 0 20 hash)
-  set(${out} "${cache}/libtorch/${hash}" PARENT_SCOPE)
+  set(${out}
+      "${cache}/libtorch/${hash}"
+      PARENT_SCOPE)
 endfunction()
 
 # Files left behind in a cache that nothing may use: temporaries and downloads.
 function(cache_leftovers out cache)
-  file(GLOB_RECURSE found LIST_DIRECTORIES true "${cache}/*")
+  file(
+    GLOB_RECURSE found
+    LIST_DIRECTORIES true
+    "${cache}/*")
   list(FILTER found INCLUDE REGEX "\\.(part|tmp)$")
-  set(${out} "${found}" PARENT_SCOPE)
+  set(${out}
+      "${found}"
+      PARENT_SCOPE)
 endfunction()
 
 include("${REPO}/tests/fetch/cases/${CASE}.cmake")

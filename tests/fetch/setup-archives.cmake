@@ -1,6 +1,6 @@
-# Builds the served archives once per build tree (a real one takes seconds).
-# The real archive is also offered under its official name, so that the
-# package's own selection plus a MIRROR pointing here finds it.
+# Builds the served archives once per build tree (a real one takes seconds). The real archive is
+# also offered under its official name, so that the package's own selection plus a MIRROR pointing
+# here finds it.
 set(kinds real mini dotdot absolute symlink)
 foreach(kind IN LISTS kinds)
   if(NOT EXISTS "${SERVED}/${kind}.zip")

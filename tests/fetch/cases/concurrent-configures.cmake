@@ -1,14 +1,17 @@
-# Two projects configured at once on one empty cache: both succeed, the server
-# sees one download. The slow mode stretches the download to about 2 s so
-# that the configures overlap; each project has its own lock file.
+# Two projects configured at once on one empty cache: both succeed, the server sees one download.
+# The slow mode stretches the download to about 2 s so that the configures overlap; each project has
+# its own lock file.
 server_url(mirror slow both)
 set(project "${REPO}/tests/fetch/projects/fetch-only")
 foreach(name IN ITEMS a b)
   set(configure_${name}
-      "'${CMAKE_COMMAND}' -S '${project}' -B '${WORK}/build-${name}' '-DTorchCompat_DIR=${PACKAGE_DIR}' '-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}' '-DTORCHCOMPAT_MIRROR=${mirror}' -DTORCHCOMPAT_ALLOW_HTTP=ON '-DTORCHCOMPAT_LOCK_FILE=${WORK}/${name}.lock' > '${WORK}/${name}.out' 2>&1")
+      "'${CMAKE_COMMAND}' -S '${project}' -B '${WORK}/build-${name}' '-DTorchCompat_DIR=${PACKAGE_DIR}' '-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}' '-DTORCHCOMPAT_MIRROR=${mirror}' -DTORCHCOMPAT_ALLOW_HTTP=ON '-DTORCHCOMPAT_LOCK_FILE=${WORK}/${name}.lock' > '${WORK}/${name}.out' 2>&1"
+  )
 endforeach()
-fetch_run(two-at-once COMMAND sh -c
-  "${configure_a} & a=$!
+fetch_run(
+  two-at-once
+  COMMAND
+    sh -c "${configure_a} & a=$!
    ${configure_b} & b=$!
    wait $a; ra=$?; wait $b; rb=$?
    echo \"a=$ra b=$rb\"; cat '${WORK}/a.out' '${WORK}/b.out'"

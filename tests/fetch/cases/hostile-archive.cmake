@@ -1,15 +1,19 @@
-# Archives with entries that land outside the extraction directory are refused
-# before anything is written.
+# Archives with entries that land outside the extraction directory are refused before anything is
+# written.
 file(REMOVE "/tmp/torchcompat-escaped.txt")
 foreach(kind IN ITEMS dotdot absolute symlink)
   server_url(url normal ${kind})
-  fetch_archive(${kind} EXPECT_FAIL ARGS "-DURL=${url}/${kind}.zip" -DALLOW_HTTP=ON
-    "-DCACHE_DIR=${CACHE_DIR}"
+  fetch_archive(
+    ${kind}
+    EXPECT_FAIL
+    ARGS "-DURL=${url}/${kind}.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}"
     EXPECT "TorchCompat: refusing archive ${url}/${kind}.zip: 1 entries point outside"
            "Nothing was extracted" "downloaded file was deleted")
   # From the local file too; the user's file stays.
-  fetch_archive(${kind}-local EXPECT_FAIL ARGS "-DURL=${url}/${kind}.zip"
-    "-DARCHIVE=${SERVED}/${kind}.zip" "-DCACHE_DIR=${CACHE_DIR}"
+  fetch_archive(
+    ${kind}-local
+    EXPECT_FAIL
+    ARGS "-DURL=${url}/${kind}.zip" "-DARCHIVE=${SERVED}/${kind}.zip" "-DCACHE_DIR=${CACHE_DIR}"
     EXPECT "refusing archive ${SERVED}/${kind}.zip")
   expect_exists("${SERVED}/${kind}.zip")
 endforeach()

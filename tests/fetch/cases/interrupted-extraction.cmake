@@ -1,12 +1,14 @@
-# Extraction killed midway leaves no usable half-tree; the next fetch cleans up
-# and succeeds. First for real (kill -9 once the staging directory fills), then
-# the states a kill can leave at other moments, made by hand.
+# Extraction killed midway leaves no usable half-tree; the next fetch cleans up and succeeds. First
+# for real (kill -9 once the staging directory fills), then the states a kill can leave at other
+# moments, made by hand.
 cache_entry(entry "${CACHE_DIR}" "https://example.invalid/real.zip")
-set(args "-DREPO=${REPO}" "-DURL=https://example.invalid/real.zip"
-         "-DARCHIVE=${SERVED}/real.zip" "-DCACHE_DIR=${CACHE_DIR}")
+set(args "-DREPO=${REPO}" "-DURL=https://example.invalid/real.zip" "-DARCHIVE=${SERVED}/real.zip"
+         "-DCACHE_DIR=${CACHE_DIR}")
 string(JOIN "' '" quoted ${args})
-fetch_run(kill-during-extraction COMMAND sh -c
-  "setsid '${CMAKE_COMMAND}' '${quoted}' -P '${FETCH_SCRIPT}' > '${WORK}/killed.out' 2>&1 &
+fetch_run(
+  kill-during-extraction
+  COMMAND
+    sh -c "setsid '${CMAKE_COMMAND}' '${quoted}' -P '${FETCH_SCRIPT}' > '${WORK}/killed.out' 2>&1 &
    pid=$!
    for i in $(seq 1 600); do
      if ls '${entry}'/extract-*.tmp/libtorch/include >/dev/null 2>&1; then
@@ -21,7 +23,10 @@ expect_missing("${entry}/libtorch")
 file(GLOB staging "${entry}/extract-*.tmp")
 expect_nonempty(staging)
 
-fetch_archive(after-kill ARGS ${args} EXPECT "extracting")
+fetch_archive(
+  after-kill
+  ARGS ${args}
+  EXPECT "extracting")
 expect_that(FETCH_RESULT_DIR STREQUAL "${entry}/libtorch")
 file(SIZE "${FETCH_RESULT_DIR}/lib/libtorch_cpu.so.1.13" size)
 file(SIZE "/usr/lib/x86_64-linux-gnu/libtorch_cpu.so.1.13" expected_size)
@@ -29,13 +34,16 @@ expect_that(size EQUAL "${expected_size}")
 cache_leftovers(left "${CACHE_DIR}")
 expect_empty(left)
 
-# Killed after the rename but before the stamp: a complete-looking tree with
-# no stamp is never used as is.
+# Killed after the rename but before the stamp: a complete-looking tree with no stamp is never used
+# as is.
 file(REMOVE "${entry}/torchcompat-stamp.txt")
 file(REMOVE "${FETCH_RESULT_DIR}/lib/libc10.so.1.13")
 file(MAKE_DIRECTORY "${entry}/extract-leftover.tmp/libtorch")
 file(WRITE "${entry}/leftover-real.zip.part" "partial")
-fetch_archive(after-unstamped ARGS ${args} EXPECT "extracting")
+fetch_archive(
+  after-unstamped
+  ARGS ${args}
+  EXPECT "extracting")
 expect_exists("${FETCH_RESULT_DIR}/lib/libc10.so.1.13")
 cache_leftovers(left "${CACHE_DIR}")
 expect_empty(left)
