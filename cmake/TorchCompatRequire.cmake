@@ -263,7 +263,36 @@ function(_torchcompat_conclude mode result_variable subject problems notes ways)
   message(${mode} "${text}")
 endfunction()
 
+# A passed guard is remembered under everything its answer depends on, so a
+# re-configure with nothing changed skips the table lookups.
+function(_torchcompat_require_key out_var)
+  _torchcompat_probe_json(json FALSE)
+  _torchcompat_data_dir(data_dir)
+  file(GLOB tables "${data_dir}/*.json")
+  set(stamps "")
+  foreach(table IN LISTS tables)
+    file(TIMESTAMP "${table}" stamp "%s" UTC)
+    string(APPEND stamps "${table}:${stamp};")
+  endforeach()
+  get_property(languages GLOBAL PROPERTY ENABLED_LANGUAGES)
+  get_property(module_dir GLOBAL PROPERTY TORCHCOMPAT_MODULE_DIR)
+  file(TIMESTAMP "${module_dir}/TorchCompatRequire.cmake" module_stamp "%s" UTC)
+  string(CONCAT inputs "${ARGN}|${_TORCHCOMPAT_DETECT_KEY}|${stamps}|${languages}|"
+                       "${CMAKE_CUDA_COMPILER_VERSION}|${TORCHCOMPAT_DRIVER_POLICY}|${module_stamp}")
+  string(SHA256 key "${inputs}")
+  set(${out_var} "${key}" PARENT_SCOPE)
+endfunction()
+
 function(torchcompat_require)
+  _torchcompat_require_key(key ${ARGN})
+  if(_TORCHCOMPAT_REQUIRE_PASSED_${key})
+    message(STATUS "${_TORCHCOMPAT_REQUIRE_PASSED_${key}} (cached)")
+    cmake_parse_arguments(PARSE_ARGV 0 arg "" "RESULT_VARIABLE" "")
+    if(arg_RESULT_VARIABLE)
+      set(${arg_RESULT_VARIABLE} TRUE PARENT_SCOPE)
+    endif()
+    return()
+  endif()
   set(one_value TORCH TORCHVISION TORCHAUDIO PYTHON VARIANT CUDNN DRIVER_POLICY MODE
                 RESULT_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
@@ -364,6 +393,10 @@ function(torchcompat_require)
 
   _torchcompat_conclude(${mode} "${arg_RESULT_VARIABLE}" "torch ${torch} (${variant})"
                         "${problems}" "${notes}" "${ways}")
+  if(NOT problems AND NOT notes)
+    set(_TORCHCOMPAT_REQUIRE_PASSED_${key} "TorchCompat: torch ${torch} (${variant}): every check passed"
+        CACHE INTERNAL "a torchcompat_require() that passed")
+  endif()
   if(arg_RESULT_VARIABLE)
     set(${arg_RESULT_VARIABLE} "${${arg_RESULT_VARIABLE}}" PARENT_SCOPE)
   endif()

@@ -108,6 +108,14 @@ SOURCES = {
         "https://github.com/abunchofhacks/Epicinium-NeuralNewt",
         "Weaker evidence, used only for 1.4.0 cu101 (no local suffix, Linux and Windows) and 1.4.0 "
         "cpu cxx11-abi; several unrelated projects quote the same URLs."),
+    "tensorrt-workspace": source(
+        "pytorch/TensorRT WORKSPACE history (PyTorch-owned, SHA-256 pinned libtorch downloads)",
+        "https://github.com/pytorch/TensorRT",
+        "git log --all -p -G'download.pytorch.org/libtorch': the libtorch archives Torch-TensorRT "
+        "built against, each with a sha256, so each URL was downloaded as written. Used for 1.4.0 "
+        "cu101 cxx11, 1.5.0, 1.5.1, 1.6.0 (cu102, no local suffix), 1.7.0, 1.7.1 (cu110), 1.8.0, "
+        "1.8.1 (cu111). Commits: 1c051a64 (1.4.0), fee36d73 (1.5.0), 35ea1660 (1.5.1), a5851ff9 "
+        "(1.6.0), d83d3147 (1.7.0), ac0dbc22 and 6e51eef8 (1.7.1), df634675 (1.8.0), c9aa99aa (1.8.1)."),
     "pypi-index": source(
         "PyPI simple index via pip",
         "https://pypi.org/simple/torch/",
@@ -128,10 +136,13 @@ ERAS = {
         "platform": "linux-x86_64", "directory": "{variant}", "local": LOCAL,
         "files": {"pre-cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip",
                   "cxx11/Release": "libtorch-cxx11-abi-shared-with-deps-{version}{local}.zip"},
-        "sources": ["published-versions", "test-infra-matrix", "neuropod-pins", "third-party-1.4"],
-        "notes": "Both ABIs side by side. Up to 1.4.0 the default CUDA variant's file carried no "
-                 "'+cuXYZ' (see each release's 'unsuffixed'); from 1.9.0 every file has it. Pre-cxx11 "
-                 "ROCm archives stopped after 2.5.x; pre-cxx11 builds stopped after 2.6.0."},
+        "sources": ["published-versions", "test-infra-matrix", "tensorrt-workspace", "neuropod-pins",
+                    "third-party-1.4"],
+        "notes": "Both ABIs side by side. Up to 1.6.0 the default CUDA variant's file carried no "
+                 "'+cuXYZ' (see each release's 'unsuffixed': cu101 in 1.4.0, cu102 in 1.5.x/1.6.0); "
+                 "from 1.9.0 every file has it; for 1.7.x/1.8.x only non-default variants are "
+                 "recorded. Pre-cxx11 ROCm archives stopped after 2.5.x; pre-cxx11 builds stopped "
+                 "after 2.6.0."},
     "linux-two-abis-lts": {
         "platform": "linux-x86_64", "directory": "lts/1.8/{variant}", "local": LOCAL,
         "files": {"pre-cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip",
@@ -250,12 +261,18 @@ def hand_records():
                                       neuropod, ["cu100"]),
                   "macos-x86_64": mac(neuropod)},
         "1.4.0": {"linux-x86_64": rec("linux-two-abis", {"pre-cxx11/Release": ["cpu", "cu100", "cu101"],
-                                                         "cxx11/Release": ["cpu"]},
-                                      ["neuropod-pins", "third-party-1.4"], ["cu101"]),
+                                                         "cxx11/Release": ["cpu", "cu101"]},
+                                      ["neuropod-pins", "tensorrt-workspace", "third-party-1.4"], ["cu101"]),
                   "windows-x86_64": rec("windows-release-debug", {"none/Release": ["cu101"]},
                                         ["third-party-1.4"], ["cu101"]),
                   "macos-x86_64": mac(neuropod)},
     }
+    both_abis = lambda variants: {"pre-cxx11/Release": variants, "cxx11/Release": variants}
+    for version in ("1.5.0", "1.5.1", "1.6.0"):
+        records[version] = {"linux-x86_64": rec("linux-two-abis", both_abis(["cu102"]),
+                                                ["tensorrt-workspace"], ["cu102"])}
+    for version, variant in (("1.7.0", "cu110"), ("1.7.1", "cu110"), ("1.8.0", "cu111"), ("1.8.1", "cu111")):
+        records[version] = {"linux-x86_64": rec("linux-two-abis", both_abis([variant]), ["tensorrt-workspace"])}
     return records
 
 

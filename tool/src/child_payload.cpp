@@ -38,10 +38,9 @@ std::string unescape(const std::string& value) {
 }  // namespace
 
 PayloadWriter& PayloadWriter::add(const std::string& key, const std::string& value) {
-  text_ += key;
-  text_ += '=';
-  text_ += escape(value);
-  text_ += '\n';
+  const std::string line = key + '=' + escape(value) + '\n';
+  text_ += line;
+  if (sink_) sink_(line);
   return *this;
 }
 
@@ -66,6 +65,13 @@ PayloadEntries parse_payload(const std::string& text) {
 const std::string* find_entry(const PayloadEntries& entries, const std::string& key) {
   for (const auto& entry : entries) {
     if (entry.first == key) return &entry.second;
+  }
+  return nullptr;
+}
+
+const std::string* last_entry(const PayloadEntries& entries, const std::string& key) {
+  for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
+    if (entry->first == key) return &entry->second;
   }
   return nullptr;
 }

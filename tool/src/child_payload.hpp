@@ -5,6 +5,7 @@
 // are ignored, so a truncated payload decodes to what arrived intact.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,11 +14,18 @@ namespace torchcompat {
 
 class PayloadWriter {
  public:
+  using Sink = std::function<void(const std::string& line)>;
+  PayloadWriter() = default;
+  // Each line also goes to `sink` as soon as it is added, so the parent has
+  // it even if the next vendor call kills the child.
+  explicit PayloadWriter(Sink sink) : sink_(std::move(sink)) {}
+
   PayloadWriter& add(const std::string& key, const std::string& value);
   PayloadWriter& add(const std::string& key, long long value);
   const std::string& text() const { return text_; }
 
  private:
+  Sink sink_;
   std::string text_;
 };
 
@@ -27,5 +35,7 @@ PayloadEntries parse_payload(const std::string& text);
 
 // The first value of `key`, or nullptr.
 const std::string* find_entry(const PayloadEntries& entries, const std::string& key);
+// The last value of `key`, or nullptr.
+const std::string* last_entry(const PayloadEntries& entries, const std::string& key);
 
 }  // namespace torchcompat

@@ -109,30 +109,35 @@ const char* const key_library = "library";
 const char* const key_version = "version";
 const char* const key_load_error = "load_error";
 
-std::string load_library_here(const std::vector<std::string>& candidates) {
-  PayloadWriter out;
+const char* const key_calling = "calling";  // announced before each vendor call
+
+void load_library_here(const std::vector<std::string>& candidates, const Emit& emit) {
+  PayloadWriter out(emit);
   for (const auto& candidate : candidates) {
     std::string error;
+    out.add(key_calling, "loading " + candidate);
     const LoadedCudnn cudnn = load_cudnn(candidate, error);
     if (!cudnn.library) {
       out.add(key_load_error, error);
       continue;
     }
     out.add(key_library, cudnn.path);
+    out.add(key_calling, "cudnnGetVersion");
     out.add(key_version, static_cast<long long>(cudnn.api.cudnnGetVersion()));
-    break;
+    return;
   }
-  return out.text();
 }
 
 void add_library_findings(const IsolatedOutcome& outcome, Cudnn& cudnn) {
-  if (outcome.status != Status::found) {
-    cudnn.status = outcome.status;
-    cudnn.reason = "loading libcudnn " + outcome.reason;
-    return;
-  }
   const PayloadEntries entries = parse_payload(outcome.payload);
   const std::string* library = find_entry(entries, key_library);
+  if (outcome.status != Status::found) {
+    const std::string* call = last_entry(entries, key_calling);
+    cudnn.status = outcome.status;
+    cudnn.reason = "the cuDNN library " + outcome.reason + (call != nullptr ? " in " + *call : std::string());
+    if (library != nullptr) cudnn.library = *library;
+    return;
+  }
   const std::string* version = find_entry(entries, key_version);
   if (library == nullptr || version == nullptr) return;
   cudnn.library = *library;
@@ -227,9 +232,10 @@ Cudnn detect_cudnn(const Options& options, const FileSystem& fs, const ToolkitFi
     cudnn.header_version = header->version;
   }
   const auto candidates = library_candidates(fs, toolkits);
-  add_library_findings(
-      run_isolated([&candidates] { return load_library_here(candidates); }, options.detector_timeout),
-      cudnn);
+  add_library_findings(run_isolated_streaming(
+                           [&candidates](const Emit& emit) { load_library_here(candidates, emit); },
+                           options.detector_timeout),
+                       cudnn);
   conclude(cudnn, unreadable_header);
   return cudnn;
 }

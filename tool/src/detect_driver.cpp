@@ -35,7 +35,11 @@ const char* const gpu_count = "gpu_count";
 const char* const gpu_count_error = "gpu_count_error";
 const char* const gpu = "gpu";              // index|cc_major|cc_minor|bytes|name
 const char* const gpu_error = "gpu_error";  // index|call|CUresult
+const char* const calling = "calling";      // the vendor call about to be made
 }  // namespace key
+
+// NVML documents 80 bytes (NVML_SYSTEM_DRIVER_VERSION_BUFFER_SIZE) as enough.
+constexpr unsigned int nvml_release_buffer_size = 80;
 
 bool is_release_token(const std::string& token) {
   if (token.empty() || !std::isdigit(static_cast<unsigned char>(token.front()))) return false;
@@ -95,8 +99,13 @@ void append_reason(std::string& reason, const std::string& part) {
 
 // ---- the child's half ------------------------------------------------------
 
+// Each vendor call is announced before it is made, so that if it kills the
+// child the parent can say which one did.
+void announce(PayloadWriter& out, const std::string& call) { out.add(key::calling, call); }
+
 void probe_nvml(PayloadWriter& out) {
   std::string error;
+  announce(out, "loading libnvidia-ml.so.1");
   const LoadedNvml nvml = load_nvml(error);
   if (!nvml.library) {
     out.add(key::nvml_error, error);
@@ -107,24 +116,38 @@ void probe_nvml(PayloadWriter& out) {
     out.add(key::nvml_error, nvml.path + " lacks " + nvml.missing_symbol);
     return;
   }
-  const std::string release = nvml_driver_release(nvml.api, error);
-  if (release.empty()) {
-    out.add(key::nvml_error, error);
+  announce(out, "nvmlInit_v2");
+  if (int rc = nvml.api.nvmlInit_v2()) {
+    out.add(key::nvml_error, "nvmlInit_v2 returned " + std::to_string(rc));
+    return;
+  }
+  char release[nvml_release_buffer_size + 1] = {};
+  announce(out, "nvmlSystemGetDriverVersion");
+  const int rc = nvml.api.nvmlSystemGetDriverVersion(release, nvml_release_buffer_size);
+  announce(out, "nvmlShutdown");
+  nvml.api.nvmlShutdown();
+  if (rc != 0) {
+    out.add(key::nvml_error, "nvmlSystemGetDriverVersion returned " + std::to_string(rc));
   } else {
     out.add(key::nvml_release, release);
   }
 }
 
 void probe_one_gpu(const CudaDriverApi& cuda, int ordinal, PayloadWriter& out) {
-  const auto fail = [&](const char* call, int code) {
-    out.add(key::gpu_error, std::to_string(ordinal) + "|" + call + "|" + std::to_string(code));
+  const std::string of_device = " (device " + std::to_string(ordinal) + ")";
+  const auto call = [&](const char* name) { announce(out, name + of_device); };
+  const auto fail = [&](const char* name, int code) {
+    out.add(key::gpu_error, std::to_string(ordinal) + "|" + name + "|" + std::to_string(code));
   };
   int device = 0;
+  call("cuDeviceGet");
   if (int rc = cuda.cuDeviceGet(&device, ordinal)) return fail("cuDeviceGet", rc);
   char name[256] = {};
+  call("cuDeviceGetName");
   if (int rc = cuda.cuDeviceGetName(name, sizeof name - 1, device)) return fail("cuDeviceGetName", rc);
   int major = 0;
   int minor = 0;
+  call("cuDeviceGetAttribute");
   if (int rc = cuda.cuDeviceGetAttribute(&major, cu_device_attribute_compute_capability_major, device)) {
     return fail("cuDeviceGetAttribute", rc);
   }
@@ -132,6 +155,7 @@ void probe_one_gpu(const CudaDriverApi& cuda, int ordinal, PayloadWriter& out) {
     return fail("cuDeviceGetAttribute", rc);
   }
   std::size_t bytes = 0;
+  call("cuDeviceTotalMem_v2");
   if (int rc = cuda.cuDeviceTotalMem_v2(&bytes, device)) return fail("cuDeviceTotalMem_v2", rc);
   std::ostringstream line;
   line << ordinal << '|' << major << '|' << minor << '|' << bytes << '|' << name;
@@ -140,6 +164,7 @@ void probe_one_gpu(const CudaDriverApi& cuda, int ordinal, PayloadWriter& out) {
 
 void probe_gpus(const CudaDriverApi& cuda, PayloadWriter& out) {
   int count = 0;
+  announce(out, "cuDeviceGetCount");
   if (int rc = cuda.cuDeviceGetCount(&count)) {
     out.add(key::gpu_count_error, rc);
     return;
@@ -160,34 +185,41 @@ std::string real_path(const std::string& path) {
 #endif
 }
 
-// Runs in the isolated child: everything that touches vendor code.
-std::string probe_driver_here() {
-  PayloadWriter out;
-  probe_nvml(out);
+void probe_cuda(PayloadWriter& out) {
   std::string error;
+  announce(out, "loading libcuda.so.1");
   const LoadedCudaDriver cuda = load_cuda_driver(error);
   if (!cuda.library) {
     out.add(key::cuda_load_error, error);
-    return out.text();
+    return;
   }
   out.add(key::cuda_library, cuda.path);
   out.add(key::cuda_library_file, real_path(cuda.path));
   if (!cuda.missing_symbol.empty()) {
     out.add(key::cuda_missing_symbol, cuda.missing_symbol);
-    return out.text();
+    return;
   }
+  announce(out, "cuInit");
   const int init = cuda.api.cuInit(0);
   out.add(key::cu_init, init);
   // cuDriverGetVersion needs no cuInit, so a driver without devices still
   // says which CUDA it supports.
   int version = 0;
+  announce(out, "cuDriverGetVersion");
   if (int rc = cuda.api.cuDriverGetVersion(&version)) {
     out.add(key::driver_version_error, rc);
   } else {
     out.add(key::driver_version, version);
   }
   if (init == cuda_success) probe_gpus(cuda.api, out);
-  return out.text();
+}
+
+// Runs in the isolated child: everything that touches vendor code. libcuda
+// first: if NVML then fails badly, the driver's own answers are already out.
+void probe_driver_here(const Emit& emit) {
+  PayloadWriter out(emit);
+  probe_cuda(out);
+  probe_nvml(out);
 }
 
 // ---- the parent's half -----------------------------------------------------
@@ -427,12 +459,36 @@ DriverAndGpus decode_driver_payload(const std::string& payload, const FileSystem
   return found;
 }
 
-DriverAndGpus detect_driver_and_gpus(const Options& options, const FileSystem& fs) {
-  const IsolatedOutcome outcome = run_isolated(probe_driver_here, options.detector_timeout);
-  if (outcome.status == Status::found) return decode_driver_payload(outcome.payload, fs);
+namespace {
+
+bool is_nvml_call(const std::string& call) {
+  return call.rfind("nvml", 0) == 0 || call.find("libnvidia-ml") != std::string::npos;
+}
+
+}  // namespace
+
+DriverAndGpus decode_interrupted_driver_run(const IsolatedOutcome& outcome, const FileSystem& fs) {
+  const PayloadEntries entries = parse_payload(outcome.payload);
+  const std::string* call = last_entry(entries, key::calling);
+  const std::string what = outcome.reason + (call != nullptr ? " in " + *call : std::string());
+  if (call != nullptr && is_nvml_call(*call)) {
+    // libcuda's answers are complete; only the release is lost, and the
+    // kernel module's files may still have it.
+    DriverAndGpus found = decode_driver_payload(outcome.payload + PayloadWriter().add(key::nvml_error, what).text(), fs);
+    if (!found.driver.release.empty()) append_reason(found.driver.reason, "NVML " + what);
+    return found;
+  }
   DriverAndGpus failed;
   failed.driver.status = outcome.status;
-  failed.driver.reason = "loading the CUDA driver " + outcome.reason;
+  failed.driver.reason = "the CUDA driver " + what;
+  if (const auto* library = find_entry(entries, key::cuda_library)) failed.driver.library = *library;
+  if (const auto* version = find_entry(entries, key::driver_version)) {
+    failed.driver.cuda_version = decode_cuda_driver_version(to_int(*version).value_or(0));
+  }
+  if (const auto* init = find_entry(entries, key::cu_init)) {
+    const int code = to_int(*init).value_or(-1);
+    if (code != cuda_success) failed.driver.cu_init_error = code;
+  }
   failed.gpus.status = outcome.status;
   failed.gpus.source = "driver API";
   failed.gpus.reason = failed.driver.reason;
@@ -442,6 +498,12 @@ DriverAndGpus detect_driver_and_gpus(const Options& options, const FileSystem& f
     failed.driver.release_source = kernel->source;
   }
   return failed;
+}
+
+DriverAndGpus detect_driver_and_gpus(const Options& options, const FileSystem& fs) {
+  const IsolatedOutcome outcome = run_isolated_streaming(probe_driver_here, options.detector_timeout);
+  if (outcome.status == Status::found) return decode_driver_payload(outcome.payload, fs);
+  return decode_interrupted_driver_run(outcome, fs);
 }
 
 }  // namespace torchcompat

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "file_system.hpp"
+#include "isolate.hpp"
 #include "options.hpp"
 #include "report.hpp"
 
@@ -37,6 +38,10 @@ std::optional<KernelRelease> read_kernel_module_release(const FileSystem& fs);
 // child's payload (see docs/vendor-detection.md for the keys), completed with
 // the kernel module's release from `fs` when NVML gave none.
 DriverAndGpus decode_driver_payload(const std::string& payload, const FileSystem& fs);
+
+// The same for a child that crashed or timed out: what it sent before that is
+// kept, and the reason names the vendor call it was in.
+DriverAndGpus decode_interrupted_driver_run(const IsolatedOutcome& outcome, const FileSystem& fs);
 
 // 12040 -> "12.4"; cuDriverGetVersion's encoding is 1000*major + 10*minor.
 std::string decode_cuda_driver_version(int encoded);

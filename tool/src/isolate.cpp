@@ -38,15 +38,15 @@ std::string describe_timeout(std::chrono::milliseconds timeout) {
 #if defined(_WIN32)
 
 // No fork: the work runs here, and a crash takes the probe down with it.
-IsolatedOutcome run_isolated(const std::function<std::string()>& work,
-                             std::chrono::milliseconds) {
+IsolatedOutcome run_isolated_streaming(const std::function<void(const Emit&)>& work,
+                                       std::chrono::milliseconds) {
   IsolatedOutcome outcome;
   try {
-    outcome.payload = work();
+    work([&outcome](const std::string& text) { outcome.payload += text; });
     outcome.status = Status::found;
   } catch (const std::exception& failure) {
     outcome.status = Status::error;
-    outcome.reason = std::string("failed: ") + failure.what();
+    outcome.reason = "exited with code " + std::to_string(work_threw_exit_code) + ": " + failure.what();
   }
   return outcome;
 }
@@ -82,16 +82,26 @@ void send_stdout_to_stderr() {
   }
 }
 
-[[noreturn]] void run_child(const std::function<std::string()>& work, int write_fd) {
+// The message of a work that threw travels as the payload's last line, after
+// a newline that ends whatever the work had emitted, and without one of its own.
+std::string one_line(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return "\n" + text;
+}
+
+[[noreturn]] void run_child(const std::function<void(const Emit&)>& work, int write_fd) {
   restore_default_fatal_signals();
   send_stdout_to_stderr();
   int code = 0;
   try {
-    write_all(write_fd, work());
+    work([write_fd](const std::string& text) { write_all(write_fd, text); });
   } catch (const std::exception& failure) {
-    write_all(write_fd, failure.what());
+    write_all(write_fd, one_line(failure.what()));
     code = work_threw_exit_code;
   } catch (...) {
+    write_all(write_fd, one_line("unknown exception"));
     code = work_threw_exit_code;
   }
   close(write_fd);
@@ -141,21 +151,23 @@ IsolatedOutcome describe_exit(int wait_status, std::string payload) {
     outcome.reason = "crashed (signal " + std::to_string(WTERMSIG(wait_status)) + ")";
   } else if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0) {
     outcome.status = Status::found;
-    outcome.payload = std::move(payload);
   } else {
     outcome.status = Status::error;
     outcome.reason = "exited with code " + std::to_string(WEXITSTATUS(wait_status));
-    if (WEXITSTATUS(wait_status) == work_threw_exit_code && !payload.empty()) {
-      outcome.reason += ": " + payload;
+    const auto last_newline = payload.rfind('\n');
+    if (WEXITSTATUS(wait_status) == work_threw_exit_code && last_newline != std::string::npos) {
+      outcome.reason += ": " + payload.substr(last_newline + 1);
+      payload.erase(last_newline);
     }
   }
+  outcome.payload = std::move(payload);
   return outcome;
 }
 
 }  // namespace
 
-IsolatedOutcome run_isolated(const std::function<std::string()>& work,
-                             std::chrono::milliseconds timeout) {
+IsolatedOutcome run_isolated_streaming(const std::function<void(const Emit&)>& work,
+                                       std::chrono::milliseconds timeout) {
   int fds[2];
   if (pipe(fds) != 0) {
     return {Status::error, {}, std::string("cannot create a pipe: ") + std::strerror(errno)};
@@ -184,14 +196,19 @@ IsolatedOutcome run_isolated(const std::function<std::string()>& work,
     kill(child, SIGKILL);
     while (waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
     }
-    return {Status::timed_out, {}, describe_timeout(timeout)};
+    return {Status::timed_out, std::move(payload), describe_timeout(timeout)};
   }
   if (!reap_before(child, deadline, wait_status)) {
-    return {Status::timed_out, {}, describe_timeout(timeout)};
+    return {Status::timed_out, std::move(payload), describe_timeout(timeout)};
   }
   return describe_exit(wait_status, std::move(payload));
 }
 
 #endif
+
+IsolatedOutcome run_isolated(const std::function<std::string()>& work,
+                             std::chrono::milliseconds timeout) {
+  return run_isolated_streaming([&work](const Emit& emit) { emit(work()); }, timeout);
+}
 
 }  // namespace torchcompat

@@ -45,8 +45,9 @@ Report detect_everything(const Options& options, const FileSystem& fs, const Ove
   return report;
 }
 
-int usage_error(const std::string& message) {
-  std::cerr << "torchcompat-probe: " << message << "\n\n" << usage_text();
+int usage_error(const std::string& message, bool show_usage) {
+  std::cerr << "torchcompat-probe: " << message << '\n';
+  if (show_usage) std::cerr << '\n' << usage_text();
   return exit_usage;
 }
 
@@ -68,9 +69,9 @@ int main(int argc, char** argv) {
     }
     overrides = read_overrides(host_file_system());
   } catch (const UsageError& error) {
-    return usage_error(error.what());
+    return usage_error(error.what(), true);
   } catch (const OverrideError& error) {
-    return usage_error(error.what());
+    return usage_error(error.what(), false);
   }
 
   Report report = detect_everything(command.options, host_file_system(), overrides);

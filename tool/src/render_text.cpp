@@ -102,8 +102,8 @@ void render_gpus(TextReport& text, const GpuFindings& findings) {
   std::string summary;
   if (findings.status == Status::found || findings.status == Status::overridden) {
     summary = std::to_string(findings.gpus.size()) + (findings.gpus.size() == 1 ? " GPU" : " GPUs");
-    if (!findings.source.empty()) summary += "  [from " + findings.source + "]";
     if (findings.status == Status::overridden) summary += ", overridden (target machine)";
+    else if (!findings.source.empty()) summary += "  [from " + findings.source + "]";
   } else {
     summary = describe_status(findings.status, findings.reason);
   }
@@ -133,6 +133,7 @@ void render_cudnn(TextReport& text, const Cudnn& cudnn) {
 void render_python(TextReport& text, const Python& python) {
   std::string summary = describe_status(python.status, python.reason);
   if (python.status == Status::found) summary = "Python " + python.version + "  [" + python.executable + "]";
+  else if (python.reason.rfind("not checked", 0) == 0) summary = python.reason;
   else if (!python.executable.empty()) summary += "  [" + python.executable + "]";
   text.heading("Python", summary);
   if (python.status != Status::found) return;
@@ -148,7 +149,7 @@ void render_overrides(TextReport& text, const std::vector<Override>& overrides) 
   if (overrides.empty()) return;
   text.heading("Overrides", "values describing the target machine, not this one");
   for (const auto& item : overrides)
-    text.item(item.name, item.value.empty() ? "\"\" (no GPU)" : item.value);
+    text.note(item.name + "=" + (item.value.empty() ? "\"\" (no GPU)" : item.value));
 }
 
 }  // namespace

@@ -10,9 +10,6 @@ const char* const nvml_names[] = {"nvml.dll", nullptr};
 const char* const nvml_names[] = {"libnvidia-ml.so.1", "/usr/lib/wsl/lib/libnvidia-ml.so.1", nullptr};
 #endif
 
-// NVML documents 80 bytes (NVML_SYSTEM_DRIVER_VERSION_BUFFER_SIZE) as enough.
-constexpr unsigned int release_buffer_size = 80;
-
 }  // namespace
 
 LoadedNvml load_nvml(std::string& error) {
@@ -37,22 +34,6 @@ LoadedNvml load_nvml(std::string& error) {
   }
   error = errors;
   return loaded;
-}
-
-std::string nvml_driver_release(const NvmlApi& api, std::string& error) {
-  const int init = api.nvmlInit_v2();
-  if (init != 0) {
-    error = "nvmlInit_v2 returned " + std::to_string(init);
-    return {};
-  }
-  char buffer[release_buffer_size + 1] = {};
-  const int got = api.nvmlSystemGetDriverVersion(buffer, release_buffer_size);
-  api.nvmlShutdown();
-  if (got != 0) {
-    error = "nvmlSystemGetDriverVersion returned " + std::to_string(got);
-    return {};
-  }
-  return std::string(buffer);
 }
 
 }  // namespace torchcompat

@@ -24,7 +24,4 @@ struct LoadedNvml {
 
 LoadedNvml load_nvml(std::string& error);
 
-// The release ("550.54.14"), or "" with `error` set.
-std::string nvml_driver_release(const NvmlApi& api, std::string& error);
-
 }  // namespace torchcompat
