@@ -57,7 +57,8 @@ set(_torchcompat_probe_rel \"${_torchcompat_probe_rel}\")
   install(
     DIRECTORY cmake/
     DESTINATION "${_torchcompat_config_dir}"
-    PATTERN "probe-project" EXCLUDE)
+    PATTERN "probe-project" EXCLUDE
+    PATTERN "report-project" EXCLUDE)
   install(FILES "${PROJECT_BINARY_DIR}/install/TorchCompatInstallLayout.cmake"
           DESTINATION "${_torchcompat_config_dir}")
   install(

@@ -167,9 +167,37 @@ def unknown_architecture(data_dir):
     return "sass target 4.2 is not an architecture in gpu-code-rules.json"
 
 
+def libtorch_lists_disagree(data_dir):
+    variants_path = os.path.join(data_dir, "torch-variants.json")
+    archives_path = os.path.join(data_dir, "libtorch-archives.json")
+    if not (os.path.exists(variants_path) and os.path.exists(archives_path)):
+        save(archives_path, dict(_synthetic("libtorch-archives.json", "releases", {"2.4.0": {
+            "platforms": {"linux-x86_64": {"era": "e", "archives": {"cxx11/Release": ["cpu", "cu121"]}}},
+            "sources": ["s"]}}), eras={"e": {"sources": ["s"]}}))
+        save(variants_path, _synthetic("torch-variants.json", "releases", {"2.4.0": {
+            "platforms": {"linux-x86_64": {"wheel": None, "libtorch": ["cpu", "cu121"]}}, "sources": ["s"]}}))
+    document = load(variants_path)
+    listed = document["releases"]["2.4.0"]["platforms"]["linux-x86_64"]["libtorch"]
+    listed.remove("cu121")
+    save(variants_path, document)
+    return "releases['2.4.0'] linux-x86_64 libtorch {} differs from the archives".format(sorted(listed))
+
+
+def bad_variant_name(data_dir):
+    path = os.path.join(data_dir, "torch-variants.json")
+    if not os.path.exists(path):
+        save(path, _synthetic("torch-variants.json", "releases", {"2.4.0": {
+            "platforms": {"linux-x86_64": {"wheel": ["cpu"], "libtorch": None}}, "sources": ["s"]}}))
+    document = load(path)
+    entry = document["releases"]["2.4.0"]["platforms"]["linux-x86_64"]
+    entry["wheel"] = (entry.get("wheel") or []) + ["cuda12"]
+    save(path, document)
+    return "releases['2.4.0'].platforms['linux-x86_64']: field 'wheel' must be a list of variant names or null"
+
+
 CASES = (duplicate_key, missing_source, unknown_source_id, unsorted_keys, unknown_variant,
          unknown_release, nan_value, null_torchvision_without_note, pypi_default_disagrees,
-         unknown_architecture)
+         unknown_architecture, libtorch_lists_disagree, bad_variant_name)
 
 
 def main():

@@ -17,6 +17,10 @@ from datacheck import conventions, cross_checks, file_rules  # noqa: E402
 from datacheck.loading import DataFileError, load_strict  # noqa: E402
 
 
+# data/ conventions: small enough for CMake's string(JSON) at configure time.
+MAX_FILE_BYTES = 400 * 1024
+
+
 def validate_file(path, problems):
     """Check one file on its own; returns the parsed document for the cross-file checks."""
     name = os.path.basename(path)
@@ -24,6 +28,9 @@ def validate_file(path, problems):
     def report(message):
         problems.append("{}: {}".format(name, message))
 
+    if os.path.getsize(path) > MAX_FILE_BYTES:
+        report("file is {} bytes; the table's files stay under {} bytes".format(
+            os.path.getsize(path), MAX_FILE_BYTES))
     try:
         document = load_strict(path)
     except DataFileError as error:

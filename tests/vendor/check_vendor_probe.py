@@ -255,7 +255,8 @@ def case_crash(c):
                             "FAKE_NVML_DRIVER_VERSION": "550.54.14"})
     driver = driver_of(report)
     c.equal(driver["status"], "crashed", "driver status")
-    c.contains(driver["reason"], "crashed (signal 11)", "driver reason")
+    c.contains(driver["reason"], "crashed (signal 11) in cuInit", "driver reason")
+    c.equal(driver["library"], os.path.join(c.args.cuda_dir, "libcuda.so.1"), "library, sent before the crash")
     c.equal(gpus_status(report)["status"], "crashed", "gpus status")
     expect_rest_of_report(c, report)
 
@@ -264,9 +265,23 @@ def case_hang(c):
     report = c.fake_driver({"FAKE_CUDA_BEHAVIOUR": "hang", "FAKE_CUDA_GPUS": A100}, extra_args=("--timeout", "1"))
     driver = driver_of(report)
     c.equal(driver["status"], "timed_out", "driver status")
-    c.contains(driver["reason"], "timed out after 1 s", "driver reason")
+    c.contains(driver["reason"], "timed out after 1 s in cuInit", "driver reason")
     c.check(c.elapsed < 10, f"the probe returned soon after the timeout (took {c.elapsed:.1f} s)")
     expect_rest_of_report(c, report)
+
+
+def nvml_failure_case(behaviour, expected, extra_args=()):
+    """NVML runs after libcuda in the same child: its failure must cost only the release."""
+    def case(c):
+        report = c.fake_driver({"FAKE_NVML_BEHAVIOUR": behaviour, "FAKE_NVML_DRIVER_VERSION": "550.54.14",
+                                "FAKE_CUDA_GPUS": A100, "FAKE_CUDA_DRIVER_VERSION": "12020"}, extra_args=extra_args)
+        driver = driver_of(report)
+        c.equal(driver["status"], "found", "driver status")
+        c.equal(driver["cuda_version"], "12.2", "cuda_version")
+        c.check(driver["release_source"] != "NVML", "the release did not come from NVML")
+        c.contains(driver["reason"], expected, "driver reason")
+        expect_gpus(c, report, [(0, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)])
+    return case
 
 
 def case_real_cudnn(c):
@@ -313,7 +328,8 @@ def case_cudnn_crash(c):
                             "FAKE_NVML_DRIVER_VERSION": "550.54.14"})
     cudnn = report["cudnn"]
     c.equal(cudnn["status"], "crashed", "cudnn status")
-    c.contains(cudnn["reason"], "crashed (signal 11)", "cudnn reason")
+    c.contains(cudnn["reason"], "crashed (signal 11) in cudnnGetVersion", "cudnn reason")
+    c.equal(cudnn["library"], os.path.join(root, "lib64", "libcudnn.so.8"), "library, sent before the crash")
     c.equal(cudnn["header_version"], "8.9.6", "header_version kept")
     c.equal(driver_of(report)["status"], "found", "driver unaffected")
     c.equal(len(report["gpus"]), 1, "gpus unaffected")
@@ -335,6 +351,8 @@ CASES = {
     "no-nvml": case_no_nvml,
     "chatty-driver": case_chatty_driver,
     "crash": case_crash,
+    "nvml-crash": nvml_failure_case("crash", "crashed (signal 11) in nvmlInit_v2"),
+    "nvml-hang": nvml_failure_case("hang", "timed out after 1 s in nvmlInit_v2", ("--timeout", "1")),
     "hang": case_hang,
     "real-cudnn": case_real_cudnn,
     "cudnn-mismatch": case_cudnn_mismatch,

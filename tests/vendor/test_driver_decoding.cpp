@@ -221,6 +221,53 @@ TEST(DriverPayload, AGpuThatFailsIsNamedAndTheOthersKept) {
             std::string::npos);
 }
 
+IsolatedOutcome interrupted(Status status, const std::string& reason, const std::string& sent) {
+  IsolatedOutcome outcome;
+  outcome.status = status;
+  outcome.reason = reason;
+  outcome.payload = sent;
+  return outcome;
+}
+
+TEST(InterruptedDriverRun, NamesTheCallAndKeepsWhatArrived) {
+  const auto found = decode_interrupted_driver_run(
+      interrupted(Status::crashed, "crashed (signal 11)",
+                  payload({{"calling", "loading libcuda.so.1"}, {"cuda_library", "/lib/libcuda.so.1"},
+                           {"calling", "cuInit"}, {"cu_init", "0"}, {"calling", "cuDriverGetVersion"},
+                           {"driver_version", "12040"}, {"calling", "cuDeviceGetName (device 0)"}})),
+      FakeFileSystem());
+  EXPECT_EQ(found.driver.status, Status::crashed);
+  EXPECT_EQ(found.driver.reason, "the CUDA driver crashed (signal 11) in cuDeviceGetName (device 0)");
+  EXPECT_EQ(found.driver.library, "/lib/libcuda.so.1");
+  EXPECT_EQ(found.driver.cuda_version, "12.4");
+  EXPECT_EQ(found.gpus.status, Status::crashed);
+}
+
+TEST(InterruptedDriverRun, AnNvmlFailureCostsOnlyTheRelease) {
+  FakeFileSystem fs;
+  fs.file("/sys/module/nvidia/version", "550.54.14\n");
+  const auto found = decode_interrupted_driver_run(
+      interrupted(Status::timed_out, "timed out after 5 s",
+                  payload({{"cuda_library", "/lib/libcuda.so.1"}, {"cu_init", "0"}, {"driver_version", "12040"},
+                           {"gpu_count", "1"}, {"gpu", "0|8|6|1000|NVIDIA RTX A6000"},
+                           {"calling", "loading libnvidia-ml.so.1"}, {"nvml_library", "/lib/libnvidia-ml.so.1"},
+                           {"calling", "nvmlInit_v2"}})),
+      fs);
+  EXPECT_EQ(found.driver.status, Status::found);
+  EXPECT_EQ(found.driver.release, "550.54.14");
+  EXPECT_EQ(found.driver.release_source, "/sys/module/nvidia/version");
+  EXPECT_EQ(found.driver.reason, "NVML timed out after 5 s in nvmlInit_v2");
+  EXPECT_EQ(found.gpus.status, Status::found);
+  EXPECT_EQ(found.gpus.gpus.size(), 1u);
+}
+
+TEST(InterruptedDriverRun, NothingSentStillGivesAReason) {
+  const auto found = decode_interrupted_driver_run(interrupted(Status::crashed, "crashed (signal 6)", ""),
+                                                   FakeFileSystem());
+  EXPECT_EQ(found.driver.status, Status::crashed);
+  EXPECT_EQ(found.driver.reason, "the CUDA driver crashed (signal 6)");
+}
+
 TEST(DriverPayload, MissingEntryPointIsAnError) {
   const auto found = decode_driver_payload(
       payload({{"cuda_library", "/lib/libcuda.so.1"}, {"cuda_missing_symbol", "cuDeviceTotalMem_v2"}}),

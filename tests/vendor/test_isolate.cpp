@@ -63,6 +63,42 @@ TEST(Isolate, KillsAChildThatClosesItsPipeButNeverExits) {
   EXPECT_EQ(outcome.status, Status::timed_out);
 }
 
+TEST(IsolateStreaming, KeepsWhatWasSentBeforeACrash) {
+  const auto outcome = run_isolated_streaming(
+      [](const Emit& emit) {
+        emit("step=one\n");
+        emit("step=two\n");
+        std::raise(SIGSEGV);
+        emit("step=three\n");
+      },
+      milliseconds(5000));
+  EXPECT_EQ(outcome.status, Status::crashed);
+  EXPECT_EQ(outcome.payload, "step=one\nstep=two\n");
+}
+
+TEST(IsolateStreaming, KeepsWhatWasSentBeforeAHang) {
+  const auto outcome = run_isolated_streaming(
+      [](const Emit& emit) {
+        emit("calling=cuInit\n");
+        for (;;) pause();
+      },
+      milliseconds(300));
+  EXPECT_EQ(outcome.status, Status::timed_out);
+  EXPECT_EQ(outcome.payload, "calling=cuInit\n");
+}
+
+TEST(IsolateStreaming, SeparatesAnExceptionsMessageFromWhatWasSent) {
+  const auto outcome = run_isolated_streaming(
+      [](const Emit& emit) {
+        emit("a=1\n");
+        throw std::runtime_error("bad\nthing");
+      },
+      milliseconds(5000));
+  EXPECT_EQ(outcome.status, Status::error);
+  EXPECT_EQ(outcome.reason, "exited with code 3: bad thing");
+  EXPECT_EQ(outcome.payload, "a=1\n");
+}
+
 TEST(Isolate, ReportsAnExceptionAsAnExitCode) {
   const auto outcome =
       run_isolated([]() -> std::string { throw std::runtime_error("no such thing"); }, milliseconds(5000));

@@ -94,6 +94,11 @@ def check_cross_file(documents, torch_keyed_maps, report):
     if torch_document is not None:
         check_pypi_default_agrees(torch_document, documents.get("torch-variants.json"),
                                   documents.get("variant-builds.json"), report)
+    variants_document = documents.get("torch-variants.json")
+    if variants_document is not None and "libtorch-archives.json" in documents:
+        check_libtorch_lists_agree(documents["libtorch-archives.json"], variants_document, report)
+    if variants_document is not None and "variant-builds.json" in documents:
+        check_build_variants_published(documents["variant-builds.json"], variants_document, report)
     if "variant-builds.json" in documents and "gpu-code-rules.json" in documents:
         check_build_architectures_known(documents["variant-builds.json"], documents["gpu-code-rules.json"],
                                         report)
@@ -147,3 +152,33 @@ def check_pypi_default_agrees(torch_document, variants_document, builds_document
             if defaults and defaults != [variant]:
                 report("variant-builds.json: builds['{}']: pypi_default is {} but {} says the PyPI wheel "
                        "is {}".format(version, defaults, TORCH_FILE, variant))
+
+
+def _platform_lists(variants_document, version, platform):
+    entry = ((variants_document.get("releases", {}).get(version) or {}).get("platforms") or {}).get(platform)
+    return entry or {}
+
+
+def check_libtorch_lists_agree(archives_document, variants_document, report):
+    """torch-variants' libtorch list is, by definition, the union of the archive lists."""
+    for version, record in archives_document.get("releases", {}).items():
+        for platform, entry in ((record or {}).get("platforms") or {}).items():
+            union = sorted({variant for variants in (entry.get("archives") or {}).values()
+                            for variant in variants or []})
+            listed = _platform_lists(variants_document, version, platform).get("libtorch")
+            if listed is not None and sorted(listed) != union:
+                report("torch-variants.json: releases['{}'] {} libtorch {} differs from the archives "
+                       "in libtorch-archives.json {}".format(version, platform, sorted(listed), union))
+
+
+def check_build_variants_published(builds_document, variants_document, report):
+    """Builds described in variant-builds.json are exactly the published Linux CUDA wheel variants."""
+    for version, by_variant in builds_document.get("builds", {}).items():
+        wheels = _platform_lists(variants_document, version, "linux-x86_64").get("wheel")
+        if wheels is None:
+            continue
+        built = sorted(v for v, by_platform in (by_variant or {}).items() if "linux-x86_64" in (by_platform or {}))
+        published = sorted(v for v in wheels if _CUDA_VARIANT_RE.match(v))
+        if built != published:
+            report("variant-builds.json: builds['{}'] linux-x86_64 CUDA variants {} differ from the Linux "
+                   "wheel variants in torch-variants.json {}".format(version, built, published))

@@ -155,6 +155,28 @@ class FileRules:
         self.nested_maps = dict(nested_maps or {})
 
 
+def _is_published_variant(value):
+    # 'xpu' (Intel GPU) is a download.pytorch.org folder too, next to cpu/cuXYZ/rocmX.Y.
+    return value == "xpu" or versions.parse_variant(value) is not None
+
+
+_VARIANT_LIST = optional(list_of(_is_published_variant))
+
+
+def check_torch_variants(document, report):
+    for version, record in document.get("releases", {}).items():
+        platforms = record.get("platforms") if isinstance(record, dict) else None
+        where = "releases['{}']".format(version)
+        if not isinstance(platforms, dict) or not all(is_platform(p) for p in platforms):
+            report("{}: 'platforms' must be an object keyed by platform name".format(where))
+            continue
+        for platform, entry in platforms.items():
+            check_fields("{}.platforms['{}']".format(where, platform), entry if isinstance(entry, dict) else {}, {
+                "wheel": (_VARIANT_LIST, "a list of variant names or null", True),
+                "libtorch": (_VARIANT_LIST, "a list of variant names or null", True),
+            }, report)
+
+
 def check_pypi_check_record(document, report):
     run = document.get("run")
     if isinstance(run, dict):
@@ -179,7 +201,8 @@ KNOWN_FILES = {
                                                                   _parse_platform)},
                                      torch_keyed=("builds",), required=("builds",),
                                      extra_checks=lambda document, report: check_variant_builds(document, report)),
-    "torch-variants.json": FileRules(("releases",), torch_keyed=("releases",), required=("releases",)),
+    "torch-variants.json": FileRules(("releases",), torch_keyed=("releases",), required=("releases",),
+                                     extra_checks=check_torch_variants),
     "libtorch-archives.json": FileRules(("releases",), name_maps=("eras",), torch_keyed=("releases",),
                                         required=("releases", "eras")),
 }
