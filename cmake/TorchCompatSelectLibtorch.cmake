@@ -85,7 +85,10 @@ endfunction()
 # _torchcompat_choose_variant(<prefix> VERSION <v> PLATFORM <p> POLICY <p> KIND <wheel|libtorch>)
 # The newest CUDA variant of the release that runs here, else cpu. Sets
 # <prefix>_VARIANT ("" when nothing runs and there is no cpu build),
-# <prefix>_REASON and <prefix>_REJECTIONS (one "variant: why not" per CUDA variant passed over).
+# <prefix>_REASON, <prefix>_REJECTIONS (one "variant: why not" per CUDA variant
+# passed over) and <prefix>_UNVERIFIED (the choice's GPU coverage is unknown).
+# A build whose architectures the table lacks is chosen only when no build with
+# known architectures runs here.
 function(_torchcompat_choose_variant prefix)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "VERSION;PLATFORM;POLICY;KIND" "")
   _torchcompat_release_variants(variants "${arg_VERSION}" "${arg_PLATFORM}" "${arg_KIND}")
@@ -103,21 +106,40 @@ function(_torchcompat_choose_variant prefix)
   set(chosen "")
   set(reason "")
   set(rejections "")
+  set(unverified "")
+  set(unverified_note "")
   if(cuda_variants)
     _torchcompat_machine(machine)
   endif()
   foreach(variant IN LISTS cuda_variants)
     _torchcompat_evaluate_variant(evaluation VERSION "${arg_VERSION}" VARIANT "${variant}"
                                   POLICY "${arg_POLICY}" PLATFORM "${arg_PLATFORM}" MACHINE machine)
-    if(evaluation_OK)
+    if(evaluation_OK AND NOT evaluation_NOTES)
       set(chosen "${variant}")
       string(CONCAT reason "${variant} is the newest CUDA build of torch ${arg_VERSION} that "
                            "runs here (${machine_DESC}, ${arg_POLICY} policy)")
       break()
+    elseif(evaluation_OK)
+      # Runs on this driver, but the table can't say whether its code covers
+      # the GPUs: kept only in case no checked build runs.
+      if(NOT unverified)
+        set(unverified "${variant}")
+        list(GET evaluation_NOTES 0 unverified_note)
+      endif()
+      list(APPEND rejections "${variant}: not checked, ${unverified_note}")
+    else()
+      list(GET evaluation_PROBLEMS 0 first_problem)
+      list(APPEND rejections "${variant}: ${first_problem}")
     endif()
-    list(GET evaluation_PROBLEMS 0 first_problem)
-    list(APPEND rejections "${variant}: ${first_problem}")
   endforeach()
+  if(NOT chosen AND unverified)
+    set(chosen "${unverified}")
+    string(CONCAT reason "${unverified} is the newest CUDA build of torch ${arg_VERSION} that this "
+                         "driver runs, but ${unverified_note}")
+    set(${prefix}_UNVERIFIED TRUE PARENT_SCOPE)
+  else()
+    set(${prefix}_UNVERIFIED FALSE PARENT_SCOPE)
+  endif()
   if(NOT chosen AND "cpu" IN_LIST variants)
     set(chosen cpu)
     if(rejections)
@@ -142,7 +164,9 @@ function(_torchcompat_auto_variant out_var reason_var version platform policy)
     message(FATAL_ERROR "TorchCompat: no libtorch of torch ${version} for ${platform} runs here "
                         "and it has no cpu build (it has ${variant_text}).")
   endif()
-  if(choice_VARIANT STREQUAL "cpu" AND choice_REJECTIONS)
+  if(choice_UNVERIFIED)
+    message(WARNING "TorchCompat: ${choice_REASON}.")
+  elseif(choice_VARIANT STREQUAL "cpu" AND choice_REJECTIONS)
     list(JOIN choice_REJECTIONS "\n  - " rejection_text)
     message(WARNING "TorchCompat: using the cpu libtorch of torch ${version}: no CUDA build "
                     "runs here.\n  - ${rejection_text}")

@@ -12,10 +12,11 @@ include_guard(GLOBAL)
 
 function(_torchcompat_libtorch_url out_var)
   cmake_parse_arguments(PARSE_ARGV 1 arg ""
-    "VERSION;VARIANT;PLATFORM;ABI;CONFIG;DATA_DIR;ERROR_VARIABLE" "")
+                        "VERSION;VARIANT;PLATFORM;ABI;CONFIG;DATA_DIR;ERROR_VARIABLE" "")
   if(arg_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR
-      "TorchCompat: _torchcompat_libtorch_url: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
+    message(
+      FATAL_ERROR
+        "TorchCompat: _torchcompat_libtorch_url: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
   endif()
   foreach(required IN ITEMS VERSION VARIANT PLATFORM ABI CONFIG DATA_DIR)
     if(NOT DEFINED arg_${required} OR arg_${required} STREQUAL "")
@@ -23,8 +24,15 @@ function(_torchcompat_libtorch_url out_var)
     endif()
   endforeach()
 
-  _torchcompat_libtorch_url_render(url error "${arg_DATA_DIR}/libtorch-archives.json"
-    "${arg_VERSION}" "${arg_VARIANT}" "${arg_PLATFORM}" "${arg_ABI}" "${arg_CONFIG}")
+  _torchcompat_libtorch_url_render(
+    url
+    error
+    "${arg_DATA_DIR}/libtorch-archives.json"
+    "${arg_VERSION}"
+    "${arg_VARIANT}"
+    "${arg_PLATFORM}"
+    "${arg_ABI}"
+    "${arg_CONFIG}")
 
   if(NOT error STREQUAL "" AND NOT arg_ERROR_VARIABLE)
     message(FATAL_ERROR "${error}")
@@ -88,7 +96,16 @@ function(_torchcompat_libtorch_url_array out_var json)
 endfunction()
 
 # Looks the archive up step by step so that each miss can say what the table does have.
-function(_torchcompat_libtorch_url_render url_var error_var file version variant platform abi config)
+function(
+  _torchcompat_libtorch_url_render
+  url_var
+  error_var
+  file
+  version
+  variant
+  platform
+  abi
+  config)
   set(${url_var} "" PARENT_SCOPE)
   if(NOT EXISTS "${file}")
     set(${error_var} "TorchCompat: libtorch table not found: ${file}" PARENT_SCOPE)
@@ -96,41 +113,77 @@ function(_torchcompat_libtorch_url_render url_var error_var file version variant
   endif()
   file(READ "${file}" table)
 
-  string(JSON releases ERROR_VARIABLE json_error GET "${table}" releases)
+  string(
+    JSON
+    releases
+    ERROR_VARIABLE
+    json_error
+    GET
+    "${table}"
+    releases)
   if(json_error)
     set(${error_var} "TorchCompat: ${file} is not a libtorch table: ${json_error}" PARENT_SCOPE)
     return()
   endif()
-  string(JSON release ERROR_VARIABLE missing GET "${releases}" "${version}")
+  string(
+    JSON
+    release
+    ERROR_VARIABLE
+    missing
+    GET
+    "${releases}"
+    "${version}")
   if(missing)
     _torchcompat_libtorch_url_members(known "${releases}")
-    set(${error_var} "TorchCompat: torch ${version} is not in the libtorch table (unknown release). Known releases: ${known}" PARENT_SCOPE)
+    set(${error_var}
+        "TorchCompat: torch ${version} is not in the libtorch table (unknown release). Known releases: ${known}"
+        PARENT_SCOPE)
     return()
   endif()
 
   string(JSON platforms GET "${release}" platforms)
-  string(JSON record ERROR_VARIABLE missing GET "${platforms}" "${platform}")
+  string(
+    JSON
+    record
+    ERROR_VARIABLE
+    missing
+    GET
+    "${platforms}"
+    "${platform}")
   if(missing)
     _torchcompat_libtorch_url_members(known "${platforms}")
-    set(${error_var} "TorchCompat: no libtorch archive is recorded for torch ${version} on ${platform}. Platforms with archives for ${version}: ${known}" PARENT_SCOPE)
+    set(${error_var}
+        "TorchCompat: no libtorch archive is recorded for torch ${version} on ${platform}. Platforms with archives for ${version}: ${known}"
+        PARENT_SCOPE)
     return()
   endif()
 
   set(kind "${abi}/${config}")
   _torchcompat_libtorch_url_kind_words(kind_words "${kind}")
   string(JSON archives GET "${record}" archives)
-  string(JSON variants_json ERROR_VARIABLE missing GET "${archives}" "${kind}")
+  string(
+    JSON
+    variants_json
+    ERROR_VARIABLE
+    missing
+    GET
+    "${archives}"
+    "${kind}")
   if(missing)
     _torchcompat_libtorch_url_members(kinds "${archives}")
     string(REPLACE ", " ";" kinds "${kinds}")
     _torchcompat_libtorch_url_kind_words(recorded "${kinds}")
-    set(${error_var} "TorchCompat: torch ${version} on ${platform} has no ${kind_words} archive. Recorded: ${recorded}" PARENT_SCOPE)
+    set(${error_var}
+        "TorchCompat: torch ${version} on ${platform} has no ${kind_words} archive. Recorded: ${recorded}"
+        PARENT_SCOPE)
     return()
   endif()
   _torchcompat_libtorch_url_array(variants "${variants_json}")
   if(NOT variant IN_LIST variants)
     _torchcompat_libtorch_url_join(published "${variants}")
-    set(${error_var} "TorchCompat: variant ${variant} is not published for torch ${version} on ${platform} (${kind_words}). Published variants: ${published}" PARENT_SCOPE)
+    set(${error_var}
+        "TorchCompat: variant ${variant} is not published for torch ${version} on ${platform} (${kind_words}). Published variants: ${published}"
+        PARENT_SCOPE)
     return()
   endif()
 
@@ -142,7 +195,14 @@ function(_torchcompat_libtorch_url_render url_var error_var file version variant
   string(JSON url_base GET "${table}" url_base)
 
   set(unsuffixed "")
-  string(JSON unsuffixed_json ERROR_VARIABLE no_unsuffixed GET "${record}" unsuffixed)
+  string(
+    JSON
+    unsuffixed_json
+    ERROR_VARIABLE
+    no_unsuffixed
+    GET
+    "${record}"
+    unsuffixed)
   if(NOT no_unsuffixed)
     _torchcompat_libtorch_url_array(unsuffixed "${unsuffixed_json}")
   endif()

@@ -55,18 +55,6 @@ def load_replays(replay_dir):
     return chosen
 
 
-def libtorch_files(replay, os_name):
-    """(variant, file) pairs of the shared-with-deps archives the generator lists."""
-    entries = replay["matrix"][os_name]["libtorch"]
-    if not isinstance(entries, list):
-        return []
-    pairs = set()
-    for entry in entries:
-        match = re.match(re.escape(BASE) + r"([^/]+)/(.+)$", entry.get("installation", ""))
-        if match and "without-deps" not in match.group(2) and "static" not in match.group(2):
-            pairs.add((match.group(1), match.group(2), entry.get("libtorch_config", "")))
-    return sorted(pairs)
-
 
 PYPI_RELEASES = (
     "1.0.0 1.0.1 1.1.0 1.2.0 1.3.0 1.3.1 1.4.0 1.5.0 1.5.1 1.6.0 1.7.0 1.7.1 1.8.0 1.8.1 1.9.0 1.9.1 "

@@ -172,13 +172,13 @@ def _minor_key(minor):
     return tuple(int(part) for part in minor.split("."))
 
 
-def collect(read_wheels=True, progress=None):
+def collect(read_wheels=True, progress=None, index_url=pypi_index.DEFAULT_INDEX_URL):
     """All PyPI facts the table uses, as one JSON-ready dict."""
     result = {}
     for project in ("torch", "torchvision", "torchaudio"):
         if progress:
             progress("reading PyPI index and wheels of " + project)
-        index = pypi_index.fetch_index(project)
+        index = pypi_index.fetch_index(project, index_url)
         if project == "torch":
             result[project] = torch_facts(index, read_wheels)
         else:

@@ -10,7 +10,7 @@ import json
 import re
 import urllib.request
 
-SIMPLE_INDEX = "https://pypi.org/simple/{project}/"
+DEFAULT_INDEX_URL = "https://pypi.org/simple"
 JSON_ACCEPT = "application/vnd.pypi.simple.v1+json"
 
 # PEP 427: name-version[-build]-python-abi-platform.whl
@@ -23,9 +23,9 @@ _WHEEL_RE = re.compile(
 _FINAL_RE = re.compile(r"^\d+(\.\d+)*(\.post\d+)?$")
 
 
-def fetch_index(project, timeout=120):
+def fetch_index(project, index_url=DEFAULT_INDEX_URL, timeout=120):
     request = urllib.request.Request(
-        SIMPLE_INDEX.format(project=project), headers={"Accept": JSON_ACCEPT})
+        "{}/{}/".format(index_url.rstrip("/"), project), headers={"Accept": JSON_ACCEPT})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.load(response)
 

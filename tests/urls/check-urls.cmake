@@ -26,18 +26,41 @@ function(read_cases out_var file)
   set(${out_var} "${cases}" PARENT_SCOPE)
 endfunction()
 
-function(render_both cmake_url cmake_error cli_url cli_error cli_rc request)
+function(
+  render_both
+  cmake_url
+  cmake_error
+  cli_url
+  cli_error
+  cli_rc
+  request)
   separate_arguments(args UNIX_COMMAND "${request}")
   list(GET args 0 version)
   list(GET args 1 variant)
   list(GET args 2 platform)
   list(GET args 3 abi)
   list(GET args 4 config)
-  _torchcompat_libtorch_url(url VERSION "${version}" VARIANT "${variant}" PLATFORM "${platform}"
-    ABI "${abi}" CONFIG "${config}" DATA_DIR "${data_dir}" ERROR_VARIABLE error)
+  _torchcompat_libtorch_url(
+    url
+    VERSION
+    "${version}"
+    VARIANT
+    "${variant}"
+    PLATFORM
+    "${platform}"
+    ABI
+    "${abi}"
+    CONFIG
+    "${config}"
+    DATA_DIR
+    "${data_dir}"
+    ERROR_VARIABLE
+    error)
   execute_process(
     COMMAND "${PYTHON}" "${SOURCE_DIR}/scripts/libtorch-url" --data-dir "${data_dir}" ${args}
-    OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc
+    OUTPUT_VARIABLE out
+    ERROR_VARIABLE err
+    RESULT_VARIABLE rc
     OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_STRIP_TRAILING_WHITESPACE)
   set(${cmake_url} "${url}" PARENT_SCOPE)
   set(${cmake_error} "${error}" PARENT_SCOPE)
@@ -49,7 +72,8 @@ endfunction()
 read_cases(official "${CMAKE_CURRENT_LIST_DIR}/official-urls.tsv")
 list(LENGTH official official_count)
 if(official_count LESS 30)
-  list(APPEND failures "only ${official_count} official URLs in official-urls.tsv (need at least 30)")
+  list(APPEND failures
+       "only ${official_count} official URLs in official-urls.tsv (need at least 30)")
 endif()
 foreach(case IN LISTS official)
   string(REPLACE "\t" ";" fields "${case}")
@@ -57,10 +81,12 @@ foreach(case IN LISTS official)
   list(GET fields 1 request)
   render_both(cmake_url cmake_error cli_url cli_error cli_rc "${request}")
   if(NOT cmake_url STREQUAL expected)
-    list(APPEND failures "[cmake] ${request}: got '${cmake_url}' ${cmake_error}, expected '${expected}'")
+    list(APPEND failures
+         "[cmake] ${request}: got '${cmake_url}' ${cmake_error}, expected '${expected}'")
   endif()
   if(NOT cli_rc EQUAL 0 OR NOT cli_url STREQUAL expected)
-    list(APPEND failures "[cli] ${request}: rc ${cli_rc}, got '${cli_url}' ${cli_error}, expected '${expected}'")
+    list(APPEND failures
+         "[cli] ${request}: rc ${cli_rc}, got '${cli_url}' ${cli_error}, expected '${expected}'")
   endif()
 endforeach()
 
@@ -74,11 +100,17 @@ foreach(case IN LISTS negative)
   string(FIND "${cmake_error}" "TorchCompat: ${wanted}" at_start)
   string(FIND "${cmake_error}" "${wanted}" anywhere)
   if(NOT cmake_url STREQUAL "" OR anywhere EQUAL -1 OR NOT cmake_error MATCHES "^TorchCompat: ")
-    list(APPEND failures "[cmake] ${request}: url '${cmake_url}', message '${cmake_error}' lacks '${wanted}'")
+    list(APPEND failures
+         "[cmake] ${request}: url '${cmake_url}', message '${cmake_error}' lacks '${wanted}'")
   endif()
   string(FIND "${cli_error}" "${wanted}" anywhere)
-  if(NOT cli_rc EQUAL 1 OR NOT cli_url STREQUAL "" OR anywhere EQUAL -1 OR NOT cli_error MATCHES "^TorchCompat: ")
-    list(APPEND failures "[cli] ${request}: rc ${cli_rc}, url '${cli_url}', message '${cli_error}' lacks '${wanted}'")
+  if(NOT cli_rc EQUAL 1
+     OR NOT cli_url STREQUAL ""
+     OR anywhere EQUAL -1
+     OR NOT cli_error MATCHES "^TorchCompat: ")
+    list(
+      APPEND failures
+      "[cli] ${request}: rc ${cli_rc}, url '${cli_url}', message '${cli_error}' lacks '${wanted}'")
   endif()
 endforeach()
 

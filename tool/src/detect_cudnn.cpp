@@ -1,6 +1,7 @@
 #include "detect_cudnn.hpp"
 
 #include <cctype>
+#include <cstdlib>
 #include <sstream>
 #include <vector>
 
@@ -160,6 +161,8 @@ void conclude(Cudnn& cudnn, const std::string& unreadable_header) {
   cudnn.status = cudnn.version.empty() ? Status::not_found : Status::found;
   if (cudnn.library.empty()) {
     cudnn.reason = "no cuDNN library (" + names_tried() + ") could be loaded";
+  } else if (cudnn.library_version.empty()) {
+    cudnn.reason = "cudnnGetVersion of " + cudnn.library + " gave no usable version";
   }
   if (cudnn.header.empty()) {
     if (!cudnn.reason.empty()) cudnn.reason += "; ";

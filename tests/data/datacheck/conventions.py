@@ -3,14 +3,10 @@
 import re
 
 from . import versions
+from .field_types import is_date
 
 RESERVED_TOP_LEVEL = {"schema_version", "description", "sources", "notes", "known_gaps"}
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SOURCE_FIELDS = ("title", "url", "retrieved", "notes")
-
-
-def is_date(value):
-    return isinstance(value, str) and bool(_DATE_RE.match(value))
 
 
 def check_top_level(document, report):

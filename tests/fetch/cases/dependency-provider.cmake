@@ -1,17 +1,16 @@
 # An unmodified project's find_package(Torch) gets the fetched libtorch through the dependency
-# provider; other packages are left to CMake.
+# provider, which finds its own package (no TorchCompat_DIR given); other packages are left to
+# CMake.
 server_url(mirror normal provider)
 set(build "${WORK}/build")
-# TorchCompat_DIR picks the package (or, until its selection exists, the tests' stand-in); the
-# provider's own find_package honours it.
 set(includes "${REPO}/cmake/TorchCompatDependencyProvider.cmake")
 fetch_run(
   configure
   COMMAND
     "${CMAKE_COMMAND}" -S "${REPO}/examples/provider-consumer" -B "${build}" -G "${GENERATOR}"
-    "-DCMAKE_CXX_COMPILER=${CXX}" "-DTorchCompat_DIR=${PACKAGE_DIR}"
-    "-DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=${includes}" -DTORCHCOMPAT_LIBTORCH_VERSION=1.13.1
-    -DTORCHCOMPAT_LIBTORCH_VARIANT=cpu "-DTORCHCOMPAT_MIRROR=${mirror}" -DTORCHCOMPAT_ALLOW_HTTP=ON
+    "-DCMAKE_CXX_COMPILER=${CXX}" "-DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=${includes}"
+    -DTORCHCOMPAT_LIBTORCH_VERSION=1.13.1 -DTORCHCOMPAT_LIBTORCH_VARIANT=cpu
+    "-DTORCHCOMPAT_MIRROR=${mirror}" -DTORCHCOMPAT_ALLOW_HTTP=ON
     "-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}" "-DTORCHCOMPAT_LOCK_FILE=${WORK}/torchcompat.lock"
   EXPECT "downloading ${mirror}/cpu/")
 fetch_run(build COMMAND "${CMAKE_COMMAND}" --build "${build}" -j 2)
@@ -38,6 +37,6 @@ file(
 fetch_run(
   pass-through
   COMMAND "${CMAKE_COMMAND}" -S "${WORK}/other" -B "${WORK}/other-build"
-          "-DTorchCompat_DIR=${PACKAGE_DIR}" "-DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=${includes}"
+          "-DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=${includes}"
   EXPECT "other: NoSuch found="
   REJECT "TorchCompat: downloading")
