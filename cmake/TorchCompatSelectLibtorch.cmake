@@ -164,13 +164,19 @@ function(_torchcompat_auto_variant out_var reason_var version platform policy)
     message(FATAL_ERROR "TorchCompat: no libtorch of torch ${version} for ${platform} runs here "
                         "and it has no cpu build (it has ${variant_text}).")
   endif()
+  set(warning "")
   if(choice_UNVERIFIED)
-    message(WARNING "TorchCompat: ${choice_REASON}.")
+    set(warning "TorchCompat: ${choice_REASON}.")
   elseif(choice_VARIANT STREQUAL "cpu" AND choice_REJECTIONS)
     list(JOIN choice_REJECTIONS "\n  - " rejection_text)
-    message(WARNING "TorchCompat: using the cpu libtorch of torch ${version}: no CUDA build "
-                    "runs here.\n  - ${rejection_text}")
+    string(CONCAT warning "TorchCompat: using the cpu libtorch of torch ${version}: no CUDA build "
+                          "runs here.\n  - ${rejection_text}")
   endif()
+  if(warning)
+    message(WARNING "${warning}")
+  endif()
+  # torchcompat_select_libtorch remembers it with the selection.
+  set(_TORCHCOMPAT_SELECTION_WARNING "${warning}" PARENT_SCOPE)
   set(${out_var} "${choice_VARIANT}" PARENT_SCOPE)
   set(${reason_var} "${choice_REASON}" PARENT_SCOPE)
 endfunction()
@@ -223,6 +229,23 @@ function(_torchcompat_archive_url out_var version variant platform abi config)
 endfunction()
 
 function(torchcompat_select_libtorch)
+  # A selection depends only on its arguments, the machine and the tables: a
+  # re-configure with none of them changed reuses it (and repeats its warning).
+  _torchcompat_require_key(key select ${ARGN})
+  if(DEFINED _TORCHCOMPAT_SELECTED_${key})
+    set(selection "${_TORCHCOMPAT_SELECTED_${key}}")
+    list(GET selection 0 variant)
+    list(GET selection 1 url)
+    list(GET selection 2 reason)
+    list(GET selection 3 warning)
+    if(warning)
+      string(REPLACE "<newline>" "\n" warning "${warning}")
+      message(WARNING "${warning}")
+    endif()
+    cmake_parse_arguments(PARSE_ARGV 0 arg "" "URL_VARIABLE;VARIANT_VARIABLE;REASON_VARIABLE" "")
+    _torchcompat_publish_selection("${variant}" "${url}" "${reason}")
+    return()
+  endif()
   set(one_value VERSION VARIANT PLATFORM ARCH ABI CONFIG DRIVER_POLICY URL_VARIABLE
                 VARIANT_VARIABLE REASON_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
@@ -243,6 +266,7 @@ function(torchcompat_select_libtorch)
     endif()
   endif()
 
+  set(_TORCHCOMPAT_SELECTION_WARNING "")
   set(variant "${arg_VARIANT}")
   if(NOT variant OR variant STREQUAL "auto")
     _torchcompat_auto_variant(variant reason "${version}" "${platform}" "${policy}")
@@ -254,6 +278,20 @@ function(torchcompat_select_libtorch)
   _torchcompat_archive_url(url "${version}" "${variant}" "${platform}" "${arg_ABI}"
                            "${arg_CONFIG}")
   message(STATUS "TorchCompat: libtorch ${version} ${variant} for ${platform}: ${reason}")
+  # A list holds the four parts, so ';' inside the texts would split them; a
+  # cache entry holds one line.
+  foreach(part IN ITEMS reason _TORCHCOMPAT_SELECTION_WARNING)
+    string(REPLACE ";" "," ${part} "${${part}}")
+    string(REPLACE "\n" "<newline>" ${part} "${${part}}")
+  endforeach()
+  set(_TORCHCOMPAT_SELECTED_${key} "${variant};${url};${reason};${_TORCHCOMPAT_SELECTION_WARNING}"
+      CACHE INTERNAL "a torchcompat_select_libtorch() answer")
+  _torchcompat_publish_selection("${variant}" "${url}" "${reason}")
+endfunction()
+
+# Sets the caller's URL_VARIABLE, VARIANT_VARIABLE and REASON_VARIABLE.
+macro(_torchcompat_publish_selection variant url reason)
+  # A macro so that PARENT_SCOPE reaches torchcompat_select_libtorch's caller.
   set(${arg_URL_VARIABLE} "${url}" PARENT_SCOPE)
   if(arg_VARIANT_VARIABLE)
     set(${arg_VARIANT_VARIABLE} "${variant}" PARENT_SCOPE)
@@ -261,4 +299,4 @@ function(torchcompat_select_libtorch)
   if(arg_REASON_VARIABLE)
     set(${arg_REASON_VARIABLE} "${reason}" PARENT_SCOPE)
   endif()
-endfunction()
+endmacro()
