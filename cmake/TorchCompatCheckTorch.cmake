@@ -89,9 +89,11 @@ function(_torchcompat_libtorch_version version_var source_var cmake_dir root)
     endforeach()
   endif()
   if(NOT version MATCHES "^[0-9]+(\\.[0-9]+)*(\\+[0-9A-Za-z.]+)?$")
-    message(FATAL_ERROR "TorchCompat: could not read the version of the libtorch in '${root}' "
-                        "(build-version, TorchConfigVersion.cmake and torch/version.h are "
-                        "missing or unreadable).")
+    message(
+      FATAL_ERROR
+        "TorchCompat: could not read the version of the libtorch in '${root}' "
+        "(build-version, TorchConfigVersion.cmake and torch/version.h are "
+        "missing or unreadable).")
   endif()
   set(${version_var} "${version}" PARENT_SCOPE)
   set(${source_var} "${source}" PARENT_SCOPE)
@@ -125,8 +127,14 @@ function(_torchcompat_libtorch_abi out_var cmake_dir)
 endfunction()
 
 function(torchcompat_check_torch)
-  set(one_value DIR DRIVER_POLICY MODE RESULT_VARIABLE VERSION_VARIABLE VARIANT_VARIABLE
-                ABI_VARIABLE)
+  set(one_value
+      DIR
+      DRIVER_POLICY
+      MODE
+      RESULT_VARIABLE
+      VERSION_VARIABLE
+      VARIANT_VARIABLE
+      ABI_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
   _torchcompat_check_arguments(torchcompat_check_torch arg "${one_value}" "")
   _torchcompat_policy_and_mode(policy mode arg)
@@ -154,15 +162,21 @@ function(torchcompat_check_torch)
   endif()
   if(abi_flag AND CMAKE_CXX_FLAGS MATCHES "${abi_flag}")
     set(ok FALSE)
-    message(${mode} "TorchCompat: libtorch in ${root} is built with the ${abi} C++ ABI, but "
-                    "CMAKE_CXX_FLAGS sets -D${abi_flag}: linking will fail with undefined "
-                    "std::string symbols. Remove the flag, or fetch the matching ABI with "
-                    "torchcompat_fetch_libtorch(ABI ...).")
+    message(
+      ${mode}
+      "TorchCompat: libtorch in ${root} is built with the ${abi} C++ ABI, but "
+      "CMAKE_CXX_FLAGS sets -D${abi_flag}: linking will fail with undefined "
+      "std::string symbols. Remove the flag, or fetch the matching ABI with "
+      "torchcompat_fetch_libtorch(ABI ...).")
   endif()
 
   if(variant)
-    torchcompat_require(TORCH "${version}" VARIANT "${variant}" DRIVER_POLICY "${policy}"
-                        MODE "${mode}" RESULT_VARIABLE guard_ok)
+    torchcompat_require(
+      TORCH "${version}"
+      VARIANT "${variant}"
+      DRIVER_POLICY "${policy}"
+      MODE "${mode}"
+      RESULT_VARIABLE guard_ok)
     if(NOT guard_ok)
       set(ok FALSE)
     endif()

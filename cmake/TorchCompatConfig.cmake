@@ -45,7 +45,7 @@ include(TorchCompatDetect)
 include(TorchCompatTable)
 include(TorchCompatRequire)
 foreach(_torchcompat_module IN ITEMS TorchCompatCheckTorch TorchCompatSelectLibtorch
-                                    TorchCompatReport TorchCompatFetchLibtorch)
+                                     TorchCompatReport TorchCompatFetchLibtorch)
   if(EXISTS "${_torchcompat_module_dir}/${_torchcompat_module}.cmake")
     include(${_torchcompat_module})
   endif()

@@ -39,17 +39,13 @@ endif()
 find_package(TorchCompat REQUIRED CONFIG PATHS "${CMAKE_CURRENT_LIST_DIR}" NO_DEFAULT_PATH)
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchLibtorch.cmake")
 
-set(TORCHCOMPAT_LIBTORCH_VERSION
-    "latest"
+set(TORCHCOMPAT_LIBTORCH_VERSION "latest"
     CACHE STRING "TorchCompat: the torch release whose libtorch find_package(Torch) gets")
-set(TORCHCOMPAT_LIBTORCH_VARIANT
-    "auto"
+set(TORCHCOMPAT_LIBTORCH_VARIANT "auto"
     CACHE STRING "TorchCompat: the libtorch variant (auto, cpu, cuXYZ, rocmX.Y)")
-set(TORCHCOMPAT_MIRROR
-    ""
+set(TORCHCOMPAT_MIRROR ""
     CACHE STRING "TorchCompat: a base URL replacing https://download.pytorch.org/libtorch")
-set(TORCHCOMPAT_LIBTORCH_ARCHIVE
-    ""
+set(TORCHCOMPAT_LIBTORCH_ARCHIVE ""
     CACHE FILEPATH "TorchCompat: a local libtorch archive used instead of downloading")
 
 function(_torchcompat_provide_libtorch)

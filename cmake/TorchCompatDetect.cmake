@@ -78,18 +78,26 @@ include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatProbe.cmake")
 # a directory scope that never saw this module's variables (add_subdirectory).
 set_property(
   GLOBAL
-  PROPERTY TORCHCOMPAT_OVERRIDE_NAMES
-           TORCHCOMPAT_OVERRIDE_DRIVER TORCHCOMPAT_OVERRIDE_CUDA TORCHCOMPAT_OVERRIDE_GPU_ARCHS
-           TORCHCOMPAT_OVERRIDE_CUDNN TORCHCOMPAT_OVERRIDE_TOOLKIT)
+  PROPERTY TORCHCOMPAT_OVERRIDE_NAMES TORCHCOMPAT_OVERRIDE_DRIVER TORCHCOMPAT_OVERRIDE_CUDA
+           TORCHCOMPAT_OVERRIDE_GPU_ARCHS TORCHCOMPAT_OVERRIDE_CUDNN TORCHCOMPAT_OVERRIDE_TOOLKIT)
 set_property(
   GLOBAL
   PROPERTY TORCHCOMPAT_RESULT_VARIABLES
-           TorchCompat_DETECT_OK TorchCompat_CUDA_TOOLKIT_VERSION TorchCompat_CUDA_TOOLKIT_ROOT
-           TorchCompat_DRIVER_VERSION TorchCompat_DRIVER_CUDA_VERSION TorchCompat_DRIVER_STATUS
-           TorchCompat_GPU_ARCHS TorchCompat_GPU_NAMES TorchCompat_GPU_COUNT
-           TorchCompat_CUDNN_VERSION TorchCompat_PYTHON_EXECUTABLE
-           TorchCompat_PYTHON_TORCH_VERSION TorchCompat_PYTHON_TORCHVISION_VERSION
-           TorchCompat_PYTHON_TORCHAUDIO_VERSION TorchCompat_PROBE_JSON)
+           TorchCompat_DETECT_OK
+           TorchCompat_CUDA_TOOLKIT_VERSION
+           TorchCompat_CUDA_TOOLKIT_ROOT
+           TorchCompat_DRIVER_VERSION
+           TorchCompat_DRIVER_CUDA_VERSION
+           TorchCompat_DRIVER_STATUS
+           TorchCompat_GPU_ARCHS
+           TorchCompat_GPU_NAMES
+           TorchCompat_GPU_COUNT
+           TorchCompat_CUDNN_VERSION
+           TorchCompat_PYTHON_EXECUTABLE
+           TorchCompat_PYTHON_TORCH_VERSION
+           TorchCompat_PYTHON_TORCHVISION_VERSION
+           TorchCompat_PYTHON_TORCHAUDIO_VERSION
+           TorchCompat_PROBE_JSON)
 
 # The overrides in effect, as NAME=VALUE items for `cmake -E env`. A cache entry
 # wins over the environment; a defined-but-empty one is kept, since an empty
@@ -143,8 +151,16 @@ endfunction()
 function(_torchcompat_detect_key out_var probe arguments assignments)
   file(TIMESTAMP "${probe}" probe_stamp "%s" UTC)
   set(key "${probe}:${probe_stamp}|${arguments}|${assignments}")
-  foreach(name IN ITEMS CUDAToolkit_ROOT CUDA_PATH CUDA_HOME CUDNN_ROOT CUDNN_HOME PATH
-                        LD_LIBRARY_PATH CUDA_VISIBLE_DEVICES)
+  foreach(
+    name IN
+    ITEMS CUDAToolkit_ROOT
+          CUDA_PATH
+          CUDA_HOME
+          CUDNN_ROOT
+          CUDNN_HOME
+          PATH
+          LD_LIBRARY_PATH
+          CUDA_VISIBLE_DEVICES)
     string(APPEND key "|${name}=$ENV{${name}}")
   endforeach()
   string(SHA256 key "${key}")
@@ -179,7 +195,14 @@ function(_torchcompat_probe_json out_var refresh)
     string(REGEX REPLACE "\n.*" "" first_line "${errors}")
     message(FATAL_ERROR "TorchCompat: torchcompat-probe rejected its input: ${first_line}")
   endif()
-  string(JSON schema ERROR_VARIABLE parse_error GET "${json}" schema_version)
+  string(
+    JSON
+    schema
+    ERROR_VARIABLE
+    parse_error
+    GET
+    "${json}"
+    schema_version)
   if(NOT result EQUAL 0 OR parse_error)
     message(WARNING "TorchCompat: torchcompat-probe ('${probe}') failed (${result}), so "
                     "nothing about this machine is known. ${errors}")
@@ -292,7 +315,8 @@ function(_torchcompat_detection_summary out_var)
     list(APPEND parts "no CUDA toolkit")
   endif()
   if(TorchCompat_DRIVER_VERSION OR TorchCompat_DRIVER_CUDA_VERSION)
-    list(APPEND parts "driver ${TorchCompat_DRIVER_VERSION} (CUDA ${TorchCompat_DRIVER_CUDA_VERSION})")
+    list(APPEND parts
+         "driver ${TorchCompat_DRIVER_VERSION} (CUDA ${TorchCompat_DRIVER_CUDA_VERSION})")
   else()
     list(APPEND parts "no NVIDIA driver")
   endif()

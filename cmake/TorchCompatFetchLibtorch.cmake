@@ -103,12 +103,9 @@ function(torchcompat_fetch_libtorch)
   endforeach()
   torchcompat_select_libtorch(
     ${selection_args}
-    URL_VARIABLE
-    url
-    VARIANT_VARIABLE
-    variant
-    REASON_VARIABLE
-    reason)
+    URL_VARIABLE url
+    VARIANT_VARIABLE variant
+    REASON_VARIABLE reason)
 
   _torchcompat_fetch_option(mirror "${arg_MIRROR}" TORCHCOMPAT_MIRROR)
   _torchcompat_fetch_option(archive "${arg_ARCHIVE}" TORCHCOMPAT_LIBTORCH_ARCHIVE)
@@ -139,21 +136,14 @@ function(torchcompat_fetch_libtorch)
   endif()
   message(STATUS "TorchCompat: libtorch ${variant} from ${url} in ${tree}")
 
-  set(Torch_DIR
-      "${torch_dir}"
-      CACHE PATH "The libtorch that torchcompat_fetch_libtorch fetched" FORCE)
-  set(Torch_DIR
-      "${torch_dir}"
-      PARENT_SCOPE)
-  set(TorchCompat_LIBTORCH_DIR
-      "${tree}"
-      PARENT_SCOPE)
+  set(Torch_DIR "${torch_dir}" CACHE PATH "The libtorch that torchcompat_fetch_libtorch fetched"
+                                     FORCE)
+  set(Torch_DIR "${torch_dir}" PARENT_SCOPE)
+  set(TorchCompat_LIBTORCH_DIR "${tree}" PARENT_SCOPE)
   foreach(result IN ITEMS URL VARIANT REASON)
     if(NOT "${arg_${result}_VARIABLE}" STREQUAL "")
       string(TOLOWER "${result}" value)
-      set(${arg_${result}_VARIABLE}
-          "${${value}}"
-          PARENT_SCOPE)
+      set(${arg_${result}_VARIABLE} "${${value}}" PARENT_SCOPE)
     endif()
   endforeach()
 endfunction()
@@ -164,7 +154,5 @@ function(_torchcompat_fetch_option out argument knob)
   if(value STREQUAL "" AND NOT "${${knob}}" STREQUAL "")
     set(value "${${knob}}")
   endif()
-  set(${out}
-      "${value}"
-      PARENT_SCOPE)
+  set(${out} "${value}" PARENT_SCOPE)
 endfunction()

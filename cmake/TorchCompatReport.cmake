@@ -45,8 +45,8 @@ function(_torchcompat_report_machine out_var)
   endif()
   set(json "${TorchCompat_PROBE_JSON}")
   if(TorchCompat_CUDA_TOOLKIT_VERSION)
-    _torchcompat_report_line(text "CUDA toolkit"
-                             "${TorchCompat_CUDA_TOOLKIT_VERSION} at ${TorchCompat_CUDA_TOOLKIT_ROOT}")
+    _torchcompat_report_line(
+      text "CUDA toolkit" "${TorchCompat_CUDA_TOOLKIT_VERSION} at ${TorchCompat_CUDA_TOOLKIT_ROOT}")
   else()
     _torchcompat_json_get(reason "${json}" toolkits_status reason)
     _torchcompat_report_line(text "CUDA toolkit" "none (${reason})")
@@ -89,8 +89,13 @@ function(_torchcompat_report_builds out_var version platform policy)
   _torchcompat_machine(machine)
   set(text "What it allows: torch ${version} on ${platform}, ${policy} driver policy\n")
   foreach(variant IN LISTS variants)
-    _torchcompat_evaluate_variant(evaluation VERSION "${version}" VARIANT "${variant}"
-                                  POLICY "${policy}" PLATFORM "${platform}" MACHINE machine)
+    _torchcompat_evaluate_variant(
+      evaluation
+      VERSION "${version}"
+      VARIANT "${variant}"
+      POLICY "${policy}"
+      PLATFORM "${platform}"
+      MACHINE machine)
     if(evaluation_OK AND evaluation_NOTES)
       list(GET evaluation_NOTES 0 note)
       _torchcompat_report_line(text "${variant}" "not checked: ${note}")
@@ -106,18 +111,26 @@ endfunction()
 
 function(_torchcompat_report_install out_var version platform policy)
   set(text "")
-  _torchcompat_choose_variant(libtorch VERSION "${version}" PLATFORM "${platform}"
-                              POLICY "${policy}" KIND libtorch)
+  _torchcompat_choose_variant(
+    libtorch
+    VERSION "${version}"
+    PLATFORM "${platform}"
+    POLICY "${policy}"
+    KIND libtorch)
   if(libtorch_VARIANT)
     _torchcompat_archive_url(url "${version}" "${libtorch_VARIANT}" "${platform}" "" "")
     string(APPEND text "libtorch to use\n  ${url}\n  why: ${libtorch_REASON}\n")
   else()
     string(APPEND text "libtorch to use\n  none: torch ${version} has no libtorch for "
-                       "${platform} that runs here\n")
+           "${platform} that runs here\n")
   endif()
 
-  _torchcompat_choose_variant(wheel VERSION "${version}" PLATFORM "${platform}"
-                              POLICY "${policy}" KIND wheel)
+  _torchcompat_choose_variant(
+    wheel
+    VERSION "${version}"
+    PLATFORM "${platform}"
+    POLICY "${policy}"
+    KIND wheel)
   if(wheel_VARIANT)
     _torchcompat_torch_record(record "${version}")
     set(packages "torch==${version}")
@@ -129,8 +142,7 @@ function(_torchcompat_report_install out_var version platform policy)
     endforeach()
     list(JOIN packages " " packages)
     string(APPEND text "pip\n  pip install ${packages} --index-url "
-                       "https://download.pytorch.org/whl/${wheel_VARIANT}\n"
-                       "  why: ${wheel_REASON}\n")
+           "https://download.pytorch.org/whl/${wheel_VARIANT}\n" "  why: ${wheel_REASON}\n")
   endif()
   set(${out_var} "${text}" PARENT_SCOPE)
 endfunction()

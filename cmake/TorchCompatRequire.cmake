@@ -76,7 +76,7 @@ function(_torchcompat_unknown_torch_text out_var version)
   else()
     list(GET known -1 newest)
     string(APPEND text ". The newest release in its table is ${newest} (a newer "
-                       "TorchCompat, or TORCHCOMPAT_DATA_DIR, may know more)")
+           "TorchCompat, or TORCHCOMPAT_DATA_DIR, may know more)")
   endif()
   set(${out_var} "${text}" PARENT_SCOPE)
 endfunction()
@@ -89,7 +89,7 @@ function(_torchcompat_companion_problem out_var package given torch record)
     _torchcompat_json_get(note "${record}" notes)
     set(${out_var} "" PARENT_SCOPE)
     string(CONCAT text "the table has no ${package} for torch ${torch}, so ${package} "
-                       "${given} was not checked. ${note}")
+                  "${given} was not checked. ${note}")
     string(REPLACE ";" "," text "${text}")
     set(${out_var}_NOTE "${text}" PARENT_SCOPE)
     return()
@@ -111,11 +111,11 @@ function(_torchcompat_companion_problem out_var package given torch record)
   if(owners)
     list(JOIN owners ", " owners)
     string(CONCAT problem "${package} ${given} goes with torch ${owners}, not ${torch}. Did "
-                          "you mean ${package} ${paired}? torch ${torch} pairs with "
-                          "${package} ${paired}")
+                  "you mean ${package} ${paired}? torch ${torch} pairs with "
+                  "${package} ${paired}")
   else()
     string(CONCAT problem "${package} ${given} is not a ${package} release. Did you mean "
-                          "${package} ${paired}? torch ${torch} pairs with ${package} ${paired}")
+                  "${package} ${paired}? torch ${torch} pairs with ${package} ${paired}")
   endif()
   set(${out_var} "${problem}" PARENT_SCOPE)
 endfunction()
@@ -165,24 +165,38 @@ function(_torchcompat_toolkit_in_use out_var)
   set(${out_var} "${version}" PARENT_SCOPE)
 endfunction()
 
-function(_torchcompat_toolkit_problems out_var toolkit variant policy os machine)
+function(
+  _torchcompat_toolkit_problems
+  out_var
+  toolkit
+  variant
+  policy
+  os
+  machine)
   set(problems "")
   _torchcompat_parse_variant("${variant}" kind cuda)
   _torchcompat_major("${toolkit}" toolkit_major)
   if(kind STREQUAL "cuda")
     _torchcompat_major("${cuda}" cuda_major)
     if(NOT toolkit_major EQUAL cuda_major)
-      _torchcompat_add_text(problems
+      _torchcompat_add_text(
+        problems
         "the project compiles CUDA with toolkit ${toolkit}, but ${variant} is built with CUDA "
         "${cuda}: one program would need two CUDA ${toolkit_major}/${cuda_major} runtimes")
     endif()
   endif()
   if(${machine}_RELEASE OR ${machine}_DRIVER_CUDA)
     _torchcompat_major_minor("${toolkit}" toolkit_minor)
-    _torchcompat_driver_runs(driver CUDA "${toolkit_minor}" POLICY "${policy}" OS "${os}"
-                             RELEASE "${${machine}_RELEASE}" DRIVER_CUDA "${${machine}_DRIVER_CUDA}")
+    _torchcompat_driver_runs(
+      driver
+      CUDA "${toolkit_minor}"
+      POLICY "${policy}"
+      OS "${os}"
+      RELEASE "${${machine}_RELEASE}"
+      DRIVER_CUDA "${${machine}_DRIVER_CUDA}")
     if(NOT driver_OK)
-      _torchcompat_add_text(problems
+      _torchcompat_add_text(
+        problems
         "the project's CUDA toolkit ${toolkit} needs a driver >= ${driver_NEED} (${driver_RULE}): "
         "found ${${machine}_DESC}")
     elseif(NOT driver_NATIVE)
@@ -196,7 +210,15 @@ endfunction()
 
 # Variants of the release, other than the failing one, that pass every check
 # here: newest CUDA first, cpu last.
-function(_torchcompat_working_variants out_var version platform policy os machine failing)
+function(
+  _torchcompat_working_variants
+  out_var
+  version
+  platform
+  policy
+  os
+  machine
+  failing)
   _torchcompat_published_variants(variants "${version}" "${platform}")
   set(cuda_ok "")
   set(cpu_ok "")
@@ -208,8 +230,13 @@ function(_torchcompat_working_variants out_var version platform policy os machin
     if(kind STREQUAL "cpu")
       set(cpu_ok cpu)
     elseif(kind STREQUAL "cuda")
-      _torchcompat_evaluate_variant(candidate VERSION "${version}" VARIANT "${candidate}"
-                                    POLICY "${policy}" PLATFORM "${platform}" MACHINE "${machine}")
+      _torchcompat_evaluate_variant(
+        candidate
+        VERSION "${version}"
+        VARIANT "${candidate}"
+        POLICY "${policy}"
+        PLATFORM "${platform}"
+        MACHINE "${machine}")
       if(candidate_OK)
         list(APPEND cuda_ok "${cuda}:${candidate}")
       endif()
@@ -220,7 +247,16 @@ function(_torchcompat_working_variants out_var version platform policy os machin
   set(${out_var} ${cuda_ok} ${cpu_ok} PARENT_SCOPE)
 endfunction()
 
-function(_torchcompat_ways_out out_var version variant platform policy os machine need_driver)
+function(
+  _torchcompat_ways_out
+  out_var
+  version
+  variant
+  platform
+  policy
+  os
+  machine
+  need_driver)
   set(ways "")
   if(need_driver)
     if(need_driver MATCHES "^CUDA")
@@ -229,10 +265,17 @@ function(_torchcompat_ways_out out_var version variant platform policy os machin
       list(APPEND ways "upgrade the NVIDIA driver to ${need_driver} or newer")
     endif()
   endif()
-  _torchcompat_working_variants(alternatives "${version}" "${platform}" "${policy}" "${os}"
-                                "${machine}" "${variant}")
+  _torchcompat_working_variants(
+    alternatives
+    "${version}"
+    "${platform}"
+    "${policy}"
+    "${os}"
+    "${machine}"
+    "${variant}")
   foreach(alternative IN LISTS alternatives)
-    list(APPEND ways "use VARIANT ${alternative} (torch ${version}+${alternative}), which runs here")
+    list(APPEND ways
+         "use VARIANT ${alternative} (torch ${version}+${alternative}), which runs here")
   endforeach()
   if(policy STREQUAL "strict")
     list(APPEND ways "or accept NVIDIA's minor-version compatibility: DRIVER_POLICY compat")
@@ -240,7 +283,14 @@ function(_torchcompat_ways_out out_var version variant platform policy os machin
   set(${out_var} "${ways}" PARENT_SCOPE)
 endfunction()
 
-function(_torchcompat_conclude mode result_variable subject problems notes ways)
+function(
+  _torchcompat_conclude
+  mode
+  result_variable
+  subject
+  problems
+  notes
+  ways)
   foreach(note IN LISTS notes)
     message(STATUS "TorchCompat: not checked: ${note}")
   endforeach()
@@ -278,7 +328,7 @@ function(_torchcompat_require_key out_var)
   get_property(module_dir GLOBAL PROPERTY TORCHCOMPAT_MODULE_DIR)
   file(TIMESTAMP "${module_dir}/TorchCompatRequire.cmake" module_stamp "%s" UTC)
   string(CONCAT inputs "${ARGN}|${_TORCHCOMPAT_DETECT_KEY}|${stamps}|${languages}|"
-                       "${CMAKE_CUDA_COMPILER_VERSION}|${TORCHCOMPAT_DRIVER_POLICY}|${module_stamp}")
+                "${CMAKE_CUDA_COMPILER_VERSION}|${TORCHCOMPAT_DRIVER_POLICY}|${module_stamp}")
   string(SHA256 key "${inputs}")
   set(${out_var} "${key}" PARENT_SCOPE)
 endfunction()
@@ -293,8 +343,16 @@ function(torchcompat_require)
     endif()
     return()
   endif()
-  set(one_value TORCH TORCHVISION TORCHAUDIO PYTHON VARIANT CUDNN DRIVER_POLICY MODE
-                RESULT_VARIABLE)
+  set(one_value
+      TORCH
+      TORCHVISION
+      TORCHAUDIO
+      PYTHON
+      VARIANT
+      CUDNN
+      DRIVER_POLICY
+      MODE
+      RESULT_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
   _torchcompat_check_arguments(torchcompat_require arg "${one_value}" "TORCH")
   _torchcompat_check_version(TORCH "${arg_TORCH}" LOCAL_ALLOWED)
@@ -329,8 +387,7 @@ function(torchcompat_require)
   foreach(package IN ITEMS torchvision torchaudio)
     string(TOUPPER "${package}" keyword)
     if(DEFINED arg_${keyword})
-      _torchcompat_companion_problem(problem ${package} "${arg_${keyword}}" "${torch}"
-                                     "${record}")
+      _torchcompat_companion_problem(problem ${package} "${arg_${keyword}}" "${torch}" "${record}")
       if(problem)
         list(APPEND problems "${problem}")
       elseif(problem_NOTE)
@@ -345,7 +402,7 @@ function(torchcompat_require)
     if(pythons AND NOT python IN_LIST pythons)
       list(JOIN pythons ", " python_text)
       _torchcompat_add_text(problems "torch ${torch} has no wheels for Python ${python}: it "
-                                     "supports Python ${python_text}")
+                            "supports Python ${python_text}")
     elseif(NOT pythons)
       _torchcompat_add_text(notes "the table has no Python versions for torch ${torch}")
     endif()
@@ -363,38 +420,51 @@ function(torchcompat_require)
   if(published AND NOT variant IN_LIST published)
     list(JOIN published ", " published_text)
     _torchcompat_add_text(problems "torch ${torch} has no ${variant} build for ${platform}: it "
-                                   "has ${published_text}")
+                          "has ${published_text}")
   elseif(NOT published)
     _torchcompat_add_text(notes "the table does not list the variants of torch ${torch} for "
-                                "${platform}")
+                          "${platform}")
   endif()
 
   _torchcompat_machine(machine)
   if(NOT machine_KNOWN)
     _torchcompat_add_text(notes "this machine could not be probed, so driver and GPU were "
-                                "not checked")
+                          "not checked")
   elseif(NOT problems)
-    _torchcompat_evaluate_variant(evaluation VERSION "${torch}" VARIANT "${variant}"
-                                  POLICY "${policy}" PLATFORM "${platform}" MACHINE machine
-                                  CUDNN "${arg_CUDNN}")
+    _torchcompat_evaluate_variant(
+      evaluation
+      VERSION "${torch}"
+      VARIANT "${variant}"
+      POLICY "${policy}"
+      PLATFORM "${platform}"
+      MACHINE machine
+      CUDNN "${arg_CUDNN}")
     list(APPEND problems ${evaluation_PROBLEMS})
     list(APPEND notes ${evaluation_NOTES})
     _torchcompat_toolkit_in_use(toolkit)
     if(toolkit)
-      _torchcompat_toolkit_problems(toolkit_problems "${toolkit}" "${variant}" "${policy}"
-                                    "${os}" machine)
+      _torchcompat_toolkit_problems(toolkit_problems "${toolkit}" "${variant}" "${policy}" "${os}"
+                                    machine)
       list(APPEND problems ${toolkit_problems})
     endif()
     if(problems)
-      _torchcompat_ways_out(ways "${torch}" "${variant}" "${platform}" "${policy}" "${os}"
-                            machine "${evaluation_NEED_DRIVER}")
+      _torchcompat_ways_out(
+        ways
+        "${torch}"
+        "${variant}"
+        "${platform}"
+        "${policy}"
+        "${os}"
+        machine
+        "${evaluation_NEED_DRIVER}")
     endif()
   endif()
 
   _torchcompat_conclude(${mode} "${arg_RESULT_VARIABLE}" "torch ${torch} (${variant})"
                         "${problems}" "${notes}" "${ways}")
   if(NOT problems AND NOT notes)
-    set(_TORCHCOMPAT_REQUIRE_PASSED_${key} "TorchCompat: torch ${torch} (${variant}): every check passed"
+    set(_TORCHCOMPAT_REQUIRE_PASSED_${key}
+        "TorchCompat: torch ${torch} (${variant}): every check passed"
         CACHE INTERNAL "a torchcompat_require() that passed")
   endif()
   if(arg_RESULT_VARIABLE)

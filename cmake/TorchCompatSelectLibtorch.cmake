@@ -112,12 +112,17 @@ function(_torchcompat_choose_variant prefix)
     _torchcompat_machine(machine)
   endif()
   foreach(variant IN LISTS cuda_variants)
-    _torchcompat_evaluate_variant(evaluation VERSION "${arg_VERSION}" VARIANT "${variant}"
-                                  POLICY "${arg_POLICY}" PLATFORM "${arg_PLATFORM}" MACHINE machine)
+    _torchcompat_evaluate_variant(
+      evaluation
+      VERSION "${arg_VERSION}"
+      VARIANT "${variant}"
+      POLICY "${arg_POLICY}"
+      PLATFORM "${arg_PLATFORM}"
+      MACHINE machine)
     if(evaluation_OK AND NOT evaluation_NOTES)
       set(chosen "${variant}")
       string(CONCAT reason "${variant} is the newest CUDA build of torch ${arg_VERSION} that "
-                           "runs here (${machine_DESC}, ${arg_POLICY} policy)")
+                    "runs here (${machine_DESC}, ${arg_POLICY} policy)")
       break()
     elseif(evaluation_OK)
       # Runs on this driver, but the table can't say whether its code covers
@@ -134,8 +139,9 @@ function(_torchcompat_choose_variant prefix)
   endforeach()
   if(NOT chosen AND unverified)
     set(chosen "${unverified}")
-    string(CONCAT reason "${unverified} is the newest CUDA build of torch ${arg_VERSION} that this "
-                         "driver runs, but ${unverified_note}")
+    string(CONCAT reason
+                  "${unverified} is the newest CUDA build of torch ${arg_VERSION} that this "
+                  "driver runs, but ${unverified_note}")
     set(${prefix}_UNVERIFIED TRUE PARENT_SCOPE)
   else()
     set(${prefix}_UNVERIFIED FALSE PARENT_SCOPE)
@@ -156,8 +162,12 @@ endfunction()
 
 # VARIANT auto for a libtorch: the choice, or an error when nothing can run.
 function(_torchcompat_auto_variant out_var reason_var version platform policy)
-  _torchcompat_choose_variant(choice VERSION "${version}" PLATFORM "${platform}"
-                              POLICY "${policy}" KIND libtorch)
+  _torchcompat_choose_variant(
+    choice
+    VERSION "${version}"
+    PLATFORM "${platform}"
+    POLICY "${policy}"
+    KIND libtorch)
   if(NOT choice_VARIANT)
     _torchcompat_release_variants(variants "${version}" "${platform}" libtorch)
     list(JOIN variants ", " variant_text)
@@ -170,7 +180,7 @@ function(_torchcompat_auto_variant out_var reason_var version platform policy)
   elseif(choice_VARIANT STREQUAL "cpu" AND choice_REJECTIONS)
     list(JOIN choice_REJECTIONS "\n  - " rejection_text)
     string(CONCAT warning "TorchCompat: using the cpu libtorch of torch ${version}: no CUDA build "
-                          "runs here.\n  - ${rejection_text}")
+                  "runs here.\n  - ${rejection_text}")
   endif()
   if(warning)
     message(WARNING "${warning}")
@@ -207,17 +217,36 @@ function(_torchcompat_default_abi_config abi_var config_var platform abi config)
 endfunction()
 
 # The URL of one archive; ABI and CONFIG may be "" for their defaults.
-function(_torchcompat_archive_url out_var version variant platform abi config)
+function(
+  _torchcompat_archive_url
+  out_var
+  version
+  variant
+  platform
+  abi
+  config)
   _torchcompat_default_abi_config(chosen_abi config "${platform}" "${abi}" "${config}")
   _torchcompat_data_dir(data_dir)
-  _torchcompat_libtorch_url(url VERSION "${version}" VARIANT "${variant}" PLATFORM "${platform}"
-                            ABI "${chosen_abi}" CONFIG "${config}" DATA_DIR "${data_dir}"
-                            ERROR_VARIABLE error)
+  _torchcompat_libtorch_url(
+    url
+    VERSION "${version}"
+    VARIANT "${variant}"
+    PLATFORM "${platform}"
+    ABI "${chosen_abi}"
+    CONFIG "${config}"
+    DATA_DIR "${data_dir}"
+    ERROR_VARIABLE error)
   if(error AND NOT abi AND chosen_abi STREQUAL "cxx11")
     # The first releases published pre-cxx11 archives only.
-    _torchcompat_libtorch_url(url VERSION "${version}" VARIANT "${variant}"
-                              PLATFORM "${platform}" ABI pre-cxx11 CONFIG "${config}"
-                              DATA_DIR "${data_dir}" ERROR_VARIABLE pre_cxx11_error)
+    _torchcompat_libtorch_url(
+      url
+      VERSION "${version}"
+      VARIANT "${variant}"
+      PLATFORM "${platform}"
+      ABI pre-cxx11
+      CONFIG "${config}"
+      DATA_DIR "${data_dir}"
+      ERROR_VARIABLE pre_cxx11_error)
     if(NOT pre_cxx11_error)
       set(error "")
     endif()
@@ -246,8 +275,17 @@ function(torchcompat_select_libtorch)
     _torchcompat_publish_selection("${variant}" "${url}" "${reason}")
     return()
   endif()
-  set(one_value VERSION VARIANT PLATFORM ARCH ABI CONFIG DRIVER_POLICY URL_VARIABLE
-                VARIANT_VARIABLE REASON_VARIABLE)
+  set(one_value
+      VERSION
+      VARIANT
+      PLATFORM
+      ARCH
+      ABI
+      CONFIG
+      DRIVER_POLICY
+      URL_VARIABLE
+      VARIANT_VARIABLE
+      REASON_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
   _torchcompat_check_arguments(torchcompat_select_libtorch arg "${one_value}"
                                "VERSION;URL_VARIABLE")
@@ -275,8 +313,7 @@ function(torchcompat_select_libtorch)
     set(reason "${variant}, as asked")
   endif()
 
-  _torchcompat_archive_url(url "${version}" "${variant}" "${platform}" "${arg_ABI}"
-                           "${arg_CONFIG}")
+  _torchcompat_archive_url(url "${version}" "${variant}" "${platform}" "${arg_ABI}" "${arg_CONFIG}")
   message(STATUS "TorchCompat: libtorch ${version} ${variant} for ${platform}: ${reason}")
   # A list holds the four parts, so ';' inside the texts would split them; a
   # cache entry holds one line.

@@ -44,7 +44,14 @@ function(_torchcompat_table out_var stem)
                           "or point TORCHCOMPAT_DATA_DIR at a complete data folder.")
     endif()
     file(READ "${file}" text)
-    string(JSON schema ERROR_VARIABLE error GET "${text}" schema_version)
+    string(
+      JSON
+      schema
+      ERROR_VARIABLE
+      error
+      GET
+      "${text}"
+      schema_version)
     if(error OR NOT schema EQUAL 1)
       if(NOT error)
         set(error "schema_version is '${schema}', this TorchCompat reads 1")

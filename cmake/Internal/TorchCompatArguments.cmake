@@ -33,9 +33,10 @@ function(_torchcompat_policy_and_mode policy_var mode_var prefix)
     set(policy compat)
   endif()
   if(NOT policy MATCHES "^(compat|strict)$")
-    message(FATAL_ERROR "TorchCompat: DRIVER_POLICY '${policy}' is not a policy; use compat "
-                        "(NVIDIA minor-version compatibility) or strict (the toolkit's own "
-                        "minimum driver).")
+    message(
+      FATAL_ERROR
+        "TorchCompat: DRIVER_POLICY '${policy}' is not a policy; use compat "
+        "(NVIDIA minor-version compatibility) or strict (the toolkit's own " "minimum driver).")
   endif()
   set(mode "${${prefix}_MODE}")
   if(NOT mode)

@@ -83,9 +83,7 @@ function(_torchcompat_apply_mirror out url mirror)
     string(SUBSTRING "${url}" ${base_length} -1 url_tail)
     set(result "${mirror}${url_tail}")
   endif()
-  set(${out}
-      "${result}"
-      PARENT_SCOPE)
+  set(${out} "${result}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_default_cache_dir out)
@@ -106,20 +104,13 @@ function(_torchcompat_default_cache_dir out)
                         "(neither HOME nor XDG_CACHE_HOME is set)")
   endif()
   file(TO_CMAKE_PATH "${dir}" dir)
-  set(${out}
-      "${dir}"
-      PARENT_SCOPE)
+  set(${out} "${dir}" PARENT_SCOPE)
 endfunction()
 
 # A random suffix keeps temporary names of concurrent configures apart.
 function(_torchcompat_temp_suffix out)
-  string(
-    RANDOM
-    LENGTH 12
-    ALPHABET "0123456789abcdefghijklmnopqrstuvwxyz" suffix)
-  set(${out}
-      "${suffix}"
-      PARENT_SCOPE)
+  string(RANDOM LENGTH 12 ALPHABET "0123456789abcdefghijklmnopqrstuvwxyz" suffix)
+  set(${out} "${suffix}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_truthy out name)
@@ -133,9 +124,7 @@ function(_torchcompat_truthy out name)
       set(value TRUE)
     endif()
   endif()
-  set(${out}
-      ${value}
-      PARENT_SCOPE)
+  set(${out} ${value} PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_check_url_scheme url allow_http)
@@ -176,12 +165,8 @@ function(_torchcompat_lock_read lock_file out_keys out_hashes)
       list(APPEND keys "${CMAKE_MATCH_2}")
     endforeach()
   endif()
-  set(${out_keys}
-      "${keys}"
-      PARENT_SCOPE)
-  set(${out_hashes}
-      "${hashes}"
-      PARENT_SCOPE)
+  set(${out_keys} "${keys}" PARENT_SCOPE)
+  set(${out_hashes} "${hashes}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_lock_lookup lock_file key out)
@@ -191,9 +176,7 @@ function(_torchcompat_lock_lookup lock_file key out)
   if(index GREATER -1)
     list(GET hashes ${index} hash)
   endif()
-  set(${out}
-      "${hash}"
-      PARENT_SCOPE)
+  set(${out} "${hash}" PARENT_SCOPE)
 endfunction()
 
 # Written to a temporary name and renamed, so a reader never sees half a file.
@@ -249,15 +232,9 @@ function(_torchcompat_stamp_read entry_dir out_hash out_tree out_source)
       set(hash "")
     endif()
   endif()
-  set(${out_hash}
-      "${hash}"
-      PARENT_SCOPE)
-  set(${out_tree}
-      "${tree}"
-      PARENT_SCOPE)
-  set(${out_source}
-      "${source}"
-      PARENT_SCOPE)
+  set(${out_hash} "${hash}" PARENT_SCOPE)
+  set(${out_tree} "${tree}" PARENT_SCOPE)
+  set(${out_source} "${source}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_stamp_write entry_dir hash tree source url)
@@ -270,16 +247,12 @@ endfunction()
 # Identifies a local archive without hashing it: a warm configure must not read gigabytes.
 function(_torchcompat_archive_signature out archive)
   if(archive STREQUAL "")
-    set(${out}
-        "download"
-        PARENT_SCOPE)
+    set(${out} "download" PARENT_SCOPE)
     return()
   endif()
   file(SIZE "${archive}" size)
   file(TIMESTAMP "${archive}" mtime "%Y-%m-%dT%H:%M:%S" UTC)
-  set(${out}
-      "archive:${archive}:${size}:${mtime}"
-      PARENT_SCOPE)
+  set(${out} "archive:${archive}:${size}:${mtime}" PARENT_SCOPE)
 endfunction()
 
 # ---------------------------------------------------------------------------
@@ -330,18 +303,14 @@ endfunction()
 # Refuses entries that would land outside the extraction directory, before anything is written:
 # `cmake -E tar` itself extracts "../x" and "/x" as is.
 function(_torchcompat_check_archive_entries archive what out_error)
-  set(${out_error}
-      ""
-      PARENT_SCOPE)
+  set(${out_error} "" PARENT_SCOPE)
   execute_process(
     COMMAND "${CMAKE_COMMAND}" -E tar tvf "${archive}"
     RESULT_VARIABLE rc
     OUTPUT_VARIABLE listing
     ERROR_VARIABLE errors)
   if(NOT rc EQUAL 0)
-    set(${out_error}
-        "TorchCompat: cannot read archive ${archive}: ${errors}"
-        PARENT_SCOPE)
+    set(${out_error} "TorchCompat: cannot read archive ${archive}: ${errors}" PARENT_SCOPE)
     return()
   endif()
   string(REPLACE ";" "\\;" listing "${listing}")
@@ -353,8 +322,7 @@ function(_torchcompat_check_archive_entries archive what out_error)
     endif()
     # perms links uid gid size <3 date fields> name [-> target]
     if(NOT line MATCHES "^([^ ]+) +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ (.+)$")
-      set(${out_error}
-          "TorchCompat: cannot read the listing of ${archive}: \"${line}\""
+      set(${out_error} "TorchCompat: cannot read the listing of ${archive}: \"${line}\""
           PARENT_SCOPE)
       return()
     endif()
@@ -365,9 +333,8 @@ function(_torchcompat_check_archive_entries archive what out_error)
       set(name "${CMAKE_MATCH_1}")
       set(target "${CMAKE_MATCH_3}")
     endif()
-    if(name MATCHES "^[/\\\\]"
-       OR name MATCHES "^[A-Za-z]:"
-       OR name MATCHES "(^|[/\\\\])\\.\\.([/\\\\]|$)")
+    if(name MATCHES "^[/\\\\]" OR name MATCHES "^[A-Za-z]:" OR name MATCHES
+                                                               "(^|[/\\\\])\\.\\.([/\\\\]|$)")
       list(APPEND bad "${name}")
     elseif(NOT target STREQUAL "")
       get_filename_component(link_dir "${name}" DIRECTORY)
@@ -390,18 +357,14 @@ function(_torchcompat_check_archive_entries archive what out_error)
         "TorchCompat: refusing archive ${what}: ${count} entries point outside the extraction "
         "directory (absolute paths or \"..\"), e.g.\n  ${shown}\nNothing was extracted.")
     string(JOIN "" ${out_error} ${${out_error}})
-    set(${out_error}
-        "${${out_error}}"
-        PARENT_SCOPE)
+    set(${out_error} "${${out_error}}" PARENT_SCOPE)
   endif()
 endfunction()
 
 # Extracts into a temporary sibling, then renames into place; returns the tree's name relative to
 # entry_dir.
 function(_torchcompat_extract archive entry_dir out_tree out_error)
-  set(${out_error}
-      ""
-      PARENT_SCOPE)
+  set(${out_error} "" PARENT_SCOPE)
   _torchcompat_temp_suffix(suffix)
   set(staging "${entry_dir}/extract-${suffix}.tmp")
   file(MAKE_DIRECTORY "${staging}")
@@ -413,15 +376,10 @@ function(_torchcompat_extract archive entry_dir out_tree out_error)
     ERROR_VARIABLE errors)
   if(NOT rc EQUAL 0)
     file(REMOVE_RECURSE "${staging}")
-    set(${out_error}
-        "TorchCompat: extracting ${archive} failed: ${errors}"
-        PARENT_SCOPE)
+    set(${out_error} "TorchCompat: extracting ${archive} failed: ${errors}" PARENT_SCOPE)
     return()
   endif()
-  file(
-    GLOB top
-    RELATIVE "${staging}"
-    "${staging}/*" "${staging}/.*")
+  file(GLOB top RELATIVE "${staging}" "${staging}/*" "${staging}/.*")
   list(LENGTH top top_count)
   if(top_count EQUAL 1
      AND IS_DIRECTORY "${staging}/${top}"
@@ -438,9 +396,7 @@ function(_torchcompat_extract archive entry_dir out_tree out_error)
   endif()
   file(RENAME "${from}" "${entry_dir}/${tree}")
   file(REMOVE_RECURSE "${staging}")
-  set(${out_tree}
-      "${tree}"
-      PARENT_SCOPE)
+  set(${out_tree} "${tree}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_fetch_archive)
@@ -506,9 +462,7 @@ function(_torchcompat_fetch_archive)
   _torchcompat_stamp_read("${entry_dir}" stamp_hash stamp_tree stamp_source)
   _torchcompat_stamp_usable(usable "${stamp_hash}" "${stamp_source}" "${expected}" "${signature}")
   if(usable AND (lock_file STREQUAL "" OR NOT expected STREQUAL ""))
-    set(${arg_RESULT_DIR_VARIABLE}
-        "${entry_dir}/${stamp_tree}"
-        PARENT_SCOPE)
+    set(${arg_RESULT_DIR_VARIABLE} "${entry_dir}/${stamp_tree}" PARENT_SCOPE)
     return()
   endif()
 
@@ -553,9 +507,7 @@ function(_torchcompat_fetch_archive)
   if(NOT lock_file STREQUAL "" AND expected STREQUAL "")
     _torchcompat_lock_record("${lock_file}" "${key}" "${stamp_hash}")
   endif()
-  set(${arg_RESULT_DIR_VARIABLE}
-      "${entry_dir}/${stamp_tree}"
-      PARENT_SCOPE)
+  set(${arg_RESULT_DIR_VARIABLE} "${entry_dir}/${stamp_tree}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_expected_hash out_hash out_from pinned lock_file key)
@@ -565,12 +517,8 @@ function(_torchcompat_expected_hash out_hash out_from pinned lock_file key)
     _torchcompat_lock_lookup("${lock_file}" "${key}" hash)
     set(from "recorded in ${lock_file}")
   endif()
-  set(${out_hash}
-      "${hash}"
-      PARENT_SCOPE)
-  set(${out_from}
-      "${from}"
-      PARENT_SCOPE)
+  set(${out_hash} "${hash}" PARENT_SCOPE)
+  set(${out_from} "${from}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_stamp_usable out stamp_hash stamp_source expected signature)
@@ -585,9 +533,7 @@ function(_torchcompat_stamp_usable out stamp_hash stamp_source expected signatur
       set(usable TRUE)
     endif()
   endif()
-  set(${out}
-      ${usable}
-      PARENT_SCOPE)
+  set(${out} ${usable} PARENT_SCOPE)
 endfunction()
 
 # Runs under the entry's lock: leftovers of interrupted runs are garbage.
@@ -643,10 +589,6 @@ function(
     file(REMOVE "${source_file}")
   endif()
   message(STATUS "TorchCompat: ${url} ready in ${entry_dir}/${tree}")
-  set(${out_hash}
-      "${actual}"
-      PARENT_SCOPE)
-  set(${out_tree}
-      "${tree}"
-      PARENT_SCOPE)
+  set(${out_hash} "${actual}" PARENT_SCOPE)
+  set(${out_tree} "${tree}" PARENT_SCOPE)
 endfunction()

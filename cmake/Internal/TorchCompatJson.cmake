@@ -7,7 +7,14 @@ include_guard(GLOBAL)
 # Sets <out-var> to the value (objects and arrays as JSON text), or "" when the
 # member is absent or null.
 function(_torchcompat_json_get out_var json)
-  string(JSON value ERROR_VARIABLE error GET "${json}" ${ARGN})
+  string(
+    JSON
+    value
+    ERROR_VARIABLE
+    error
+    GET
+    "${json}"
+    ${ARGN})
   if(error OR value STREQUAL "null")
     set(value "")
   endif()
@@ -18,7 +25,14 @@ endfunction()
 # Turns a JSON array of strings into a CMake list; "" when absent or null.
 function(_torchcompat_json_list out_var json)
   set(items "")
-  string(JSON type ERROR_VARIABLE error TYPE "${json}" ${ARGN})
+  string(
+    JSON
+    type
+    ERROR_VARIABLE
+    error
+    TYPE
+    "${json}"
+    ${ARGN})
   if(NOT error AND type STREQUAL "ARRAY")
     string(JSON count LENGTH "${json}" ${ARGN})
     if(count GREATER 0)
@@ -36,7 +50,14 @@ endfunction()
 # The member names of an object, in file order; "" when absent or not an object.
 function(_torchcompat_json_keys out_var json)
   set(keys "")
-  string(JSON type ERROR_VARIABLE error TYPE "${json}" ${ARGN})
+  string(
+    JSON
+    type
+    ERROR_VARIABLE
+    error
+    TYPE
+    "${json}"
+    ${ARGN})
   if(NOT error AND type STREQUAL "OBJECT")
     string(JSON count LENGTH "${json}" ${ARGN})
     if(count GREATER 0)

@@ -32,7 +32,7 @@ if(NOT PROJECT_IS_TOP_LEVEL)
     set(_torchcompat_parent_config "TorchCompatConfig")
     set(_torchcompat_parent_version "TorchCompatConfigVersion")
     set(TorchCompat_DIR "${_torchcompat_parent_config_dir}" CACHE PATH
-                                                              "TorchCompat's package directory")
+                                                                  "TorchCompat's package directory")
   endif()
   file(WRITE "${_torchcompat_parent_config_dir}/${_torchcompat_parent_config}.cmake"
        "include(\"${PROJECT_SOURCE_DIR}/cmake/TorchCompatConfig.cmake\")\n")

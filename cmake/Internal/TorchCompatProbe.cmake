@@ -41,19 +41,31 @@ function(_torchcompat_build_probe source_dir out_var)
   set(log_file "${work_dir}/build.log")
   file(WRITE "${log_file}" "")
   get_property(module_dir GLOBAL PROPERTY TORCHCOMPAT_MODULE_DIR)
-  set(configure_args -DCMAKE_BUILD_TYPE=Release
-                     "-DTORCHCOMPAT_PROBE_SOURCE_DIR=${source_dir}"
+  set(configure_args -DCMAKE_BUILD_TYPE=Release "-DTORCHCOMPAT_PROBE_SOURCE_DIR=${source_dir}"
                      "-DCMAKE_RUNTIME_OUTPUT_DIRECTORY=${work_dir}/bin")
   # The probe runs on the build host, so a cross toolchain must not be used.
   if(CMAKE_CXX_COMPILER AND NOT CMAKE_CROSSCOMPILING)
     list(APPEND configure_args "-DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER}")
   endif()
   message(STATUS "TorchCompat: building torchcompat-probe with the host compiler")
-  _torchcompat_run_logged("${log_file}" "${CMAKE_COMMAND}" -S "${module_dir}/Internal/probe-project"
-                          -B "${work_dir}/build" ${configure_args})
+  _torchcompat_run_logged(
+    "${log_file}"
+    "${CMAKE_COMMAND}"
+    -S
+    "${module_dir}/Internal/probe-project"
+    -B
+    "${work_dir}/build"
+    ${configure_args})
   if(_torchcompat_step_result EQUAL 0)
-    _torchcompat_run_logged("${log_file}" "${CMAKE_COMMAND}" --build "${work_dir}/build"
-                            --config Release --target torchcompat-probe)
+    _torchcompat_run_logged(
+      "${log_file}"
+      "${CMAKE_COMMAND}"
+      --build
+      "${work_dir}/build"
+      --config
+      Release
+      --target
+      torchcompat-probe)
   endif()
   if(NOT _torchcompat_step_result EQUAL 0 OR NOT EXISTS "${executable}")
     message(WARNING "TorchCompat: could not build torchcompat-probe, so nothing about this "

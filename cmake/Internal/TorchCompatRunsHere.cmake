@@ -67,7 +67,7 @@ function(_torchcompat_ptx_runs out_var code_arch gpu_arch)
   _torchcompat_split_arch("${gpu_arch}" gpu_major gpu_minor gpu_suffix)
   set(runs FALSE)
   if(code_suffix STREQUAL "" AND NOT "${gpu_major}.${gpu_minor}" VERSION_LESS
-                                    "${code_major}.${code_minor}")
+                                 "${code_major}.${code_minor}")
     set(runs TRUE)
   endif()
   set(${out_var} ${runs} PARENT_SCOPE)
@@ -193,8 +193,17 @@ function(_torchcompat_machine prefix)
     _torchcompat_json_get(gpu_reason "${json}" gpus_status reason)
   endif()
   set(driver_reason "${reason}")
-  foreach(name IN ITEMS known release driver_cuda desc driver_reason gpu_archs gpu_descs gpu_reason
-                        cudnn)
+  foreach(
+    name IN
+    ITEMS known
+          release
+          driver_cuda
+          desc
+          driver_reason
+          gpu_archs
+          gpu_descs
+          gpu_reason
+          cudnn)
     string(TOUPPER "${name}" upper)
     set(${prefix}_${upper} "${${name}}" PARENT_SCOPE)
   endforeach()
@@ -209,7 +218,7 @@ function(_torchcompat_cudnn_problem out_var have build_cudnn)
     _torchcompat_major("${build_cudnn}" build_major)
     if(NOT have_major EQUAL build_major)
       string(CONCAT problem "cuDNN ${have} is major ${have_major}, but the build ships and "
-                            "calls cuDNN ${build_cudnn} (major ${build_major})")
+                    "calls cuDNN ${build_cudnn} (major ${build_major})")
     elseif(have VERSION_LESS build_cudnn)
       set(problem "cuDNN ${have} is older than the ${build_cudnn} the build was made with")
     endif()
@@ -230,7 +239,8 @@ function(_torchcompat_evaluate_variant prefix)
   set(need_driver "")
   _torchcompat_parse_variant("${arg_VARIANT}" kind cuda)
   if(kind STREQUAL "rocm")
-    _torchcompat_add_text(notes "AMD GPUs and ROCm are not detected, so ${arg_VARIANT} was not checked")
+    _torchcompat_add_text(notes
+                          "AMD GPUs and ROCm are not detected, so ${arg_VARIANT} was not checked")
   elseif(kind STREQUAL "xpu")
     _torchcompat_add_text(notes "Intel GPUs are not detected, so xpu was not checked")
   elseif(kind STREQUAL "cuda")
@@ -243,27 +253,35 @@ function(_torchcompat_evaluate_variant prefix)
       _torchcompat_major_minor("${build_cuda}" cuda)
     endif()
 
-    _torchcompat_driver_runs(driver CUDA "${cuda}" POLICY "${arg_POLICY}" OS "${arg_OS}"
-                             RELEASE "${${m}_RELEASE}" DRIVER_CUDA "${${m}_DRIVER_CUDA}")
+    _torchcompat_driver_runs(
+      driver
+      CUDA "${cuda}"
+      POLICY "${arg_POLICY}"
+      OS "${arg_OS}"
+      RELEASE "${${m}_RELEASE}"
+      DRIVER_CUDA "${${m}_DRIVER_CUDA}")
     set(need_driver "${driver_NEED}")
     if(NOT ${m}_RELEASE AND NOT ${m}_DRIVER_CUDA)
       _torchcompat_add_text(problems "${arg_VARIANT} builds need an NVIDIA driver: "
-                                     "${${m}_DRIVER_REASON}")
+                            "${${m}_DRIVER_REASON}")
     elseif(NOT driver_OK)
       if(driver_NEED)
         set(needs "a driver >= ${driver_NEED} (${driver_RULE})")
       else()
         set(needs "a driver that supports CUDA ${cuda} (no minimum driver is recorded)")
       endif()
-      _torchcompat_add_text(problems "found ${${m}_DESC}, but ${arg_VARIANT} (CUDA ${cuda}) needs ${needs}")
+      _torchcompat_add_text(problems
+                            "found ${${m}_DESC}, but ${arg_VARIANT} (CUDA ${cuda}) needs ${needs}")
     endif()
 
     if(NOT ${m}_GPU_ARCHS)
-      _torchcompat_add_text(problems "no GPU is visible (${${m}_GPU_REASON}), and ${arg_VARIANT} code "
-                           "runs only on one")
+      _torchcompat_add_text(
+        problems "no GPU is visible (${${m}_GPU_REASON}), and ${arg_VARIANT} code "
+        "runs only on one")
     elseif(NOT sass AND NOT ptx)
-      _torchcompat_add_text(notes "the GPU architectures of torch ${arg_VERSION} ${arg_VARIANT} are not "
-                        "in the table, so GPU coverage was not checked")
+      _torchcompat_add_text(
+        notes "the GPU architectures of torch ${arg_VERSION} ${arg_VARIANT} are not "
+        "in the table, so GPU coverage was not checked")
     else()
       list(JOIN sass ", " sass_text)
       list(JOIN ptx ", " ptx_text)
@@ -276,12 +294,14 @@ function(_torchcompat_evaluate_variant prefix)
         math(EXPR index "${index} + 1")
         _torchcompat_gpu_coverage(coverage "${arch}" "${sass}" "${ptx}")
         if(NOT coverage)
-          _torchcompat_add_text(problems "${gpu} has no code in torch ${arg_VERSION} ${arg_VARIANT}, "
-                               "which carries SASS for ${sass_text} and PTX for ${ptx_text}")
+          _torchcompat_add_text(
+            problems "${gpu} has no code in torch ${arg_VERSION} ${arg_VARIANT}, "
+            "which carries SASS for ${sass_text} and PTX for ${ptx_text}")
         elseif(coverage STREQUAL "ptx" AND NOT driver_NATIVE)
-          _torchcompat_add_text(problems "${gpu} runs torch ${arg_VERSION} ${arg_VARIANT} only by JIT-"
-                               "compiling its PTX (${ptx_text}), which needs a driver that "
-                               "supports CUDA ${cuda}; this one supports ${${m}_DRIVER_CUDA}")
+          _torchcompat_add_text(
+            problems "${gpu} runs torch ${arg_VERSION} ${arg_VARIANT} only by JIT-"
+            "compiling its PTX (${ptx_text}), which needs a driver that "
+            "supports CUDA ${cuda}; this one supports ${${m}_DRIVER_CUDA}")
           set(need_driver "CUDA ${cuda}")
         endif()
       endforeach()

@@ -5,15 +5,21 @@ find_program(CMAKE_FORMAT cmake-format)
 if(NOT CMAKE_FORMAT)
   message(FATAL_ERROR "cmake-format is not installed (Debian: apt-get install cmake-format).")
 endif()
-file(GLOB_RECURSE files RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/CMakeLists.txt"
-     "${SOURCE_DIR}/cmake/*.cmake" "${SOURCE_DIR}/cmake/*CMakeLists.txt"
-     "${SOURCE_DIR}/tool/*CMakeLists.txt" "${SOURCE_DIR}/tests/*CMakeLists.txt"
-     "${SOURCE_DIR}/tests/*.cmake" "${SOURCE_DIR}/examples/*CMakeLists.txt")
+file(
+  GLOB_RECURSE files
+  RELATIVE "${SOURCE_DIR}"
+  "${SOURCE_DIR}/CMakeLists.txt"
+  "${SOURCE_DIR}/cmake/*.cmake"
+  "${SOURCE_DIR}/cmake/*CMakeLists.txt"
+  "${SOURCE_DIR}/tool/*CMakeLists.txt"
+  "${SOURCE_DIR}/tests/*CMakeLists.txt"
+  "${SOURCE_DIR}/tests/*.cmake"
+  "${SOURCE_DIR}/examples/*CMakeLists.txt")
 set(unformatted "")
 foreach(file IN LISTS files)
-  execute_process(COMMAND "${CMAKE_FORMAT}" --config-files "${SOURCE_DIR}/.cmake-format.yaml"
-                          --check "${SOURCE_DIR}/${file}"
-                  RESULT_VARIABLE result OUTPUT_QUIET ERROR_QUIET)
+  execute_process(
+    COMMAND "${CMAKE_FORMAT}" --config-files "${SOURCE_DIR}/.cmake-format.yaml" --check
+            "${SOURCE_DIR}/${file}" RESULT_VARIABLE result OUTPUT_QUIET ERROR_QUIET)
   if(NOT result EQUAL 0)
     list(APPEND unformatted "${file}")
   endif()

@@ -24,9 +24,7 @@ set(fetch_step 0)
 function(fetch_run name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "EXPECT_FAIL" "" "COMMAND;EXPECT;REJECT")
   math(EXPR step "${fetch_step} + 1")
-  set(fetch_step
-      ${step}
-      PARENT_SCOPE)
+  set(fetch_step ${step} PARENT_SCOPE)
   execute_process(
     COMMAND ${arg_COMMAND}
     RESULT_VARIABLE rc
@@ -52,9 +50,7 @@ function(fetch_run name)
     endif()
   endforeach()
   message(STATUS "ok ${step} ${name}")
-  set(FETCH_OUTPUT
-      "${out}"
-      PARENT_SCOPE)
+  set(FETCH_OUTPUT "${out}" PARENT_SCOPE)
 endfunction()
 
 # fetch_archive(<name> [EXPECT_FAIL] ARGS -D<KEY>=<value>... [EXPECT ...] [REJECT ...]) Runs
@@ -75,15 +71,9 @@ function(fetch_archive name)
   if(FETCH_OUTPUT MATCHES "RESULT_DIR=([^\n]*)")
     set(result "${CMAKE_MATCH_1}")
   endif()
-  set(FETCH_RESULT_DIR
-      "${result}"
-      PARENT_SCOPE)
-  set(FETCH_OUTPUT
-      "${FETCH_OUTPUT}"
-      PARENT_SCOPE)
-  set(fetch_step
-      ${fetch_step}
-      PARENT_SCOPE)
+  set(FETCH_RESULT_DIR "${result}" PARENT_SCOPE)
+  set(FETCH_OUTPUT "${FETCH_OUTPUT}" PARENT_SCOPE)
+  set(fetch_step ${fetch_step} PARENT_SCOPE)
 endfunction()
 
 # Assertions on variables (by name) and files; each failure says what it saw.
@@ -119,9 +109,7 @@ endfunction()
 
 # The loopback server's URL prefix for a mode; the tag names this case's requests in the server log.
 function(server_url out mode tag)
-  set(${out}
-      "http://127.0.0.1:${PORT}/${mode}/${CASE}-${tag}"
-      PARENT_SCOPE)
+  set(${out} "http://127.0.0.1:${PORT}/${mode}/${CASE}-${tag}" PARENT_SCOPE)
 endfunction()
 
 # Number of requests the server answered for this case's tag.
@@ -131,30 +119,21 @@ function(server_requests out tag)
     file(STRINGS "${STATE}/server.log" lines REGEX " ${CASE}-${tag} ")
     list(LENGTH lines count)
   endif()
-  set(${out}
-      ${count}
-      PARENT_SCOPE)
+  set(${out} ${count} PARENT_SCOPE)
 endfunction()
 
 # The cache entry directory of a key, as TorchCompatDownload names it.
 function(cache_entry out cache key)
   string(SHA256 hash "${key}")
   string(SUBSTRING "${hash}" 0 20 hash)
-  set(${out}
-      "${cache}/libtorch/${hash}"
-      PARENT_SCOPE)
+  set(${out} "${cache}/libtorch/${hash}" PARENT_SCOPE)
 endfunction()
 
 # Files left behind in a cache that nothing may use: temporaries and downloads.
 function(cache_leftovers out cache)
-  file(
-    GLOB_RECURSE found
-    LIST_DIRECTORIES true
-    "${cache}/*")
+  file(GLOB_RECURSE found LIST_DIRECTORIES true "${cache}/*")
   list(FILTER found INCLUDE REGEX "\\.(part|tmp)$")
-  set(${out}
-      "${found}"
-      PARENT_SCOPE)
+  set(${out} "${found}" PARENT_SCOPE)
 endfunction()
 
 include("${REPO}/tests/fetch/cases/${CASE}.cmake")

@@ -42,20 +42,13 @@ function(
   list(GET args 4 config)
   _torchcompat_libtorch_url(
     url
-    VERSION
-    "${version}"
-    VARIANT
-    "${variant}"
-    PLATFORM
-    "${platform}"
-    ABI
-    "${abi}"
-    CONFIG
-    "${config}"
-    DATA_DIR
-    "${data_dir}"
-    ERROR_VARIABLE
-    error)
+    VERSION "${version}"
+    VARIANT "${variant}"
+    PLATFORM "${platform}"
+    ABI "${abi}"
+    CONFIG "${config}"
+    DATA_DIR "${data_dir}"
+    ERROR_VARIABLE error)
   execute_process(
     COMMAND "${PYTHON}" "${SOURCE_DIR}/scripts/libtorch-url" --data-dir "${data_dir}" ${args}
     OUTPUT_VARIABLE out

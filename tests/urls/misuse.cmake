@@ -18,31 +18,20 @@ if(CASE STREQUAL "unknown-keyword")
 elseif(CASE STREQUAL "missing-argument")
   _torchcompat_libtorch_url(
     url
-    VARIANT
-    cpu
-    PLATFORM
-    linux-x86_64
-    ABI
-    cxx11
-    CONFIG
-    Release
-    DATA_DIR
-    "${SOURCE_DIR}/data")
+    VARIANT cpu
+    PLATFORM linux-x86_64
+    ABI cxx11
+    CONFIG Release
+    DATA_DIR "${SOURCE_DIR}/data")
 elseif(CASE STREQUAL "fatal-without-error-variable")
   _torchcompat_libtorch_url(
     url
-    VERSION
-    2.4.0
-    VARIANT
-    cu999
-    PLATFORM
-    linux-x86_64
-    ABI
-    cxx11
-    CONFIG
-    Release
-    DATA_DIR
-    "${SOURCE_DIR}/data")
+    VERSION 2.4.0
+    VARIANT cu999
+    PLATFORM linux-x86_64
+    ABI cxx11
+    CONFIG Release
+    DATA_DIR "${SOURCE_DIR}/data")
 else()
   message(FATAL_ERROR "TorchCompat: misuse.cmake: unknown CASE '${CASE}'")
 endif()

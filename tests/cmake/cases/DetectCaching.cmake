@@ -1,7 +1,8 @@
 # The probe runs once per set of inputs: a wrapper counts its runs.
 set(real_probe "$CACHE{TORCHCOMPAT_PROBE_EXECUTABLE}")
 set(log "${CMAKE_BINARY_DIR}/runs.log")
-file(WRITE "${CMAKE_BINARY_DIR}/counting-probe" "#!/bin/sh\necho run >> \"${log}\"\nexec \"${real_probe}\" \"$@\"\n")
+file(WRITE "${CMAKE_BINARY_DIR}/counting-probe"
+     "#!/bin/sh\necho run >> \"${log}\"\nexec \"${real_probe}\" \"$@\"\n")
 file(CHMOD "${CMAKE_BINARY_DIR}/counting-probe" PERMISSIONS OWNER_READ OWNER_EXECUTE OWNER_WRITE)
 set(TORCHCOMPAT_PROBE_EXECUTABLE "${CMAKE_BINARY_DIR}/counting-probe")
 function(expect_runs expected)

@@ -10,6 +10,7 @@ foreach(pair IN ITEMS "DRIVER_VERSION=535.104.05" "DRIVER_CUDA_VERSION=12.2" "GP
   list(GET pair 1 expected)
   string(REPLACE "," ";" expected "${expected}")
   if(NOT "${TorchCompat_${name}}" STREQUAL "${expected}")
-    message(FATAL_ERROR "TorchCompat_${name} is \"${TorchCompat_${name}}\", expected \"${expected}\"")
+    message(
+      FATAL_ERROR "TorchCompat_${name} is \"${TorchCompat_${name}}\", expected \"${expected}\"")
   endif()
 endforeach()

@@ -2,8 +2,12 @@
 set(TORCHCOMPAT_OVERRIDE_DRIVER 540.4.0)
 set(TORCHCOMPAT_OVERRIDE_CUDA 12.6)
 set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.7)
-torchcompat_select_libtorch(VERSION 2.4.0 PLATFORM linux URL_VARIABLE url VARIANT_VARIABLE variant REASON_VARIABLE reason)
+torchcompat_select_libtorch(
+  VERSION 2.4.0
+  PLATFORM linux
+  URL_VARIABLE url
+  VARIANT_VARIABLE variant
+  REASON_VARIABLE reason)
 if(NOT variant STREQUAL "cpu")
   message(FATAL_ERROR "chose ${variant} (${reason}), expected cpu")
 endif()
-

@@ -18,10 +18,18 @@ foreach(row IN LISTS rows)
   if(NOT abi STREQUAL "none")
     set(abi_args ABI "${abi}")
   endif()
-  torchcompat_select_libtorch(VERSION "${version}" VARIANT "${variant}" PLATFORM "${os}"
-                              ARCH "${arch}" ${abi_args} CONFIG "${config}" URL_VARIABLE url)
+  torchcompat_select_libtorch(
+    VERSION "${version}"
+    VARIANT "${variant}"
+    PLATFORM "${os}"
+    ARCH "${arch}" ${abi_args}
+    CONFIG "${config}"
+    URL_VARIABLE url)
   if(NOT url STREQUAL expected)
-    message(FATAL_ERROR "${version} ${variant} ${platform} ${abi} ${config}:\n  got      ${url}\n  expected ${expected}")
+    message(
+      FATAL_ERROR
+        "${version} ${variant} ${platform} ${abi} ${config}:\n  got      ${url}\n  expected ${expected}"
+    )
   endif()
   math(EXPR count "${count} + 1")
 endforeach()

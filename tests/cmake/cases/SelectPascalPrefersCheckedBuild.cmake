@@ -2,8 +2,12 @@
 set(TORCHCOMPAT_OVERRIDE_DRIVER 570.124.06)
 set(TORCHCOMPAT_OVERRIDE_CUDA 12.8)
 set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 6.1)
-torchcompat_select_libtorch(VERSION 2.7.0 PLATFORM linux URL_VARIABLE url VARIANT_VARIABLE variant REASON_VARIABLE reason)
+torchcompat_select_libtorch(
+  VERSION 2.7.0
+  PLATFORM linux
+  URL_VARIABLE url
+  VARIANT_VARIABLE variant
+  REASON_VARIABLE reason)
 if(NOT variant STREQUAL "cu126")
   message(FATAL_ERROR "chose ${variant} (${reason}), expected cu126")
 endif()
-

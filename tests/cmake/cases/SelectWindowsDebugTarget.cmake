@@ -2,10 +2,21 @@
 set(TORCHCOMPAT_OVERRIDE_DRIVER 551.61)
 set(TORCHCOMPAT_OVERRIDE_CUDA 12.4)
 set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.9)
-torchcompat_select_libtorch(VERSION 2.4.0 PLATFORM windows ARCH x86_64 CONFIG Debug URL_VARIABLE url VARIANT_VARIABLE variant REASON_VARIABLE reason)
+torchcompat_select_libtorch(
+  VERSION 2.4.0
+  PLATFORM windows
+  ARCH x86_64
+  CONFIG Debug
+  URL_VARIABLE url
+  VARIANT_VARIABLE variant
+  REASON_VARIABLE reason)
 if(NOT variant STREQUAL "cu124")
   message(FATAL_ERROR "chose ${variant} (${reason}), expected cu124")
 endif()
-if(NOT url STREQUAL "https://download.pytorch.org/libtorch/cu124/libtorch-win-shared-with-deps-debug-2.4.0%2Bcu124.zip")
+if(NOT
+   url
+   STREQUAL
+   "https://download.pytorch.org/libtorch/cu124/libtorch-win-shared-with-deps-debug-2.4.0%2Bcu124.zip"
+)
   message(FATAL_ERROR "url ${url}")
 endif()

@@ -14,10 +14,7 @@ fetch_run(
     "-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}" "-DTORCHCOMPAT_LOCK_FILE=${WORK}/torchcompat.lock"
   EXPECT "downloading ${mirror}/cpu/")
 fetch_run(build COMMAND "${CMAKE_COMMAND}" --build "${build}" -j 2)
-fetch_run(
-  run
-  COMMAND "${build}/provider-demo"
-  EXPECT "trace: 6" "sum: 12")
+fetch_run(run COMMAND "${build}/provider-demo" EXPECT "trace: 6" "sum: 12")
 file(STRINGS "${build}/CMakeCache.txt" torch_dir REGEX "^Torch_DIR:")
 expect_that(torch_dir MATCHES "^Torch_DIR:PATH=${CACHE_DIR}/libtorch/")
 fetch_run(

@@ -19,15 +19,10 @@ set(configure
     -DTORCHCOMPAT_ALLOW_HTTP=ON
     "-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}"
     "-DTORCHCOMPAT_LOCK_FILE=${WORK}/torchcompat.lock")
-fetch_run(
-  configure
-  COMMAND ${configure}
-  EXPECT "downloading ${mirror}/cpu/" "extracting")
+fetch_run(configure COMMAND ${configure} EXPECT "downloading ${mirror}/cpu/" "extracting")
 fetch_run(build COMMAND "${CMAKE_COMMAND}" --build "${build}" -j 2)
-fetch_run(
-  run
-  COMMAND "${build}/tensor-demo"
-  EXPECT "matmul: \\[\\[22, 28\\], \\[49, 64\\]\\]" "sum: 163" "libtorch: 1\\.13\\.[0-9]+")
+fetch_run(run COMMAND "${build}/tensor-demo" EXPECT "matmul: \\[\\[22, 28\\], \\[49, 64\\]\\]"
+                                                    "sum: 163" "libtorch: 1\\.13\\.[0-9]+")
 
 file(STRINGS "${build}/CMakeCache.txt" torch_dir REGEX "^Torch_DIR:")
 expect_that(torch_dir MATCHES
@@ -53,9 +48,6 @@ expect_that(uses_fetched_headers STREQUAL "TRUE")
 
 server_requests(before e2e)
 expect_that(before EQUAL 1)
-fetch_run(
-  reconfigure
-  COMMAND ${configure}
-  REJECT "downloading" "extracting" "recorded SHA-256")
+fetch_run(reconfigure COMMAND ${configure} REJECT "downloading" "extracting" "recorded SHA-256")
 server_requests(after e2e)
 expect_that(after EQUAL 1)

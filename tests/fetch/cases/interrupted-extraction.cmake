@@ -23,10 +23,7 @@ expect_missing("${entry}/libtorch")
 file(GLOB staging "${entry}/extract-*.tmp")
 expect_nonempty(staging)
 
-fetch_archive(
-  after-kill
-  ARGS ${args}
-  EXPECT "extracting")
+fetch_archive(after-kill ARGS ${args} EXPECT "extracting")
 expect_that(FETCH_RESULT_DIR STREQUAL "${entry}/libtorch")
 file(SIZE "${FETCH_RESULT_DIR}/lib/libtorch_cpu.so.1.13" size)
 file(SIZE "/usr/lib/x86_64-linux-gnu/libtorch_cpu.so.1.13" expected_size)
@@ -40,10 +37,7 @@ file(REMOVE "${entry}/torchcompat-stamp.txt")
 file(REMOVE "${FETCH_RESULT_DIR}/lib/libc10.so.1.13")
 file(MAKE_DIRECTORY "${entry}/extract-leftover.tmp/libtorch")
 file(WRITE "${entry}/leftover-real.zip.part" "partial")
-fetch_archive(
-  after-unstamped
-  ARGS ${args}
-  EXPECT "extracting")
+fetch_archive(after-unstamped ARGS ${args} EXPECT "extracting")
 expect_exists("${FETCH_RESULT_DIR}/lib/libc10.so.1.13")
 cache_leftovers(left "${CACHE_DIR}")
 expect_empty(left)

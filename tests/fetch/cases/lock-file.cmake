@@ -3,10 +3,8 @@
 server_url(url normal lock)
 set(lock "${WORK}/src/torchcompat.lock")
 file(SHA256 "${SERVED}/mini.zip" mini_hash)
-fetch_archive(
-  first
-  ARGS "-DURL=${url}/mini.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}" "-DLOCK_FILE=${lock}"
-  EXPECT "recorded SHA-256 ${mini_hash}")
+fetch_archive(first ARGS "-DURL=${url}/mini.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}"
+                         "-DLOCK_FILE=${lock}" EXPECT "recorded SHA-256 ${mini_hash}")
 file(STRINGS "${lock}" entries REGEX "^[^#]")
 expect_that(entries STREQUAL "${mini_hash}  ${url}/mini.zip")
 
@@ -18,10 +16,8 @@ file(STRINGS "${lock}" entries REGEX "^[^#]")
 expect_that(entries STREQUAL "${mini_hash}  ${url}/mini.zip;${real_hash}  ${url}/real.zip")
 
 # Enforced from a fresh cache: the right archive passes...
-fetch_archive(
-  enforced-ok
-  ARGS "-DURL=${url}/mini.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${WORK}/cache2" "-DLOCK_FILE=${lock}"
-  REJECT "recorded SHA-256")
+fetch_archive(enforced-ok ARGS "-DURL=${url}/mini.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${WORK}/cache2"
+                               "-DLOCK_FILE=${lock}" REJECT "recorded SHA-256")
 # ...an archive that changed on the server does not (the lock names real.zip's hash for mini.zip's
 # URL here).
 file(WRITE "${lock}" "${real_hash}  ${url}/mini.zip\n")

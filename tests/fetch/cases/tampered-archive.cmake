@@ -23,10 +23,7 @@ fetch_archive(record ARGS "-DURL=${normal}/mini.zip" -DALLOW_HTTP=ON "-DCACHE_DI
                           "-DLOCK_FILE=${lock}" "-DLOCK_KEY=${OFFICIAL_URL}")
 set(tree "${FETCH_RESULT_DIR}")
 file(READ "${lock}" lock_before)
-file(
-  GLOB_RECURSE tree_before
-  RELATIVE "${CACHE_DIR}"
-  "${CACHE_DIR}/*")
+file(GLOB_RECURSE tree_before RELATIVE "${CACHE_DIR}" "${CACHE_DIR}/*")
 # Forget the stamp's hash, as if the cache had been made by an older archive: the fetch must go back
 # to the server, and the tampered bytes must not pass.
 cache_entry(entry "${CACHE_DIR}" "${OFFICIAL_URL}")
@@ -41,9 +38,6 @@ fetch_archive(
          "downloaded file was deleted")
 file(READ "${lock}" lock_after)
 expect_that(lock_before STREQUAL "${lock_after}")
-file(
-  GLOB_RECURSE tree_after
-  RELATIVE "${CACHE_DIR}"
-  "${CACHE_DIR}/*")
+file(GLOB_RECURSE tree_after RELATIVE "${CACHE_DIR}" "${CACHE_DIR}/*")
 expect_that(tree_before STREQUAL "${tree_after}")
 expect_exists("${tree}/share/cmake/Torch/TorchConfig.cmake")

@@ -3,17 +3,11 @@
 server_url(url normal warm)
 set(lock "${WORK}/torchcompat.lock")
 set(args "-DURL=${url}/real.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}" "-DLOCK_FILE=${lock}")
-fetch_archive(
-  cold
-  ARGS ${args}
-  EXPECT "downloading" "extracting")
+fetch_archive(cold ARGS ${args} EXPECT "downloading" "extracting")
 set(tree "${FETCH_RESULT_DIR}")
 server_requests(before warm)
 expect_that(before EQUAL 1)
-fetch_archive(
-  warm
-  ARGS ${args}
-  REJECT "downloading" "extracting" "recorded")
+fetch_archive(warm ARGS ${args} REJECT "downloading" "extracting" "recorded")
 expect_that(FETCH_RESULT_DIR STREQUAL "${tree}")
 server_requests(after warm)
 expect_that(after EQUAL 1)
