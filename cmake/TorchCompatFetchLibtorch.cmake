@@ -77,16 +77,8 @@ function(torchcompat_fetch_libtorch)
       DRIVER_POLICY)
   set(fetch_keywords SHA256 LOCK_FILE MIRROR ARCHIVE CACHE_DIR)
   set(result_keywords URL_VARIABLE VARIANT_VARIABLE REASON_VARIABLE)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "ALLOW_HTTP"
-                        "${selection_keywords};${fetch_keywords};${result_keywords}" "")
-  if(arg_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "TorchCompat: torchcompat_fetch_libtorch: unknown arguments: "
-                        "${arg_UNPARSED_ARGUMENTS}")
-  endif()
-  if("${arg_VERSION}" STREQUAL "")
-    message(FATAL_ERROR "TorchCompat: torchcompat_fetch_libtorch: VERSION is required "
-                        "(a release such as 2.5.1, or latest)")
-  endif()
+  set(one_value ${selection_keywords} ${fetch_keywords} ${result_keywords})
+  cmake_parse_arguments(PARSE_ARGV 0 arg "ALLOW_HTTP" "${one_value}" "")
   if(NOT COMMAND torchcompat_select_libtorch)
     message(
       FATAL_ERROR
@@ -94,6 +86,7 @@ function(torchcompat_fetch_libtorch)
         "torchcompat_select_libtorch; load the package with "
         "find_package(TorchCompat) rather than including this module alone")
   endif()
+  _torchcompat_check_arguments(torchcompat_fetch_libtorch arg "ALLOW_HTTP;${one_value}" VERSION)
 
   set(selection_args "")
   foreach(keyword IN LISTS selection_keywords)

@@ -44,7 +44,7 @@ fetch_run(
   unknown-keyword
   EXPECT_FAIL
   COMMAND ${configure} -B "${WORK}/build-bad" "-DFETCH_ARGS=BOGUS;1"
-  EXPECT "TorchCompat: torchcompat_fetch_libtorch: unknown arguments: BOGUS")
+  EXPECT "TorchCompat: torchcompat_fetch_libtorch\\(\\) does not take .BOGUS")
 fetch_run(
   mirror-unrelated
   EXPECT_FAIL
