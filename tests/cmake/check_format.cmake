@@ -5,16 +5,16 @@ find_program(CMAKE_FORMAT cmake-format)
 if(NOT CMAKE_FORMAT)
   message(FATAL_ERROR "cmake-format is not installed (Debian: apt-get install cmake-format).")
 endif()
+# GLOB_RECURSE matches a file name at any depth below the pattern's folder, so
+# the top-level CMakeLists.txt is named on its own, not globbed (that would
+# reach into build folders).
 file(
   GLOB_RECURSE files
   RELATIVE "${SOURCE_DIR}"
-  "${SOURCE_DIR}/CMakeLists.txt"
-  "${SOURCE_DIR}/cmake/*.cmake"
-  "${SOURCE_DIR}/cmake/*CMakeLists.txt"
-  "${SOURCE_DIR}/tool/*CMakeLists.txt"
-  "${SOURCE_DIR}/tests/*CMakeLists.txt"
-  "${SOURCE_DIR}/tests/*.cmake"
-  "${SOURCE_DIR}/examples/*CMakeLists.txt")
+  "${SOURCE_DIR}/cmake/*.cmake" "${SOURCE_DIR}/cmake/*CMakeLists.txt"
+  "${SOURCE_DIR}/tool/*CMakeLists.txt" "${SOURCE_DIR}/tests/*CMakeLists.txt"
+  "${SOURCE_DIR}/tests/*.cmake" "${SOURCE_DIR}/examples/*CMakeLists.txt")
+list(APPEND files CMakeLists.txt)
 set(unformatted "")
 foreach(file IN LISTS files)
   execute_process(

@@ -191,6 +191,22 @@ TEST(ProbeEndToEnd, FakeSitePackagesWithLocalVersion) {
   EXPECT_EQ(text_at(*py.member("locations"), "torch"), scratch.path() + "/site/torch-2.4.0+cu121.dist-info");
 }
 
+TEST(ProbeEndToEnd, HangingOrCrashingPythonCostsOnlyItsOwnSection) {
+  ScratchDirectory scratch;
+  std::string hanging = scratch.write("hang/python3", "#!/bin/sh\nexec sleep 30\n", true);
+  auto started = std::chrono::steady_clock::now();
+  JsonValue report = probe_json({system_path}, {"--timeout", "0.5", "--python", hanging});
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
+  EXPECT_EQ(text_at(*report.member("python"), "status"), "timed_out");
+  EXPECT_EQ(text_at(*report.member("python"), "reason"), "the interpreter timed out after 0.5 s");
+  EXPECT_EQ(text_at(*report.member("toolkits_status"), "status"), "found");
+
+  std::string crashing = scratch.write("crash/python3", "#!/bin/sh\nkill -SEGV $$\n", true);
+  JsonValue crashed = probe_json({system_path}, {"--python", crashing});
+  EXPECT_EQ(text_at(*crashed.member("python"), "status"), "crashed");
+  EXPECT_EQ(text_at(*crashed.member("python"), "reason"), "the interpreter crashed (signal 11)");
+}
+
 TEST(ProbeEndToEnd, MissingPythonIsNotFoundAndTheRestIsReported) {
   JsonValue report = probe_json({"PATH=/nonexistent"}, {});
   EXPECT_EQ(text_at(*report.member("python"), "status"), "not_found");
