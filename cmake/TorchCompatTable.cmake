@@ -71,9 +71,12 @@ function(_torchcompat_torch_record out_var version)
   set(${out_var} "${record}" PARENT_SCOPE)
 endfunction()
 
+# Every torch release in the table, oldest first.
 function(_torchcompat_torch_versions out_var)
   _torchcompat_table(table torch-releases)
   _torchcompat_json_keys(versions "${table}" releases)
+  # string(JSON) lists members alphabetically (2.10.0 before 2.9.1).
+  list(SORT versions COMPARE NATURAL)
   set(${out_var} "${versions}" PARENT_SCOPE)
 endfunction()
 
@@ -104,6 +107,7 @@ endfunction()
 function(_torchcompat_toolkits_of_minor out_var cuda_minor)
   _torchcompat_table(table cuda-toolkits)
   _torchcompat_json_keys(versions "${table}" toolkits)
+  list(SORT versions COMPARE NATURAL)
   set(matches "")
   foreach(version IN LISTS versions)
     _torchcompat_major_minor("${version}" minor)

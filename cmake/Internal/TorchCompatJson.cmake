@@ -47,7 +47,8 @@ function(_torchcompat_json_list out_var json)
 endfunction()
 
 # _torchcompat_json_keys(<out-var> <json> <member>...)
-# The member names of an object, in file order; "" when absent or not an object.
+# The member names of an object, in string(JSON)'s order (alphabetical, not the
+# file's); "" when absent or not an object.
 function(_torchcompat_json_keys out_var json)
   set(keys "")
   string(
