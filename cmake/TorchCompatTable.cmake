@@ -71,6 +71,16 @@ function(_torchcompat_torch_record out_var version)
   set(${out_var} "${record}" PARENT_SCOPE)
 endfunction()
 
+# Stops with a clear error unless <version> is a well-formed release in the table.
+function(_torchcompat_require_known_release keyword version)
+  _torchcompat_check_version(${keyword} "${version}")
+  _torchcompat_torch_record(record "${version}")
+  if(NOT record)
+    _torchcompat_unknown_torch_text(text "${version}")
+    message(FATAL_ERROR "TorchCompat: ${text}.")
+  endif()
+endfunction()
+
 # Every torch release in the table, oldest first.
 function(_torchcompat_torch_versions out_var)
   _torchcompat_table(table torch-releases)

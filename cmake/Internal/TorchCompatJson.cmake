@@ -21,24 +21,25 @@ function(_torchcompat_json_get out_var json)
   set(${out_var} "${value}" PARENT_SCOPE)
 endfunction()
 
-# _torchcompat_json_list(<out-var> <json> <member>...)
-# Turns a JSON array of strings into a CMake list; "" when absent or null.
-function(_torchcompat_json_list out_var json)
+# The items of a JSON array (mode GET, type ARRAY) or the member names of a
+# JSON object (mode MEMBER, type OBJECT), as a CMake list; "" when the value is
+# absent, null or of the other type.
+function(_torchcompat_json_items out_var mode type json)
   set(items "")
   string(
     JSON
-    type
+    actual_type
     ERROR_VARIABLE
     error
     TYPE
     "${json}"
     ${ARGN})
-  if(NOT error AND type STREQUAL "ARRAY")
+  if(NOT error AND actual_type STREQUAL type)
     string(JSON count LENGTH "${json}" ${ARGN})
     if(count GREATER 0)
       math(EXPR last "${count} - 1")
       foreach(index RANGE ${last})
-        string(JSON item GET "${json}" ${ARGN} ${index})
+        string(JSON item ${mode} "${json}" ${ARGN} ${index})
         list(APPEND items "${item}")
       endforeach()
     endif()
@@ -46,28 +47,17 @@ function(_torchcompat_json_list out_var json)
   set(${out_var} "${items}" PARENT_SCOPE)
 endfunction()
 
+# _torchcompat_json_list(<out-var> <json> <member>...)
+# Turns a JSON array of strings into a CMake list; "" when absent or null.
+function(_torchcompat_json_list out_var json)
+  _torchcompat_json_items(items GET ARRAY "${json}" ${ARGN})
+  set(${out_var} "${items}" PARENT_SCOPE)
+endfunction()
+
 # _torchcompat_json_keys(<out-var> <json> <member>...)
 # The member names of an object, in string(JSON)'s order (alphabetical, not the
 # file's); "" when absent or not an object.
 function(_torchcompat_json_keys out_var json)
-  set(keys "")
-  string(
-    JSON
-    type
-    ERROR_VARIABLE
-    error
-    TYPE
-    "${json}"
-    ${ARGN})
-  if(NOT error AND type STREQUAL "OBJECT")
-    string(JSON count LENGTH "${json}" ${ARGN})
-    if(count GREATER 0)
-      math(EXPR last "${count} - 1")
-      foreach(index RANGE ${last})
-        string(JSON key MEMBER "${json}" ${ARGN} ${index})
-        list(APPEND keys "${key}")
-      endforeach()
-    endif()
-  endif()
+  _torchcompat_json_items(keys MEMBER OBJECT "${json}" ${ARGN})
   set(${out_var} "${keys}" PARENT_SCOPE)
 endfunction()
