@@ -216,35 +216,30 @@ function(
   version
   platform
   policy
-  os
   machine
   failing)
   _torchcompat_published_variants(variants "${version}" "${platform}")
-  set(cuda_ok "")
-  set(cpu_ok "")
-  foreach(candidate IN LISTS variants)
+  _torchcompat_cuda_variants(candidates "${variants}")
+  set(working "")
+  foreach(candidate IN LISTS candidates)
     if(candidate STREQUAL failing)
       continue()
     endif()
-    _torchcompat_parse_variant("${candidate}" kind cuda)
-    if(kind STREQUAL "cpu")
-      set(cpu_ok cpu)
-    elseif(kind STREQUAL "cuda")
-      _torchcompat_evaluate_variant(
-        candidate
-        VERSION "${version}"
-        VARIANT "${candidate}"
-        POLICY "${policy}"
-        PLATFORM "${platform}"
-        MACHINE "${machine}")
-      if(candidate_OK)
-        list(APPEND cuda_ok "${cuda}:${candidate}")
-      endif()
+    _torchcompat_evaluate_variant(
+      evaluation
+      VERSION "${version}"
+      VARIANT "${candidate}"
+      POLICY "${policy}"
+      PLATFORM "${platform}"
+      MACHINE "${machine}")
+    if(evaluation_OK)
+      list(APPEND working "${candidate}")
     endif()
   endforeach()
-  list(SORT cuda_ok COMPARE NATURAL ORDER DESCENDING)
-  list(TRANSFORM cuda_ok REPLACE "^[^:]*:" "")
-  set(${out_var} ${cuda_ok} ${cpu_ok} PARENT_SCOPE)
+  if("cpu" IN_LIST variants AND NOT failing STREQUAL "cpu")
+    list(APPEND working cpu)
+  endif()
+  set(${out_var} "${working}" PARENT_SCOPE)
 endfunction()
 
 function(
@@ -254,7 +249,6 @@ function(
   variant
   platform
   policy
-  os
   machine
   need_driver)
   set(ways "")
@@ -265,14 +259,8 @@ function(
       list(APPEND ways "upgrade the NVIDIA driver to ${need_driver} or newer")
     endif()
   endif()
-  _torchcompat_working_variants(
-    alternatives
-    "${version}"
-    "${platform}"
-    "${policy}"
-    "${os}"
-    "${machine}"
-    "${variant}")
+  _torchcompat_working_variants(alternatives "${version}" "${platform}" "${policy}" "${machine}"
+                                "${variant}")
   foreach(alternative IN LISTS alternatives)
     list(APPEND ways
          "use VARIANT ${alternative} (torch ${version}+${alternative}), which runs here")
@@ -313,9 +301,10 @@ function(
   message(${mode} "${text}")
 endfunction()
 
-# A passed guard is remembered under everything its answer depends on, so a
-# re-configure with nothing changed skips the table lookups.
-function(_torchcompat_require_key out_var)
+# The key a remembered answer (a passed guard, a selection) is stored under:
+# everything the answer depends on, so a re-configure with nothing changed
+# skips the table lookups.
+function(_torchcompat_answer_key out_var)
   _torchcompat_probe_json(json FALSE)
   _torchcompat_data_dir(data_dir)
   file(GLOB tables "${data_dir}/*.json")
@@ -334,7 +323,7 @@ function(_torchcompat_require_key out_var)
 endfunction()
 
 function(torchcompat_require)
-  _torchcompat_require_key(key ${ARGN})
+  _torchcompat_answer_key(key ${ARGN})
   if(_TORCHCOMPAT_REQUIRE_PASSED_${key})
     message(STATUS "${_TORCHCOMPAT_REQUIRE_PASSED_${key}} (cached)")
     cmake_parse_arguments(PARSE_ARGV 0 arg "" "RESULT_VARIABLE" "")
@@ -455,7 +444,6 @@ function(torchcompat_require)
         "${variant}"
         "${platform}"
         "${policy}"
-        "${os}"
         machine
         "${evaluation_NEED_DRIVER}")
     endif()

@@ -10,6 +10,8 @@
 # scripts/libtorch-url renders the same data; tests/urls holds both to the same official URLs.
 include_guard(GLOBAL)
 
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatJson.cmake")
+
 function(_torchcompat_libtorch_url out_var)
   cmake_parse_arguments(PARSE_ARGV 1 arg ""
                         "VERSION;VARIANT;PLATFORM;ABI;CONFIG;DATA_DIR;ERROR_VARIABLE" "")
@@ -45,15 +47,7 @@ endfunction()
 
 # Joins the member names of a JSON object with ", " for "what exists" messages.
 function(_torchcompat_libtorch_url_members out_var json)
-  string(JSON count LENGTH "${json}")
-  set(names "")
-  if(count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
-      string(JSON name MEMBER "${json}" ${index})
-      list(APPEND names "${name}")
-    endforeach()
-  endif()
+  _torchcompat_json_keys(names "${json}")
   # string(JSON) hands members back in its own order; natural order reads well for versions
   # and matches what scripts/libtorch-url prints.
   list(SORT names COMPARE NATURAL)
@@ -79,20 +73,6 @@ function(_torchcompat_libtorch_url_join out_var items)
     list(JOIN items ", " joined)
     set(${out_var} "${joined}" PARENT_SCOPE)
   endif()
-endfunction()
-
-# Reads a JSON array of strings as a CMake list.
-function(_torchcompat_libtorch_url_array out_var json)
-  string(JSON count LENGTH "${json}")
-  set(items "")
-  if(count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
-      string(JSON item GET "${json}" ${index})
-      list(APPEND items "${item}")
-    endforeach()
-  endif()
-  set(${out_var} "${items}" PARENT_SCOPE)
 endfunction()
 
 # Looks the archive up step by step so that each miss can say what the table does have.
@@ -178,7 +158,7 @@ function(
         PARENT_SCOPE)
     return()
   endif()
-  _torchcompat_libtorch_url_array(variants "${variants_json}")
+  _torchcompat_json_list(variants "${variants_json}")
   if(NOT variant IN_LIST variants)
     _torchcompat_libtorch_url_join(published "${variants}")
     set(${error_var}
@@ -204,7 +184,7 @@ function(
     "${record}"
     unsuffixed)
   if(NOT no_unsuffixed)
-    _torchcompat_libtorch_url_array(unsuffixed "${unsuffixed_json}")
+    _torchcompat_json_list(unsuffixed "${unsuffixed_json}")
   endif()
   if(variant IN_LIST unsuffixed)
     set(local "")

@@ -6,6 +6,7 @@
 include_guard(GLOBAL)
 
 include("${CMAKE_CURRENT_LIST_DIR}/../TorchCompatTable.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../TorchCompatDetect.cmake")
 
 # _torchcompat_add_text(<list-var> <piece>...): appends the pieces, joined, as
 # ONE item (a message written over several lines is still one problem).
@@ -37,11 +38,11 @@ function(_torchcompat_gpu_rules prefix)
   set(${prefix}_TABLE "${table}" PARENT_SCOPE)
 endfunction()
 
-# Does SASS built for code_arch run on a GPU of capability gpu_arch?
-function(_torchcompat_sass_runs out_var code_arch gpu_arch)
+# Does SASS built for code_arch run on a GPU of capability gpu_arch? The rules
+# come from _torchcompat_gpu_rules, read once by the caller.
+function(_torchcompat_sass_runs out_var code_arch gpu_arch rules_EXACT_ONLY rules_TABLE)
   _torchcompat_split_arch("${code_arch}" code_major code_minor code_suffix)
   _torchcompat_split_arch("${gpu_arch}" gpu_major gpu_minor gpu_suffix)
-  _torchcompat_gpu_rules(rules)
   set(code "${code_major}.${code_minor}")
   set(gpu "${gpu_major}.${gpu_minor}")
   set(runs FALSE)
@@ -75,8 +76,9 @@ endfunction()
 
 # How a build's code reaches a GPU: "sass", "ptx" or "" (it doesn't).
 function(_torchcompat_gpu_coverage out_var gpu_arch sass ptx)
+  _torchcompat_gpu_rules(rules)
   foreach(code_arch IN LISTS sass)
-    _torchcompat_sass_runs(runs "${code_arch}" "${gpu_arch}")
+    _torchcompat_sass_runs(runs "${code_arch}" "${gpu_arch}" "${rules_EXACT_ONLY}" "${rules_TABLE}")
     if(runs)
       set(${out_var} sass PARENT_SCOPE)
       return()
@@ -176,20 +178,7 @@ function(_torchcompat_machine prefix)
     else()
       set(desc "no NVIDIA driver (${reason})")
     endif()
-    string(JSON count ERROR_VARIABLE error LENGTH "${json}" gpus)
-    if(NOT error AND count GREATER 0)
-      math(EXPR last "${count} - 1")
-      foreach(index RANGE ${last})
-        _torchcompat_json_get(arch "${json}" gpus ${index} compute_capability)
-        _torchcompat_json_get(name "${json}" gpus ${index} name)
-        list(APPEND gpu_archs "${arch}")
-        if(name)
-          list(APPEND gpu_descs "GPU ${index} (${name}, sm ${arch})")
-        else()
-          list(APPEND gpu_descs "GPU ${index} (sm ${arch})")
-        endif()
-      endforeach()
-    endif()
+    _torchcompat_probe_gpus("${json}" gpu_archs gpu_descs gpu_names)
     _torchcompat_json_get(gpu_reason "${json}" gpus_status reason)
   endif()
   set(driver_reason "${reason}")

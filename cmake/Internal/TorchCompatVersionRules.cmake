@@ -94,3 +94,10 @@ function(_torchcompat_sort_variants out_var variants)
   endforeach()
   set(${out_var} "${sorted}" PARENT_SCOPE)
 endfunction()
+
+# The CUDA variants among <variants>, newest CUDA first.
+function(_torchcompat_cuda_variants out_var variants)
+  _torchcompat_sort_variants(sorted "${variants}")
+  list(FILTER sorted INCLUDE REGEX "^cu[0-9]+$")
+  set(${out_var} "${sorted}" PARENT_SCOPE)
+endfunction()
