@@ -27,6 +27,9 @@ own files and checks it against this machine like :command:`torchcompat_require`
 #]=======================================================================]
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRequire.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatArguments.cmake")
@@ -202,3 +205,5 @@ function(torchcompat_check_torch)
     endif()
   endforeach()
 endfunction()
+
+cmake_policy(POP)

@@ -21,6 +21,9 @@ The answer to "what do I have, and what should I install here".
 #]=======================================================================]
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatDetect.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatSelectLibtorch.cmake")
@@ -186,3 +189,5 @@ function(torchcompat_report)
     endforeach()
   endif()
 endfunction()
+
+cmake_policy(POP)

@@ -14,7 +14,8 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
                         [TORCHVISION <version>] [TORCHAUDIO <version>]
                         [PYTHON <major.minor>] [VARIANT <cpu|cuXYZ|rocmX.Y>]
                         [CUDNN <version>] [DRIVER_POLICY <compat|strict>]
-                        [MODE <FATAL_ERROR|WARNING>] [RESULT_VARIABLE <var>])
+                        [MODE <FATAL_ERROR|WARNING>] [RESULT_VARIABLE <var>]
+                        [MESSAGE_VARIABLE <var>])
 
   Checks, in turn: the versions are releases and pair with each other
   (``TORCH 1.13.0 TORCHVISION 1.4.0`` fails: torch 1.13.0 pairs with
@@ -44,6 +45,17 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
     With ``RESULT_VARIABLE`` and no ``MODE``, ``WARNING``.
   ``RESULT_VARIABLE``
     Set to ``TRUE`` or ``FALSE``.
+  ``MESSAGE_VARIABLE``
+    Set to the whole explanation, each part starting ``TorchCompat:``: what
+    failed or could not be verified and why, and the ways out; on success the
+    "every check passed" line. Given together with ``RESULT_VARIABLE``, the
+    guard prints nothing itself (not even status lines) and never stops the
+    configure for a failed check, so a caller in ``cmake -P`` script mode can
+    print the text without CMake's call-stack lines. Given alone, the guard
+    reports as usual.
+
+  The guard works in script mode (``cmake -P``) as well as in a project: it
+  uses no target or project-only command.
 
   A failure message lists what was found and where, what is needed and by
   which rule, and the ways out. Misuse (an unknown keyword, a malformed
@@ -51,6 +63,9 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
 #]=======================================================================]
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatDetect.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatTable.cmake")
@@ -120,11 +135,37 @@ function(_torchcompat_companion_problem out_var package given torch record)
   set(${out_var} "${problem}" PARENT_SCOPE)
 endfunction()
 
+# A source build of torch (X.Y.0a0, see _torchcompat_source_build_series) may be
+# any X.Y.z: a companion that goes with one of them cannot be called wrong, only
+# unverified. Turns such a problem into a note.
+function(_torchcompat_source_build_companion problem_var package given torch_given)
+  _torchcompat_source_build_series(series "${torch_given}")
+  if(NOT ${problem_var} OR NOT series)
+    return()
+  endif()
+  _torchcompat_torch_versions(known)
+  foreach(candidate IN LISTS known)
+    _torchcompat_major_minor("${candidate}" candidate_series)
+    _torchcompat_torch_record(candidate_record "${candidate}")
+    _torchcompat_json_get(candidate_paired "${candidate_record}" "${package}")
+    if(candidate_series STREQUAL series AND candidate_paired STREQUAL given)
+      set(${problem_var} "" PARENT_SCOPE)
+      string(CONCAT text "torch ${torch_given} is a build from PyTorch's ${series} source tree, "
+                    "which numbers every ${series}.z that way; ${package} ${given} goes with torch "
+                    "${candidate}, so the pair could not be verified exactly")
+      set(${problem_var}_NOTE "${text}" PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+endfunction()
+
 # The variant the guard checks when none was named (see the doc block).
 function(_torchcompat_default_variant out_var version record platform)
   _torchcompat_probe_json(json FALSE)
   _torchcompat_json_get(installed "${json}" python torch)
-  _torchcompat_split_local("${installed}" installed_public installed_local)
+  _torchcompat_version_release(installed "torch" "${installed}")
+  set(installed_public "${installed_RELEASE}")
+  set(installed_local "${installed_VARIANT}")
   if(installed_public STREQUAL version AND installed_local)
     set(${out_var} "${installed_local}" PARENT_SCOPE)
     return()
@@ -271,35 +312,58 @@ function(
   set(${out_var} "${ways}" PARENT_SCOPE)
 endfunction()
 
+# The guard's answer: sets <out>_OK (TRUE or FALSE) and <out>_TEXT (the whole
+# explanation) and prints it, unless quiet (a caller that takes the text prints
+# it itself, e.g. in cmake -P script mode).
 function(
   _torchcompat_conclude
+  out
   mode
-  result_variable
+  quiet
   subject
   problems
   notes
   ways)
+  set(text "")
   foreach(note IN LISTS notes)
-    message(STATUS "TorchCompat: not checked: ${note}")
+    string(APPEND text "TorchCompat: not checked: ${note}\n")
+    if(NOT quiet)
+      message(STATUS "TorchCompat: not checked: ${note}")
+    endif()
   endforeach()
   if(NOT problems)
-    message(STATUS "TorchCompat: ${subject}: every check passed")
-    if(result_variable)
-      set(${result_variable} TRUE PARENT_SCOPE)
+    set(line "TorchCompat: ${subject}: every check passed")
+    string(APPEND text "${line}")
+    if(NOT quiet)
+      message(STATUS "${line}")
     endif()
-    return()
+    set(ok TRUE)
+  else()
+    list(JOIN problems "\n  - " problem_text)
+    string(APPEND text "TorchCompat: ${subject} will not work here:\n  - ${problem_text}")
+    if(ways)
+      list(JOIN ways "\n  - " ways_text)
+      string(APPEND text "\nWays out:\n  - ${ways_text}")
+    endif()
+    if(NOT quiet)
+      message(${mode} "${text}")
+    endif()
+    set(ok FALSE)
   endif()
-  list(JOIN problems "\n  - " problem_text)
-  set(text "TorchCompat: ${subject} will not work here:\n  - ${problem_text}")
-  if(ways)
-    list(JOIN ways "\n  - " ways_text)
-    string(APPEND text "\nWays out:\n  - ${ways_text}")
-  endif()
-  if(result_variable)
-    set(${result_variable} FALSE PARENT_SCOPE)
-  endif()
-  message(${mode} "${text}")
+  set(${out}_OK ${ok} PARENT_SCOPE)
+  set(${out}_TEXT "${text}" PARENT_SCOPE)
 endfunction()
+
+# Sets torchcompat_require's RESULT_VARIABLE and MESSAGE_VARIABLE in its caller.
+macro(_torchcompat_publish_answer ok text)
+  # A macro, so that PARENT_SCOPE reaches torchcompat_require's caller.
+  if(arg_RESULT_VARIABLE)
+    set(${arg_RESULT_VARIABLE} ${ok} PARENT_SCOPE)
+  endif()
+  if(arg_MESSAGE_VARIABLE)
+    set(${arg_MESSAGE_VARIABLE} "${text}" PARENT_SCOPE)
+  endif()
+endmacro()
 
 # The key a remembered answer (a passed guard, a selection) is stored under:
 # everything the answer depends on, so a re-configure with nothing changed
@@ -323,15 +387,6 @@ function(_torchcompat_answer_key out_var)
 endfunction()
 
 function(torchcompat_require)
-  _torchcompat_answer_key(key ${ARGN})
-  if(_TORCHCOMPAT_REQUIRE_PASSED_${key})
-    message(STATUS "${_TORCHCOMPAT_REQUIRE_PASSED_${key}} (cached)")
-    cmake_parse_arguments(PARSE_ARGV 0 arg "" "RESULT_VARIABLE" "")
-    if(arg_RESULT_VARIABLE)
-      set(${arg_RESULT_VARIABLE} TRUE PARENT_SCOPE)
-    endif()
-    return()
-  endif()
   set(one_value
       TORCH
       TORCHVISION
@@ -341,8 +396,22 @@ function(torchcompat_require)
       CUDNN
       DRIVER_POLICY
       MODE
-      RESULT_VARIABLE)
+      RESULT_VARIABLE
+      MESSAGE_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
+  set(quiet FALSE)
+  if(arg_RESULT_VARIABLE AND arg_MESSAGE_VARIABLE)
+    set(quiet TRUE)
+  endif()
+  _torchcompat_answer_key(key ${ARGN})
+  if(_TORCHCOMPAT_REQUIRE_PASSED_${key})
+    set(text "${_TORCHCOMPAT_REQUIRE_PASSED_${key}} (cached)")
+    if(NOT quiet)
+      message(STATUS "${text}")
+    endif()
+    _torchcompat_publish_answer(TRUE "${text}")
+    return()
+  endif()
   _torchcompat_check_arguments(torchcompat_require arg "${one_value}" "TORCH")
   _torchcompat_check_version(TORCH "${arg_TORCH}" LOCAL_ALLOWED)
   foreach(keyword IN ITEMS TORCHVISION TORCHAUDIO PYTHON CUDNN)
@@ -366,10 +435,15 @@ function(torchcompat_require)
   _torchcompat_torch_record(record "${torch}")
   if(NOT record)
     _torchcompat_unknown_torch_text(text "${torch}")
-    _torchcompat_conclude(${mode} "${arg_RESULT_VARIABLE}" "torch ${torch}" "${text}" "" "")
-    if(arg_RESULT_VARIABLE)
-      set(${arg_RESULT_VARIABLE} FALSE PARENT_SCOPE)
-    endif()
+    _torchcompat_conclude(
+      answer
+      ${mode}
+      ${quiet}
+      "torch ${torch}"
+      "${text}"
+      ""
+      "")
+    _torchcompat_publish_answer(${answer_OK} "${answer_TEXT}")
     return()
   endif()
 
@@ -449,14 +523,20 @@ function(torchcompat_require)
     endif()
   endif()
 
-  _torchcompat_conclude(${mode} "${arg_RESULT_VARIABLE}" "torch ${torch} (${variant})"
-                        "${problems}" "${notes}" "${ways}")
-  if(NOT problems AND NOT notes)
+  _torchcompat_conclude(
+    answer
+    ${mode}
+    ${quiet}
+    "torch ${torch} (${variant})"
+    "${problems}"
+    "${notes}"
+    "${ways}")
+  if(answer_OK AND NOT notes)
     set(_TORCHCOMPAT_REQUIRE_PASSED_${key}
         "TorchCompat: torch ${torch} (${variant}): every check passed"
         CACHE INTERNAL "a torchcompat_require() that passed")
   endif()
-  if(arg_RESULT_VARIABLE)
-    set(${arg_RESULT_VARIABLE} "${${arg_RESULT_VARIABLE}}" PARENT_SCOPE)
-  endif()
+  _torchcompat_publish_answer(${answer_OK} "${answer_TEXT}")
 endfunction()
+
+cmake_policy(POP)

@@ -16,7 +16,8 @@ Picks the libtorch build that will run on this machine (or on the target the
                                 [ABI <cxx11|pre-cxx11>] [CONFIG <Release|Debug>]
                                 [DRIVER_POLICY <compat|strict>]
                                 URL_VARIABLE <var>
-                                [VARIANT_VARIABLE <var>] [REASON_VARIABLE <var>])
+                                [VARIANT_VARIABLE <var>] [REASON_VARIABLE <var>]
+                                [RESULT_VARIABLE <var>] [MESSAGE_VARIABLE <var>])
 
   ``VERSION latest`` is the newest release whose libtorch the table lists for
   the platform. ``VARIANT auto`` (the default) takes the newest CUDA variant of
@@ -33,9 +34,22 @@ Picks the libtorch build that will run on this machine (or on the target the
   The URL is ``https://download.pytorch.org/libtorch/<variant>/<file>`` with
   ``+`` written ``%2B``. ``REASON_VARIABLE`` receives one sentence on why
   this variant was chosen.
+
+  ``RESULT_VARIABLE`` is set to ``TRUE`` when a build was selected and to
+  ``FALSE`` when none of the release's libtorch builds runs here (the URL is
+  then empty); without it that is a fatal error. ``MESSAGE_VARIABLE``
+  receives the whole explanation (the selection line, any warning, or why
+  nothing was selected), each part starting ``TorchCompat:``. Given together
+  with ``RESULT_VARIABLE``, the selector prints nothing itself, so a caller in
+  ``cmake -P`` script mode can print the text without CMake's call-stack lines.
+  Misuse (an unknown keyword, a malformed or unknown version, a variant never
+  published) is always a fatal error.
 #]=======================================================================]
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatDetect.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatTable.cmake")
@@ -151,19 +165,27 @@ function(_torchcompat_choose_variant prefix)
   set(${prefix}_REJECTIONS "${rejections}" PARENT_SCOPE)
 endfunction()
 
-# VARIANT auto for a libtorch: the choice, or an error when nothing can run.
-function(_torchcompat_auto_variant out_var reason_var version platform policy)
+# VARIANT auto for a libtorch. Sets <out>_VARIANT ("" when nothing can run),
+# <out>_REASON, <out>_WARNING (a warning's text, or "") and <out>_FAILURE (why
+# nothing can run, or "").
+function(_torchcompat_auto_variant out version platform policy)
   _torchcompat_choose_variant(
     choice
     VERSION "${version}"
     PLATFORM "${platform}"
     POLICY "${policy}"
     KIND libtorch)
+  set(failure "")
   if(NOT choice_VARIANT)
     _torchcompat_release_variants(variants "${version}" "${platform}" libtorch)
-    list(JOIN variants ", " variant_text)
-    message(FATAL_ERROR "TorchCompat: no libtorch of torch ${version} for ${platform} runs here "
-                        "and it has no cpu build (it has ${variant_text}).")
+    if(variants)
+      list(JOIN variants ", " variant_text)
+      set(has "it has ${variant_text}")
+    else()
+      set(has "the table lists none of its libtorch builds for ${platform}")
+    endif()
+    string(CONCAT failure "TorchCompat: no libtorch of torch ${version} for ${platform} runs "
+                  "here and it has no cpu build (${has}).")
   endif()
   set(warning "")
   if(choice_UNVERIFIED)
@@ -173,13 +195,10 @@ function(_torchcompat_auto_variant out_var reason_var version platform policy)
     string(CONCAT warning "TorchCompat: using the cpu libtorch of torch ${version}: no CUDA build "
                   "runs here.\n  - ${rejection_text}")
   endif()
-  if(warning)
-    message(WARNING "${warning}")
-  endif()
-  # torchcompat_select_libtorch remembers it with the selection.
-  set(_TORCHCOMPAT_SELECTION_WARNING "${warning}" PARENT_SCOPE)
-  set(${out_var} "${choice_VARIANT}" PARENT_SCOPE)
-  set(${reason_var} "${choice_REASON}" PARENT_SCOPE)
+  set(${out}_VARIANT "${choice_VARIANT}" PARENT_SCOPE)
+  set(${out}_REASON "${choice_REASON}" PARENT_SCOPE)
+  set(${out}_WARNING "${warning}" PARENT_SCOPE)
+  set(${out}_FAILURE "${failure}" PARENT_SCOPE)
 endfunction()
 
 # ABI and CONFIG defaults for a platform.
@@ -249,23 +268,6 @@ function(
 endfunction()
 
 function(torchcompat_select_libtorch)
-  # A selection depends only on its arguments, the machine and the tables: a
-  # re-configure with none of them changed reuses it (and repeats its warning).
-  _torchcompat_answer_key(key select ${ARGN})
-  if(DEFINED _TORCHCOMPAT_SELECTED_${key})
-    set(selection "${_TORCHCOMPAT_SELECTED_${key}}")
-    list(GET selection 0 variant)
-    list(GET selection 1 url)
-    list(GET selection 2 reason)
-    list(GET selection 3 warning)
-    if(warning)
-      string(REPLACE "<newline>" "\n" warning "${warning}")
-      message(WARNING "${warning}")
-    endif()
-    cmake_parse_arguments(PARSE_ARGV 0 arg "" "URL_VARIABLE;VARIANT_VARIABLE;REASON_VARIABLE" "")
-    _torchcompat_publish_selection("${variant}" "${url}" "${reason}")
-    return()
-  endif()
   set(one_value
       VERSION
       VARIANT
@@ -276,8 +278,35 @@ function(torchcompat_select_libtorch)
       DRIVER_POLICY
       URL_VARIABLE
       VARIANT_VARIABLE
-      REASON_VARIABLE)
+      REASON_VARIABLE
+      RESULT_VARIABLE
+      MESSAGE_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
+  set(quiet FALSE)
+  if(arg_RESULT_VARIABLE AND arg_MESSAGE_VARIABLE)
+    set(quiet TRUE)
+  endif()
+  set(failure_mode FATAL_ERROR)
+  if(arg_RESULT_VARIABLE)
+    set(failure_mode WARNING)
+  endif()
+  # A selection depends only on its arguments, the machine and the tables: a
+  # re-configure with none of them changed reuses it (and repeats its warning).
+  _torchcompat_answer_key(key select ${ARGN})
+  if(DEFINED _TORCHCOMPAT_SELECTED_${key})
+    set(selection "${_TORCHCOMPAT_SELECTED_${key}}")
+    list(GET selection 0 variant)
+    list(GET selection 1 url)
+    list(GET selection 2 reason)
+    list(GET selection 3 warning)
+    list(GET selection 4 status)
+    foreach(part IN ITEMS warning status)
+      string(REPLACE "<newline>" "\n" ${part} "${${part}}")
+    endforeach()
+    _torchcompat_selection_report(text ${quiet} ${failure_mode} "${status}" "${warning}" "")
+    _torchcompat_publish_selection(TRUE "${variant}" "${url}" "${reason}" "${text}")
+    return()
+  endif()
   _torchcompat_check_arguments(torchcompat_select_libtorch arg "${one_value}"
                                "VERSION;URL_VARIABLE")
   _torchcompat_policy_and_mode(policy mode arg)
@@ -290,30 +319,74 @@ function(torchcompat_select_libtorch)
     _torchcompat_require_known_release(VERSION "${version}")
   endif()
 
-  set(_TORCHCOMPAT_SELECTION_WARNING "")
+  set(warning "")
   set(variant "${arg_VARIANT}")
   if(NOT variant OR variant STREQUAL "auto")
-    _torchcompat_auto_variant(variant reason "${version}" "${platform}" "${policy}")
+    _torchcompat_auto_variant(auto "${version}" "${platform}" "${policy}")
+    if(auto_FAILURE)
+      _torchcompat_selection_report(text ${quiet} ${failure_mode} "" "" "${auto_FAILURE}")
+      _torchcompat_publish_selection(FALSE "" "" "" "${text}")
+      return()
+    endif()
+    set(variant "${auto_VARIANT}")
+    set(reason "${auto_REASON}")
+    set(warning "${auto_WARNING}")
   else()
     _torchcompat_check_variant_name("${variant}")
     set(reason "${variant}, as asked")
   endif()
 
   _torchcompat_archive_url(url "${version}" "${variant}" "${platform}" "${arg_ABI}" "${arg_CONFIG}")
-  message(STATUS "TorchCompat: libtorch ${version} ${variant} for ${platform}: ${reason}")
-  # A list holds the four parts, so ';' inside the texts would split them; a
-  # cache entry holds one line.
-  foreach(part IN ITEMS reason _TORCHCOMPAT_SELECTION_WARNING)
-    string(REPLACE ";" "," ${part} "${${part}}")
-    string(REPLACE "\n" "<newline>" ${part} "${${part}}")
+  set(status "TorchCompat: libtorch ${version} ${variant} for ${platform}: ${reason}")
+  _torchcompat_selection_report(text ${quiet} ${failure_mode} "${status}" "${warning}" "")
+  # A list holds the parts, so ';' inside the texts would split them; a cache
+  # entry holds one line.
+  foreach(part IN ITEMS reason warning status)
+    set(${part}_stored "${${part}}")
+    string(REPLACE ";" "," ${part}_stored "${${part}_stored}")
+    string(REPLACE "\n" "<newline>" ${part}_stored "${${part}_stored}")
   endforeach()
-  set(_TORCHCOMPAT_SELECTED_${key} "${variant};${url};${reason};${_TORCHCOMPAT_SELECTION_WARNING}"
+  set(_TORCHCOMPAT_SELECTED_${key}
+      "${variant};${url};${reason_stored};${warning_stored};${status_stored}"
       CACHE INTERNAL "a torchcompat_select_libtorch() answer")
-  _torchcompat_publish_selection("${variant}" "${url}" "${reason}")
+  _torchcompat_publish_selection(TRUE "${variant}" "${url}" "${reason}" "${text}")
 endfunction()
 
-# Sets the caller's URL_VARIABLE, VARIANT_VARIABLE and REASON_VARIABLE.
-macro(_torchcompat_publish_selection variant url reason)
+# Prints a selection's status line and warning (or its failure, as
+# failure_mode), unless quiet, and sets out_var to all of it for MESSAGE_VARIABLE.
+function(
+  _torchcompat_selection_report
+  out_var
+  quiet
+  failure_mode
+  status
+  warning
+  failure)
+  set(parts "")
+  foreach(part IN ITEMS warning status failure)
+    if(${part})
+      string(REPLACE ";" "," piece "${${part}}")
+      list(APPEND parts "${piece}")
+    endif()
+  endforeach()
+  list(JOIN parts "\n" text)
+  if(NOT quiet)
+    if(warning)
+      message(WARNING "${warning}")
+    endif()
+    if(status)
+      message(STATUS "${status}")
+    endif()
+    if(failure)
+      message(${failure_mode} "${failure}")
+    endif()
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+# Sets the caller's URL_VARIABLE, VARIANT_VARIABLE, REASON_VARIABLE,
+# RESULT_VARIABLE and MESSAGE_VARIABLE.
+macro(_torchcompat_publish_selection ok variant url reason text)
   # A macro so that PARENT_SCOPE reaches torchcompat_select_libtorch's caller.
   set(${arg_URL_VARIABLE} "${url}" PARENT_SCOPE)
   if(arg_VARIANT_VARIABLE)
@@ -322,4 +395,12 @@ macro(_torchcompat_publish_selection variant url reason)
   if(arg_REASON_VARIABLE)
     set(${arg_REASON_VARIABLE} "${reason}" PARENT_SCOPE)
   endif()
+  if(arg_RESULT_VARIABLE)
+    set(${arg_RESULT_VARIABLE} ${ok} PARENT_SCOPE)
+  endif()
+  if(arg_MESSAGE_VARIABLE)
+    set(${arg_MESSAGE_VARIABLE} "${text}" PARENT_SCOPE)
+  endif()
 endmacro()
+
+cmake_policy(POP)

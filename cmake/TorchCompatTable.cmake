@@ -19,6 +19,9 @@ naming the file.
 #]=======================================================================]
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatJson.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVersionRules.cmake")
@@ -142,3 +145,5 @@ function(_torchcompat_compat_floor out_var cuda_major os)
                         "${os}_min_driver")
   set(${out_var} "${driver}" PARENT_SCOPE)
 endfunction()
+
+cmake_policy(POP)

@@ -2,6 +2,9 @@
 # misuse with the same kind of message.
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 # _torchcompat_check_arguments(<command> <prefix> <keywords> <required>)
 # After cmake_parse_arguments(PARSE_ARGV 0 <prefix> ...): stops on unknown
@@ -60,3 +63,5 @@ function(_torchcompat_check_variant_name variant)
                         "cu<major><minor> (cu121 for CUDA 12.1) or rocm<version> (rocm6.1).")
   endif()
 endfunction()
+
+cmake_policy(POP)

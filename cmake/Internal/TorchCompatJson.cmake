@@ -2,6 +2,9 @@
 # a null reads as "", and a parse error is reported once by the caller.
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 # _torchcompat_json_get(<out-var> <json> <member-or-index>...)
 # Sets <out-var> to the value (objects and arrays as JSON text), or "" when the
@@ -61,3 +64,5 @@ function(_torchcompat_json_keys out_var json)
   _torchcompat_json_items(keys MEMBER OBJECT "${json}" ${ARGN})
   set(${out_var} "${keys}" PARENT_SCOPE)
 endfunction()
+
+cmake_policy(POP)

@@ -9,6 +9,9 @@
 # does exist) goes to ERROR_VARIABLE, or stops configuration with FATAL_ERROR when none is given.
 # scripts/libtorch-url renders the same data; tests/urls holds both to the same official URLs.
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatJson.cmake")
 
@@ -198,3 +201,5 @@ function(
   set(${url_var} "${url_base}${directory}/${filename}" PARENT_SCOPE)
   set(${error_var} "" PARENT_SCOPE)
 endfunction()
+
+cmake_policy(POP)

@@ -2,9 +2,17 @@
 # for the machine CMake runs on.
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 function(_torchcompat_host_platform platform_var os_var)
-  string(TOLOWER "${CMAKE_HOST_SYSTEM_PROCESSOR}" processor)
+  set(processor "${CMAKE_HOST_SYSTEM_PROCESSOR}")
+  if(NOT processor)
+    # cmake -P script mode sets no CMAKE_HOST_SYSTEM_PROCESSOR.
+    cmake_host_system_information(RESULT processor QUERY OS_PLATFORM)
+  endif()
+  string(TOLOWER "${processor}" processor)
   if(processor MATCHES "^(x86_64|amd64|x64)$")
     set(arch x86_64)
   elseif(processor MATCHES "^(aarch64|arm64)$")
@@ -25,3 +33,5 @@ function(_torchcompat_host_platform platform_var os_var)
   set(${platform_var} "${os}-${arch}" PARENT_SCOPE)
   set(${os_var} "${os}" PARENT_SCOPE)
 endfunction()
+
+cmake_policy(POP)

@@ -4,6 +4,9 @@
 # so both give the same answer for the same machine.
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/../TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../TorchCompatDetect.cmake")
@@ -315,3 +318,5 @@ function(_torchcompat_evaluate_variant prefix)
   set(${prefix}_NOTES "${notes}" PARENT_SCOPE)
   set(${prefix}_NEED_DRIVER "${need_driver}" PARENT_SCOPE)
 endfunction()
+
+cmake_policy(POP)

@@ -1,6 +1,9 @@
 # Version strings as users write them: validation and the pieces the rules use.
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 # _torchcompat_check_version(<what> <value> [LOCAL_ALLOWED])
 # Stops with a clear error unless <value> is a dotted number like 2.4.0. With
@@ -101,3 +104,5 @@ function(_torchcompat_cuda_variants out_var variants)
   list(FILTER sorted INCLUDE REGEX "^cu[0-9]+$")
   set(${out_var} "${sorted}" PARENT_SCOPE)
 endfunction()
+
+cmake_policy(POP)
