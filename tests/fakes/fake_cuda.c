@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "fake_behaviour.h"
-
-#define FAKE_MAX_GPUS 16
+#include "fake_gpus.h"
 
 enum {
   CUDA_SUCCESS = 0,
@@ -19,40 +19,27 @@ enum {
   CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR = 76
 };
 
-struct fake_gpu {
-  char name[128];
-  int major;
-  int minor;
-  unsigned long long bytes;
-};
-
 static struct fake_gpu all_gpus[FAKE_MAX_GPUS];
 static int all_count;
 static struct fake_gpu visible_gpus[FAKE_MAX_GPUS];
 static int visible_count;
 static int initialized;
 
-/* "name,major.minor,bytes;..." */
-static void read_gpus(void) {
-  const char* spec = getenv("FAKE_CUDA_GPUS");
-  all_count = 0;
-  if (spec == NULL) return;
-  char* copy = strdup(spec);
-  char* save = NULL;
-  for (char* entry = strtok_r(copy, ";", &save); entry != NULL && all_count < FAKE_MAX_GPUS;
-       entry = strtok_r(NULL, ";", &save)) {
-    struct fake_gpu* gpu = &all_gpus[all_count];
-    char* first_comma = strchr(entry, ',');
-    if (first_comma == NULL) continue;
-    *first_comma = '\0';
-    snprintf(gpu->name, sizeof gpu->name, "%s", entry);
-    if (sscanf(first_comma + 1, "%d.%d,%llu", &gpu->major, &gpu->minor, &gpu->bytes) != 3) continue;
-    ++all_count;
+static void read_gpus(void) { all_count = fake_read_gpus("FAKE_CUDA_GPUS", all_gpus); }
+
+/* A GPU- entry names the one GPU whose UUID starts with it; -1 when none or several do. */
+static int gpu_by_uuid_prefix(const char* prefix) {
+  int match = -1;
+  for (int i = 0; i < all_count; ++i) {
+    if (strncmp(all_gpus[i].uuid, prefix, strlen(prefix)) != 0) continue;
+    if (match >= 0) return -1;
+    match = i;
   }
-  free(copy);
+  return match;
 }
 
-/* Like the real driver: indices in order; the first invalid one ends the list. */
+/* Like the real driver: indices or GPU- UUID prefixes, in order; the first
+   invalid one ends the list. */
 static void apply_visible_devices(void) {
   const char* visible = getenv("CUDA_VISIBLE_DEVICES");
   visible_count = 0;
@@ -64,17 +51,44 @@ static void apply_visible_devices(void) {
   char* copy = strdup(visible);
   char* save = NULL;
   for (char* entry = strtok_r(copy, ",", &save); entry != NULL; entry = strtok_r(NULL, ",", &save)) {
-    char* end = NULL;
-    const long index = strtol(entry, &end, 10);
-    if (end == entry || *end != '\0' || index < 0 || index >= all_count) break;
+    long index = -1;
+    if (strncmp(entry, "GPU-", 4) == 0) {
+      index = gpu_by_uuid_prefix(entry);
+    } else {
+      char* end = NULL;
+      index = strtol(entry, &end, 10);
+      if (end == entry || *end != '\0') index = -1;
+    }
+    if (index < 0 || index >= all_count || visible_count == FAKE_MAX_GPUS) break;
     visible_gpus[visible_count++] = all_gpus[index];
   }
   free(copy);
 }
 
+/* What cuInit costs on an idle GPU without persistence mode: seconds. */
+static void sleep_if_asked(void) {
+  const long long ms = fake_env_number("FAKE_CUDA_INIT_SLEEP_MS", 0);
+  if (ms <= 0) return;
+  struct timespec pause_for = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
+  while (nanosleep(&pause_for, &pause_for) != 0) {
+  }
+}
+
+/* Leaves a trace, so a test can tell cuInit was called at all. */
+static void mark_if_asked(void) {
+  const char* marker = getenv("FAKE_CUDA_INIT_MARKER");
+  if (marker == NULL) return;
+  FILE* file = fopen(marker, "a");
+  if (file == NULL) return;
+  fputs("cuInit\n", file);
+  fclose(file);
+}
+
 int cuInit(unsigned int flags) {
   (void)flags;
+  mark_if_asked();
   fake_misbehave_if_asked("FAKE_CUDA_BEHAVIOUR");
+  sleep_if_asked();
   /* Real drivers sometimes print; the probe's stdout must stay its own. */
   const char* chatter = getenv("FAKE_CUDA_PRINT");
   if (chatter != NULL) {

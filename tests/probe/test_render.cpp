@@ -26,7 +26,7 @@ Report sample_report() {
   report.driver.library = "/usr/lib/x86_64-linux-gnu/libcuda.so.1";
   report.gpus.status = Status::found;
   report.gpus.source = "driver API";
-  report.gpus.gpus.push_back(Gpu{0, "NVIDIA A100-SXM4-40GB", 8, 0, 42949672960ull});
+  report.gpus.gpus.push_back(Gpu{0, "NVIDIA A100-SXM4-40GB", 8, 0, 42949672960ull, "GPU-0"});
   report.cudnn.status = Status::crashed;
   report.cudnn.reason = "crashed (signal 11)";
   report.python.status = Status::found;
@@ -57,10 +57,10 @@ TEST(RenderJson, HasTheDocumentedSchemaInOrder) {
   EXPECT_TRUE(toolkit.member("selected")->boolean);
   EXPECT_EQ(keys(*root.member("driver")),
             (std::vector<std::string>{"status", "reason", "release", "release_source", "cuda_version", "library",
-                                      "cu_init_error", "forward_compat"}));
+                                      "cu_init_error", "forward_compat", "cuda_version_source", "cu_init_called"}));
   EXPECT_EQ(root.member("driver")->member("cu_init_error")->kind, JsonValue::Kind::null);
   const JsonValue& gpu = root.member("gpus")->items.at(0);
-  EXPECT_EQ(keys(gpu), (std::vector<std::string>{"index", "name", "compute_capability", "memory_bytes"}));
+  EXPECT_EQ(keys(gpu), (std::vector<std::string>{"index", "name", "compute_capability", "memory_bytes", "uuid"}));
   EXPECT_EQ(gpu.member("compute_capability")->text, "8.0");
   EXPECT_EQ(gpu.member("memory_bytes")->text, "42949672960");
   EXPECT_EQ(keys(*root.member("gpus_status")), (std::vector<std::string>{"status", "reason", "source"}));
@@ -82,7 +82,7 @@ TEST(RenderJson, HasTheDocumentedSchemaInOrder) {
 
 TEST(RenderJson, UnknownGpuMemoryIsNull) {
   Report report;
-  report.gpus.gpus.push_back(Gpu{0, "", 9, 0, 0});
+  report.gpus.gpus.push_back(Gpu{0, "", 9, 0, 0, ""});
   report.driver.cu_init_error = 100;
   auto parsed = parse_json(render_json(report, "0.1.0"));
   ASSERT_TRUE(parsed.value);

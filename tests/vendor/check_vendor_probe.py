@@ -132,14 +132,13 @@ def case_no_driver(c):
 
 
 def case_no_device(c):
+    # Without NVML cuInit is the only way to ask, and its error code is kept.
     report = c.fake_driver({"FAKE_CUDA_INIT_RESULT": "100", "FAKE_CUDA_DRIVER_VERSION": "12040",
-                            "FAKE_NVML_DRIVER_VERSION": "550.54.14"})
+                            "FAKE_NVML_DRIVER_VERSION": "550.54.14"}, with_nvml=False)
     driver = driver_of(report)
     c.equal(driver["status"], "found", "driver status")
     c.equal(driver["cu_init_error"], 100, "cu_init_error")
     c.equal(driver["cuda_version"], "12.4", "cuda_version")
-    c.equal(driver["release"], "550.54.14", "release")
-    c.equal(driver["release_source"], "NVML", "release_source")
     c.equal(driver["library"], os.path.join(c.args.cuda_dir, "libcuda.so.1"), "library actually loaded")
     c.contains(driver["reason"], "CUDA_ERROR_NO_DEVICE (100)", "driver reason")
     c.equal(report["gpus"], [], "gpus")
@@ -149,15 +148,16 @@ def case_no_device(c):
 
 def case_init_error(c):
     report = c.fake_driver({"FAKE_CUDA_INIT_RESULT": "999", "FAKE_CUDA_GPUS": A100,
-                            "FAKE_NVML_DRIVER_VERSION": "550.54.14"})
+                            "FAKE_NVML_DRIVER_VERSION": "550.54.14"}, with_nvml=False)
     c.equal(driver_of(report)["cu_init_error"], 999, "cu_init_error")
     c.equal(gpus_status(report)["status"], "error", "gpus status")
     c.contains(gpus_status(report)["reason"], "CUDA_ERROR_UNKNOWN (999)", "gpus reason")
 
 
-def expect_gpus(c, report, expected):
+def expect_gpus(c, report, expected, source="NVML"):
     c.equal(gpus_status(report)["status"], "found", "gpus status")
-    c.equal(gpus_status(report)["source"], "driver API", "gpus source")
+    c.equal(gpus_status(report)["source"], source, "gpus source")
+    c.equal(driver_of(report)["cu_init_called"], source != "NVML", "cu_init_called")
     got = [(g["index"], g["name"], g["compute_capability"], g["memory_bytes"]) for g in report["gpus"]]
     c.equal(got, expected, "gpus")
 
@@ -177,17 +177,122 @@ def case_several_gpus(c):
 
 
 def case_visible_devices(c):
-    report = c.fake_driver({"FAKE_CUDA_GPUS": ";".join([A100, GTX1080, H100]),
-                            "FAKE_NVML_DRIVER_VERSION": "550.54.14", "CUDA_VISIBLE_DEVICES": "2,0"})
-    expect_gpus(c, report, [(0, "NVIDIA H100 80GB HBM3", "9.0", 85520809984),
-                            (1, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)])
+    three = {"FAKE_CUDA_GPUS": ";".join([A100, GTX1080, H100]), "FAKE_NVML_DRIVER_VERSION": "550.54.14",
+             "CUDA_VISIBLE_DEVICES": "2,0"}
+    expected = [(0, "NVIDIA H100 80GB HBM3", "9.0", 85520809984), (1, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)]
+    # Different GPUs by index: CUDA's FASTEST_FIRST order is the driver's secret, so it is asked.
+    expect_gpus(c, c.fake_driver(three), expected, source="driver API")
+    # In PCI bus order NVML's indices are CUDA's.
+    expect_gpus(c, c.fake_driver({**three, "CUDA_DEVICE_ORDER": "PCI_BUS_ID"}), expected)
+
+
+def case_visible_by_index(c):
+    # Alike GPUs are in PCI bus order either way; an invalid entry hides the rest, as in CUDA.
+    gpus = {"FAKE_CUDA_GPUS": ";".join([H100, H100, H100]), "CUDA_VISIBLE_DEVICES": "2,1,7,0"}
+    nvml = c.fake_driver(gpus)
+    expect_gpus(c, nvml, [(0, "NVIDIA H100 80GB HBM3", "9.0", 85520809984),
+                          (1, "NVIDIA H100 80GB HBM3", "9.0", 85520809984)])
+    c.equal([g["uuid"] for g in nvml["gpus"]], ["GPU-fa4e0002-0000-4000-8000-000000000000",
+                                                "GPU-fa4e0001-0000-4000-8000-000000000000"], "uuids in CUDA's order")
+    c.contains(gpus_status(nvml)["reason"], 'entry "7"', "the entry that ended the list is named")
+    driver_api = c.fake_driver(gpus, with_nvml=False)
+    c.equal(len(driver_api["gpus"]), 2, "the driver agrees")
+
+
+def case_visible_by_uuid(c):
+    gpus = {"FAKE_CUDA_GPUS": ";".join([A100, GTX1080, H100]), "CUDA_VISIBLE_DEVICES": "GPU-fa4e0002,GPU-fa4e0000-0000"}
+    expected = [(0, "NVIDIA H100 80GB HBM3", "9.0", 85520809984), (1, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)]
+    expect_gpus(c, c.fake_driver(gpus), expected)
+    expect_gpus(c, c.fake_driver(gpus, with_nvml=False), expected, source="driver API")
+    # A prefix that fits several GPUs is invalid: nothing before it, so nothing visible.
+    ambiguous = c.fake_driver({**gpus, "CUDA_VISIBLE_DEVICES": "GPU-fa4e000"})
+    c.equal(ambiguous["gpus"], [], "an ambiguous UUID prefix hides everything from it on")
+    c.contains(gpus_status(ambiguous)["reason"], "more than one", "gpus reason")
+
+
+def case_mig(c):
+    # CUDA lists a MIG GPU's instances, which only the driver can say.
+    report = c.fake_driver({"FAKE_CUDA_GPUS": A100, "FAKE_NVML_MIG": "0"})
+    expect_gpus(c, report, [(0, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)], source="driver API")
+    report = c.fake_driver({"FAKE_CUDA_GPUS": A100, "CUDA_VISIBLE_DEVICES": "MIG-GPU-fa4e0000/1/0"})
+    c.equal(driver_of(report)["cu_init_called"], True, "a MIG entry sends the question to the driver")
+
+
+def case_slow_init(c):
+    # cuInit takes seconds on an idle GPU; with NVML present the probe must not pay it.
+    marker = os.path.join(c.scratch, "cuInit-called")
+    report = c.fake_driver({"FAKE_CUDA_GPUS": H100, "FAKE_CUDA_INIT_SLEEP_MS": "4000",
+                            "FAKE_CUDA_INIT_MARKER": marker, "FAKE_NVML_DRIVER_VERSION": "550.54.14",
+                            "FAKE_CUDA_DRIVER_VERSION": "12080"}, extra_args=("--timeout", "10"))
+    c.check(c.elapsed < 2.0, f"the probe finished well under cuInit's 4 s (took {c.elapsed:.2f} s)")
+    c.check(not os.path.exists(marker), "cuInit was never called")
+    expect_gpus(c, report, [(0, "NVIDIA H100 80GB HBM3", "9.0", 85520809984)])
+    driver = driver_of(report)
+    c.equal(driver["cuda_version"], "12.8", "cuda_version")
+    c.equal(driver["cuda_version_source"], "cuDriverGetVersion", "cuda_version_source")
+
+
+def case_libcuda_only(c):
+    if system_has_library("libnvidia-ml.so.1"):
+        return  # a real NVML can't be hidden from the loader
+    marker = os.path.join(c.scratch, "cuInit-called")
+    report = c.fake_driver({"FAKE_CUDA_GPUS": A100, "FAKE_CUDA_INIT_MARKER": marker}, with_nvml=False)
+    expect_gpus(c, report, [(0, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)], source="driver API")
+    c.check(os.path.exists(marker), "without NVML, cuInit lists the GPUs")
+    c.equal(driver_of(report)["cuda_version_source"], "cuDriverGetVersion", "cuda_version_source")
+
+
+def case_nvml_only(c):
+    if system_has_library("libcuda.so.1"):
+        return  # a real libcuda can't be hidden from the loader
+    report = c.run([c.args.nvml_dir], {"FAKE_CUDA_GPUS": A100, "FAKE_NVML_DRIVER_VERSION": "550.54.14",
+                                       "FAKE_NVML_CUDA_VERSION": "12040"})
+    driver = driver_of(report)
+    c.equal(driver["status"], "found", "driver status (NVML answers for it)")
+    c.equal(driver["library"], None, "no libcuda")
+    c.equal(driver["cuda_version"], "12.4", "cuda_version")
+    c.equal(driver["cuda_version_source"], "NVML", "cuda_version_source")
+    c.contains(driver["reason"], "libcuda.so.1 not found", "driver reason says CUDA programs can't run here")
+    expect_gpus(c, report, [(0, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)])
+
+
+def case_nvml_disagrees(c):
+    # A device NVML can't fully answer for: the driver API is asked instead.
+    marker = os.path.join(c.scratch, "cuInit-called")
+    report = c.fake_driver({"FAKE_CUDA_GPUS": A100, "FAKE_NVML_CC_RESULT": "3", "FAKE_CUDA_INIT_MARKER": marker})
+    expect_gpus(c, report, [(0, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)], source="driver API")
+    c.check(os.path.exists(marker), "cuInit was called")
+    # NVML stating nonsense is no answer either.
+    report = c.fake_driver({"FAKE_CUDA_GPUS": A100, "FAKE_NVML_GPUS": "NVIDIA A100-SXM4-80GB,-1.-1,85899345920"})
+    expect_gpus(c, report, [(0, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)], source="driver API")
+
+
+def case_hostile_values(c):
+    # A broken driver's numbers read as unknown, and a name keeps its text intact in JSON.
+    report = c.fake_driver({"FAKE_CUDA_GPUS": "x,-1.-1,18446744073709551615;y,8.6,0",
+                            "FAKE_GPU0_NAME": "Evil [GPU; \"quoted\" ]] name",
+                            "FAKE_GPU1_NAME": "Tab\there"}, with_nvml=False)
+    gpus = report["gpus"]
+    c.equal(len(gpus), 2, "both GPUs are listed")
+    if len(gpus) == 2:
+        c.equal(gpus[0]["compute_capability"], None, "compute capability -1.-1 is unknown")
+        c.equal(gpus[0]["memory_bytes"], None, "memory 2^64-1 is unknown, not -1")
+        c.equal(gpus[0]["name"], 'Evil [GPU; "quoted" ]] name', "name")
+        c.equal(gpus[1]["compute_capability"], "8.6", "the other GPU is intact")
+        c.equal(gpus[1]["name"], "Tabhere", "control characters dropped")
+    c.contains(gpus_status(report)["reason"], "out of range", "gpus reason")
 
 
 def case_hidden_devices(c):
     report = c.fake_driver({"FAKE_CUDA_GPUS": A100, "CUDA_VISIBLE_DEVICES": ""})
-    c.equal(driver_of(report)["cu_init_error"], 100, "cu_init_error")
+    c.equal(driver_of(report)["cu_init_error"], None, "cu_init_error (NVML answered, no cuInit)")
     c.equal(report["gpus"], [], "gpus")
+    c.equal(gpus_status(report)["status"], "not_found", "gpus status")
     c.contains(gpus_status(report)["reason"], 'CUDA_VISIBLE_DEVICES=""', "gpus reason")
+    # Without NVML the driver's own answer says the same.
+    report = c.fake_driver({"FAKE_CUDA_GPUS": A100, "CUDA_VISIBLE_DEVICES": ""}, with_nvml=False)
+    c.equal(driver_of(report)["cu_init_error"], 100, "cu_init_error (libcuda only)")
+    c.contains(gpus_status(report)["reason"], 'CUDA_VISIBLE_DEVICES=""', "gpus reason (libcuda only)")
 
 
 def driver_case(release, encoded, cuda):
@@ -235,8 +340,9 @@ def case_no_nvml(c):
 
 
 def case_chatty_driver(c):
-    # run() fails the case unless stdout is one JSON object.
-    report = c.fake_driver({"FAKE_CUDA_PRINT": "NVRM: chatter from the driver", "FAKE_CUDA_GPUS": A100})
+    # run() fails the case unless stdout is one JSON object. cuInit chatters, so no NVML.
+    report = c.fake_driver({"FAKE_CUDA_PRINT": "NVRM: chatter from the driver", "FAKE_CUDA_GPUS": A100},
+                           with_nvml=False)
     c.equal(len(report["gpus"]), 1, "gpus")
     c.contains(c.stderr, "NVRM: chatter from the driver", "the driver's output, on stderr")
 
@@ -251,8 +357,9 @@ def expect_rest_of_report(c, report):
 
 
 def case_crash(c):
+    # cuInit crashes; it is called only where NVML can't list the GPUs.
     report = c.fake_driver({"FAKE_CUDA_BEHAVIOUR": "crash", "FAKE_CUDA_GPUS": A100,
-                            "FAKE_NVML_DRIVER_VERSION": "550.54.14"})
+                            "FAKE_NVML_DRIVER_VERSION": "550.54.14"}, with_nvml=False)
     driver = driver_of(report)
     c.equal(driver["status"], "crashed", "driver status")
     c.contains(driver["reason"], "crashed (signal 11) in cuInit", "driver reason")
@@ -262,7 +369,8 @@ def case_crash(c):
 
 
 def case_hang(c):
-    report = c.fake_driver({"FAKE_CUDA_BEHAVIOUR": "hang", "FAKE_CUDA_GPUS": A100}, extra_args=("--timeout", "1"))
+    report = c.fake_driver({"FAKE_CUDA_BEHAVIOUR": "hang", "FAKE_CUDA_GPUS": A100}, with_nvml=False,
+                           extra_args=("--timeout", "1"))
     driver = driver_of(report)
     c.equal(driver["status"], "timed_out", "driver status")
     c.contains(driver["reason"], "timed out after 1 s in cuInit", "driver reason")
@@ -280,7 +388,7 @@ def nvml_failure_case(behaviour, expected, extra_args=()):
         c.equal(driver["cuda_version"], "12.2", "cuda_version")
         c.check(driver["release_source"] != "NVML", "the release did not come from NVML")
         c.contains(driver["reason"], expected, "driver reason")
-        expect_gpus(c, report, [(0, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)])
+        expect_gpus(c, report, [(0, "NVIDIA A100-SXM4-80GB", "8.0", 85899345920)], source="driver API")
     return case
 
 
@@ -342,6 +450,14 @@ CASES = {
     "one-gpu": case_one_gpu,
     "several-gpus": case_several_gpus,
     "visible-devices": case_visible_devices,
+    "visible-by-index": case_visible_by_index,
+    "visible-by-uuid": case_visible_by_uuid,
+    "mig": case_mig,
+    "slow-init": case_slow_init,
+    "libcuda-only": case_libcuda_only,
+    "nvml-only": case_nvml_only,
+    "nvml-disagrees": case_nvml_disagrees,
+    "hostile-values": case_hostile_values,
     "hidden-devices": case_hidden_devices,
     "driver-470": driver_case("470.82.01", 11040, "11.4"),
     "driver-535": driver_case("535.104.05", 12020, "12.2"),

@@ -1,10 +1,14 @@
-// Detects the NVIDIA driver (libcuda, its CUDA version, the kernel module's
-// release) and the GPUs the driver API reports.
+// Detects the NVIDIA driver (its release, the CUDA version it supports, the
+// libcuda a program would load) and the GPUs a CUDA program would see, asking
+// the cheapest source first (docs/vendor-detection.md has the order and costs):
+// the kernel module's files, then NVML, then libcuda without cuInit; cuInit
+// only where NVML can't list the GPUs.
 #pragma once
 
 #include <optional>
 #include <string>
 
+#include "driver_names.hpp"
 #include "file_system.hpp"
 #include "isolate.hpp"
 #include "options.hpp"
@@ -17,8 +21,8 @@ struct DriverAndGpus {
   GpuFindings gpus;
 };
 
-// Loads libcuda (and NVML) only inside an isolated child, so a broken driver
-// costs only these two results.
+// NVML and libcuda are loaded only inside isolated children (one each, each
+// with its own time limit), so a broken driver costs only these two results.
 DriverAndGpus detect_driver_and_gpus(const Options& options, const FileSystem& fs);
 
 // Exposed for unit tests: the release from the kernel module's text files.
@@ -34,9 +38,14 @@ struct KernelRelease {
 };
 std::optional<KernelRelease> read_kernel_module_release(const FileSystem& fs);
 
-// The parent's half of the isolated child's line protocol: findings from the
-// child's payload (see docs/vendor-detection.md for the keys), completed with
-// the kernel module's release from `fs` when NVML gave none.
+// Whether the NVML child's payload lists the GPUs a CUDA program would see
+// (CUDA_VISIBLE_DEVICES from `fs` applied); when not, `why_not` says why and
+// the libcuda child must call cuInit.
+bool nvml_lists_gpus(const std::string& nvml_payload, const FileSystem& fs, std::string& why_not);
+
+// The parent's half of the children's line protocol: findings from both
+// children's payloads, one after the other (see docs/vendor-detection.md for
+// the keys), completed with the kernel module's release from `fs`.
 DriverAndGpus decode_driver_payload(const std::string& payload, const FileSystem& fs);
 
 // The same for a child that crashed or timed out: what it sent before that is
@@ -45,8 +54,5 @@ DriverAndGpus decode_interrupted_driver_run(const IsolatedOutcome& outcome, cons
 
 // 12040 -> "12.4"; cuDriverGetVersion's encoding is 1000*major + 10*minor.
 std::string decode_cuda_driver_version(int encoded);
-
-// Name of a well-known CUresult ("CUDA_ERROR_NO_DEVICE"), or "" for others.
-const char* cu_result_name(int code);
 
 }  // namespace torchcompat

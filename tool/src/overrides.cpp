@@ -104,7 +104,10 @@ void apply_overrides(const Overrides& overrides, Report& report) {
       report.driver.release = *overrides.driver;
       report.driver.release_source = "override";
     }
-    if (overrides.cuda) report.driver.cuda_version = *overrides.cuda;
+    if (overrides.cuda) {
+      report.driver.cuda_version = *overrides.cuda;
+      report.driver.cuda_version_source = "override";
+    }
     // Forward compatibility is a property of the machine's libcuda, which the
     // target machine's values no longer describe.
     report.driver.forward_compat = false;

@@ -45,6 +45,8 @@ void write_driver(JsonWriter& json, const Driver& driver) {
   if (driver.cu_init_error) json.integer(*driver.cu_init_error);
   else json.null();
   json.key("forward_compat"); json.boolean(driver.forward_compat);
+  json.key("cuda_version_source"); json.string_or_null(driver.cuda_version_source);
+  json.key("cu_init_called"); json.boolean(driver.cu_init_called);
   json.end_object();
 }
 
@@ -55,12 +57,15 @@ void write_gpus(JsonWriter& json, const GpuFindings& findings) {
     json.begin_object();
     json.key("index"); json.integer(gpu.index);
     json.key("name"); json.string_or_null(gpu.name);
+    // Major 0 marks a value the driver reported out of range: unknown, not "0.0".
     json.key("compute_capability");
-    json.string(std::to_string(gpu.cc_major) + "." + std::to_string(gpu.cc_minor));
+    if (gpu.cc_major != 0) json.string(std::to_string(gpu.cc_major) + "." + std::to_string(gpu.cc_minor));
+    else json.null();
     // No real GPU has zero bytes: zero means the memory is unknown (an override).
     json.key("memory_bytes");
     if (gpu.memory_bytes != 0) json.integer(static_cast<std::int64_t>(gpu.memory_bytes));
     else json.null();
+    json.key("uuid"); json.string_or_null(gpu.uuid);
     json.end_object();
   }
   json.end_array();

@@ -86,7 +86,9 @@ void render_driver(TextReport& text, const Driver& driver) {
     text.item("Release", driver.release + "  [from " + or_unknown(driver.release_source) + "]");
   if (!driver.cuda_version.empty())
     text.item("CUDA supported", "up to " + driver.cuda_version +
-                                    (driver.status == Status::overridden ? "" : "  [cuDriverGetVersion]"));
+                                    (driver.cuda_version_source.empty() || driver.status == Status::overridden
+                                         ? ""
+                                         : "  [" + driver.cuda_version_source + "]"));
   if (!driver.library.empty()) text.item("Library", driver.library);
   if (driver.cu_init_error) {
     std::string name = cu_result_name(*driver.cu_init_error);
@@ -109,8 +111,9 @@ void render_gpus(TextReport& text, const GpuFindings& findings) {
   }
   text.heading("GPUs", summary);
   for (const auto& gpu : findings.gpus) {
-    std::string detail = "compute capability " + std::to_string(gpu.cc_major) + "." +
-                         std::to_string(gpu.cc_minor);
+    std::string detail = gpu.cc_major == 0 ? std::string("compute capability unknown")
+                                           : "compute capability " + std::to_string(gpu.cc_major) + "." +
+                                                 std::to_string(gpu.cc_minor);
     if (gpu.memory_bytes != 0) detail += ", " + gibibytes(gpu.memory_bytes);
     text.item("#" + std::to_string(gpu.index), (gpu.name.empty() ? "" : gpu.name + ", ") + detail);
   }

@@ -46,20 +46,23 @@ struct Driver {
   std::string library;         // path of the libcuda actually loaded
   std::optional<int> cu_init_error;  // cuInit's CUresult when not CUDA_SUCCESS
   bool forward_compat = false;  // libcuda's CUDA version differs from what the release implies
+  std::string cuda_version_source;  // "cuDriverGetVersion", "NVML", "override"
+  bool cu_init_called = false;      // cuInit ran (NVML could not list the GPUs)
 };
 
 struct Gpu {
   int index = 0;
   std::string name;
-  int cc_major = 0;
+  int cc_major = 0;  // 0: unknown (the value reported was out of range)
   int cc_minor = 0;
-  std::uint64_t memory_bytes = 0;
+  std::uint64_t memory_bytes = 0;  // 0: unknown
+  std::string uuid;                // "GPU-..." from NVML; empty from the driver API
 };
 
 struct GpuFindings {
   Status status = Status::not_found;
   std::string reason;
-  std::string source;  // "driver API" or "override"
+  std::string source;  // "NVML", "driver API" or "override"
   std::vector<Gpu> gpus;
 };
 
