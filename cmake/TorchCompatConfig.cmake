@@ -35,6 +35,12 @@ Imported target
 
 include_guard(GLOBAL)
 
+# The package's own policies, whatever the caller's: find_package() and
+# include() give this file a policy scope, and every command defined below
+# keeps these settings. A cmake -P script that never called
+# cmake_minimum_required() would otherwise get CMake 2.x behaviour.
+cmake_policy(VERSION 3.22...4.4)
+
 get_filename_component(_torchcompat_module_dir "${CMAKE_CURRENT_LIST_DIR}" ABSOLUTE)
 list(PREPEND CMAKE_MODULE_PATH "${_torchcompat_module_dir}")
 
