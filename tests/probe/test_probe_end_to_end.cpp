@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <regex>
 
+#include <sys/stat.h>
+
 #include "probe_process.hpp"
 
 namespace torchcompat {
@@ -126,6 +128,27 @@ TEST_F(SavedToolkits, HangingNvccTimesOutAndTheProbeStillReports) {
   EXPECT_NE(text_at(toolkit, "reason").find("timed out after 0.5 s"), std::string::npos) << text_at(toolkit, "reason");
   EXPECT_EQ(text_at(*report.member("toolkits_status"), "status"), "error");
   EXPECT_EQ(text_at(*report.member("cudnn"), "status").empty(), false);
+}
+
+TEST_F(SavedToolkits, AVersionFileLinkedToAFifoIsRefusedNotWaitedOn) {
+  scratch.write("fifo/include/cuda.h", "#define CUDA_VERSION 12040\n");
+  ASSERT_EQ(mkfifo((root("fifo") + "/pipe").c_str(), 0600), 0);
+  std::filesystem::create_symlink(root("fifo") + "/pipe", root("fifo") + "/version.json");
+  auto started = std::chrono::steady_clock::now();
+  JsonValue report = probe_json({system_path}, {"--no-python", "--cuda-root", root("fifo")});
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
+  const JsonValue& toolkit = report.member("toolkits")->items.at(0);
+  EXPECT_EQ(text_at(toolkit, "version"), "12.4");
+  EXPECT_EQ(text_at(toolkit, "source"), "include/cuda.h");
+}
+
+TEST_F(SavedToolkits, ASlowNvccDoesNotUsePythonsBudget) {
+  // nvcc runs past its own limit; Python, started before it, answered long before its own.
+  scratch.write("slow/bin/nvcc", "#!/bin/sh\nexec sleep 30\n", true);
+  JsonValue report = probe_json({system_path}, {"--timeout", "1", "--python", "/usr/bin/python3", "--cuda-root",
+                                                root("slow")});
+  EXPECT_NE(text_at(report.member("toolkits")->items.at(0), "reason").find("timed out after 1 s"), std::string::npos);
+  EXPECT_EQ(text_at(*report.member("python"), "status"), "found") << text_at(*report.member("python"), "reason");
 }
 
 TEST_F(SavedToolkits, CrashingNvccIsReported) {

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
 #include <csignal>
+#include <fstream>
 #include <stdexcept>
+#include <string>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -127,6 +130,50 @@ TEST(Isolate, LeavesNoChildBehind) {
   // Every child was reaped: there is nothing left to wait for.
   EXPECT_EQ(waitpid(-1, nullptr, WNOHANG), -1);
   EXPECT_EQ(errno, ECHILD);
+}
+
+TEST(Isolate, AFloodingChildIsStopped) {
+  const auto outcome = run_isolated_streaming(
+      [](const Emit& emit) {
+        const std::string chunk(1 << 20, 'x');
+        for (;;) emit(chunk);
+      },
+      milliseconds(20000));
+  EXPECT_EQ(outcome.status, Status::error);
+  EXPECT_NE(outcome.reason.find("sent more than 16 MiB"), std::string::npos) << outcome.reason;
+  EXPECT_LE(outcome.payload.size(), std::size_t{16} << 20);
+}
+
+TEST(Isolate, ATimeoutEndsWhatTheChildStarted) {
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  const auto outcome = run_isolated(
+      [&fds]() -> std::string {
+        const pid_t helper = fork();
+        if (helper == 0) {
+          for (;;) pause();
+        }
+        const std::string pid = std::to_string(helper) + "\n";
+        if (write(fds[1], pid.data(), pid.size()) < 0) return "";
+        for (;;) pause();
+      },
+      milliseconds(300));
+  close(fds[1]);
+  EXPECT_EQ(outcome.status, Status::timed_out);
+  char buffer[32] = {};
+  ASSERT_GT(read(fds[0], buffer, sizeof buffer - 1), 0);
+  close(fds[0]);
+  const pid_t helper = std::stoi(buffer);
+  bool gone = false;
+  for (int i = 0; i < 100 && !gone; ++i) {
+    errno = 0;
+    // The helper's parent is gone; once killed it is reaped by init (or is a zombie of it).
+    std::ifstream stat("/proc/" + std::to_string(helper) + "/stat");
+    std::string text;
+    gone = !std::getline(stat, text) || text.find(") Z") != std::string::npos;
+    if (!gone) usleep(10000);
+  }
+  EXPECT_TRUE(gone) << "helper " << helper << " survived the timeout";
 }
 
 }  // namespace

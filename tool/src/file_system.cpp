@@ -7,7 +7,12 @@
 
 #include <filesystem>
 
+#include <chrono>
+
 #ifndef _WIN32
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -17,24 +22,77 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A read that takes longer than this is no local text file (a stalled network
+// mount, a file the kernel fills slowly); what came by then is not trusted.
+constexpr std::chrono::seconds read_time_limit{2};
+
+#ifndef _WIN32
+
+// Only regular files are read: a FIFO, a device or a socket (a version.json
+// linked to /dev/zero, /proc/kmsg, a named pipe) could block forever or never
+// end. O_NONBLOCK makes opening a FIFO return at once, so it can be refused,
+// and makes a read that would wait fail instead.
+std::optional<std::string> read_regular_file(const std::string& path, std::size_t max_bytes) {
+  int fd = -1;
+  do {
+    fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) return std::nullopt;
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + read_time_limit;
+  std::string data;
+  char buffer[8192];
+  bool failed = false;
+  while (data.size() < max_bytes) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      failed = true;
+      break;
+    }
+    const std::size_t want = std::min(sizeof buffer, max_bytes - data.size());
+    const ssize_t n = ::read(fd, buffer, want);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      failed = true;  // EAGAIN included: a regular file that would block is not one to wait for
+      break;
+    }
+    if (n == 0) break;
+    data.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  if (failed) return std::nullopt;
+  return data;
+}
+
+#else
+
+std::optional<std::string> read_regular_file(const std::string& path, std::size_t max_bytes) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  const auto deadline = std::chrono::steady_clock::now() + read_time_limit;
+  std::string data;
+  char buffer[8192];
+  while (data.size() < max_bytes && std::chrono::steady_clock::now() <= deadline) {
+    in.read(buffer, sizeof buffer);
+    if (in.gcount() <= 0) break;
+    data.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) return std::nullopt;
+  if (data.size() > max_bytes) data.resize(max_bytes);
+  return data;
+}
+
+#endif
+
 class HostFileSystem final : public FileSystem {
  public:
   std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes) const override {
-    std::error_code ec;
-    // Opening a directory "succeeds" with some standard libraries; refuse it up front.
-    if (fs::is_directory(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string data;
-    char buffer[8192];
-    while (data.size() < max_bytes) {
-      in.read(buffer, sizeof buffer);
-      if (in.gcount() <= 0) break;
-      data.append(buffer, static_cast<std::size_t>(in.gcount()));
-    }
-    if (in.bad()) return std::nullopt;
-    if (data.size() > max_bytes) data.resize(max_bytes);
-    return data;
+    return read_regular_file(path, max_bytes);
   }
 
   bool is_directory(const std::string& path) const override {

@@ -57,6 +57,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// The most a child may send. The driver child's lines for the most GPUs it
+// asks about fit many times over; a vendor library gone wild must not fill
+// the probe's memory.
+constexpr std::size_t payload_cap = 16u << 20;
+
+// The child leads its own process group, so a timeout ends whatever it
+// started too (a vendor library's helper process).
+void kill_group(pid_t child) {
+  if (kill(-child, SIGKILL) != 0) kill(child, SIGKILL);
+}
+
 void write_all(int fd, const std::string& data) {
   std::size_t written = 0;
   while (written < data.size()) {
@@ -92,6 +103,7 @@ std::string one_line(std::string text) {
 }
 
 [[noreturn]] void run_child(const std::function<void(const Emit&)>& work, int write_fd) {
+  setpgid(0, 0);
   restore_default_fatal_signals();
   send_stdout_to_stderr();
   int code = 0;
@@ -109,20 +121,22 @@ std::string one_line(std::string text) {
   _exit(code);
 }
 
-// Reads until end of file or the deadline; true when end of file came first.
-bool read_until_eof(int read_fd, Clock::time_point deadline, std::string& payload) {
+enum class ReadEnd { end_of_file, deadline, overflow };
+
+// Reads until end of file, the deadline, or more than payload_cap bytes.
+ReadEnd read_until_eof(int read_fd, Clock::time_point deadline, std::string& payload) {
   char buffer[8192];
   for (;;) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-    if (left.count() <= 0) return false;
+    if (left.count() <= 0) return ReadEnd::deadline;
     pollfd request{read_fd, POLLIN, 0};
     const int ready = poll(&request, 1, static_cast<int>(left.count()));
     if (ready < 0 && errno == EINTR) continue;
-    if (ready < 0) return false;
-    if (ready == 0) return false;
+    if (ready <= 0) return ReadEnd::deadline;
     const ssize_t n = read(read_fd, buffer, sizeof buffer);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    if (n <= 0) return true;  // end of file: the child closed its end or died
+    if (n <= 0) return ReadEnd::end_of_file;  // the child closed its end or died
+    if (payload.size() + static_cast<std::size_t>(n) > payload_cap) return ReadEnd::overflow;
     payload.append(buffer, static_cast<std::size_t>(n));
   }
 }
@@ -138,7 +152,7 @@ bool reap_before(pid_t child, Clock::time_point deadline, int& wait_status) {
     // The pipe is closed, so exit is imminent; poll briefly rather than block.
     poll(nullptr, 0, 1);
   }
-  kill(child, SIGKILL);
+  kill_group(child);
   while (waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
   }
   return false;
@@ -186,15 +200,21 @@ IsolatedOutcome run_isolated_streaming(const std::function<void(const Emit&)>& w
     close(fds[0]);
     run_child(work, fds[1]);
   }
+  // Also here: the parent may kill before the child has run its setpgid.
+  setpgid(child, child);
   close(fds[1]);
   const auto deadline = Clock::now() + timeout;
   std::string payload;
-  const bool finished = read_until_eof(fds[0], deadline, payload);
+  const ReadEnd end = read_until_eof(fds[0], deadline, payload);
   close(fds[0]);
   int wait_status = 0;
-  if (!finished) {
-    kill(child, SIGKILL);
+  if (end != ReadEnd::end_of_file) {
+    kill_group(child);
     while (waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
+    }
+    if (end == ReadEnd::overflow) {
+      return {Status::error, std::move(payload),
+              "sent more than " + std::to_string(payload_cap >> 20) + " MiB, so it was stopped"};
     }
     return {Status::timed_out, std::move(payload), describe_timeout(timeout)};
   }

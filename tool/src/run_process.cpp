@@ -1,5 +1,6 @@
 #include "run_process.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -21,6 +22,11 @@ namespace {
 // Version banners are a few hundred bytes; the cap only guards against a tool
 // that floods its output.
 constexpr std::size_t output_cap = 1 << 20;
+
+// After the deadline, output that is already waiting is still read (a program
+// that finished while the probe was busy elsewhere did not time out), but only
+// this many reads: a program still writing at the deadline has run out of time.
+constexpr int reads_after_deadline = 64;
 
 }  // namespace
 
@@ -93,18 +99,28 @@ struct Pipe {
   ~Pipe() { close_read(); close_write(); }
 };
 
+// The program leads its own process group (POSIX_SPAWN_SETPGROUP): a timeout
+// ends what it started too (a compiler's helpers, a Python's subprocesses).
+void kill_group(pid_t pid) {
+  if (::kill(-pid, SIGKILL) != 0) ::kill(pid, SIGKILL);
+}
+
 // Drains both pipes until both close or the deadline passes; false on timeout.
+// Each detector has its own budget: the deadline counts from the program's
+// start, and output it left before the probe came to read still counts.
 bool collect_output(Pipe& out_pipe, Pipe& err_pipe, ProcessResult& result,
                     std::chrono::steady_clock::time_point deadline) {
   char buffer[4096];
+  int late_reads = 0;
   while (out_pipe.read_end >= 0 || err_pipe.read_end >= 0) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return false;
+    if (left.count() <= 0 && ++late_reads > reads_after_deadline) return false;
     pollfd fds[2] = {{out_pipe.read_end, POLLIN, 0}, {err_pipe.read_end, POLLIN, 0}};
-    int ready = ::poll(fds, 2, static_cast<int>(left.count()));
+    int ready = ::poll(fds, 2, left.count() > 0 ? static_cast<int>(left.count()) : 0);
     if (ready < 0 && errno == EINTR) continue;
-    if (ready <= 0) return ready == 0 ? false : true;
+    if (ready == 0) return false;
+    if (ready < 0) return true;
     Pipe* pipes[2] = {&out_pipe, &err_pipe};
     std::string* sinks[2] = {&result.out, &result.err};
     for (int i = 0; i < 2; ++i) {
@@ -113,7 +129,7 @@ bool collect_output(Pipe& out_pipe, Pipe& err_pipe, ProcessResult& result,
       if (n <= 0) {
         pipes[i]->close_read();
       } else if (sinks[i]->size() < output_cap) {
-        sinks[i]->append(buffer, static_cast<std::size_t>(n));
+        sinks[i]->append(buffer, std::min(static_cast<std::size_t>(n), output_cap - sinks[i]->size()));
       }
     }
   }
@@ -161,9 +177,15 @@ RunningProcess start_process(const std::vector<std::string>& argv, std::chrono::
   for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
 
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
+
   pid_t pid = -1;
-  int spawn_error = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  int spawn_error = ::posix_spawn(&pid, args[0], &actions, &attributes, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
   if (spawn_error != 0) {
     process.early.reason = std::string("could not start: ") + std::strerror(spawn_error);
     return process;
@@ -188,7 +210,7 @@ ProcessResult wait_process(RunningProcess& process) {
   bool finished = collect_output(out_pipe, err_pipe, result, process.deadline);
   int wait_status = 0;
   auto time_out = [&]() {
-    ::kill(pid, SIGKILL);
+    kill_group(pid);
     while (::waitpid(pid, &wait_status, 0) < 0 && errno == EINTR) {}
     result.status = Status::timed_out;
     result.reason = "timed out after " + describe_timeout(process.timeout);
@@ -218,7 +240,7 @@ ProcessResult wait_process(RunningProcess& process) {
 
 void RunningProcess::abandon() noexcept {
   if (pid >= 0) {
-    ::kill(pid, SIGKILL);
+    kill_group(pid);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
   }
