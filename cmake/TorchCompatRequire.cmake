@@ -72,6 +72,8 @@ include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatRunsHere.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatPlatform.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatArguments.cmake")
+# PEP 440 versions (2.4.0+cu121, 1.13.0a0+gitunknown); no include guard of its own.
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVersion.cmake")
 
 # "did you mean" for a torch version the table doesn't have.
 function(_torchcompat_unknown_torch_text out_var version)
@@ -206,15 +208,18 @@ function(_torchcompat_toolkit_in_use out_var)
   set(${out_var} "${version}" PARENT_SCOPE)
 endfunction()
 
+# The project's own CUDA toolkit against the build and the driver. Sets
+# <prefix>_PROBLEMS and <prefix>_UNKNOWNS.
 function(
-  _torchcompat_toolkit_problems
-  out_var
+  _torchcompat_toolkit_checks
+  prefix
   toolkit
   variant
   policy
   os
   machine)
   set(problems "")
+  set(unknowns "")
   _torchcompat_parse_variant("${variant}" kind cuda)
   _torchcompat_major("${toolkit}" toolkit_major)
   if(kind STREQUAL "cuda")
@@ -226,132 +231,342 @@ function(
         "${cuda}: one program would need two CUDA ${toolkit_major}/${cuda_major} runtimes")
     endif()
   endif()
-  if(${machine}_RELEASE OR ${machine}_DRIVER_CUDA)
-    _torchcompat_major_minor("${toolkit}" toolkit_minor)
-    _torchcompat_driver_runs(
-      driver
-      CUDA "${toolkit_minor}"
-      POLICY "${policy}"
-      OS "${os}"
-      RELEASE "${${machine}_RELEASE}"
-      DRIVER_CUDA "${${machine}_DRIVER_CUDA}")
-    if(NOT driver_OK)
-      _torchcompat_add_text(
-        problems
-        "the project's CUDA toolkit ${toolkit} needs a driver >= ${driver_NEED} (${driver_RULE}): "
-        "found ${${machine}_DESC}")
-    elseif(NOT driver_NATIVE)
-      message(STATUS "TorchCompat: toolkit ${toolkit} is newer than the driver's CUDA "
-                     "${${machine}_DRIVER_CUDA}: it runs under minor-version compatibility, "
-                     "but PTX it emits cannot be JIT-compiled by this driver")
-    endif()
+  _torchcompat_major_minor("${toolkit}" toolkit_minor)
+  _torchcompat_toolkits_of_minor(rows "${toolkit_minor}")
+  set(row "")
+  set(fallback "")
+  if(toolkit IN_LIST rows)
+    set(row "${toolkit}")
+  elseif(rows)
+    list(GET rows 0 row)
+    string(CONCAT fallback "toolkit ${toolkit} is not a row of the toolkit table, so its GA row "
+                  "${row} was used")
   endif()
-  set(${out_var} "${problems}" PARENT_SCOPE)
+  _torchcompat_driver_check(
+    driver
+    WHAT
+    "the project's CUDA toolkit ${toolkit}"
+    CUDA
+    "${toolkit_minor}"
+    POLICY
+    "${policy}"
+    OS
+    "${os}"
+    TOOLKIT
+    "${row}"
+    FALLBACK
+    "${fallback}"
+    MACHINE
+    ${machine})
+  if(driver_VERDICT STREQUAL "fail")
+    _torchcompat_add_text(problems "${driver_TEXT}")
+  elseif(driver_VERDICT STREQUAL "unknown")
+    _torchcompat_add_text(unknowns "${driver_TEXT}")
+  elseif(driver_VERDICT STREQUAL "pass" AND NOT driver_NATIVE)
+    message(STATUS "TorchCompat: toolkit ${toolkit} is newer than the driver's CUDA "
+                   "${${machine}_DRIVER_CUDA}: it runs under minor-version compatibility, "
+                   "but PTX it emits cannot be JIT-compiled by this driver")
+  endif()
+  set(${prefix}_PROBLEMS "${problems}" PARENT_SCOPE)
+  set(${prefix}_UNKNOWNS "${unknowns}" PARENT_SCOPE)
 endfunction()
 
-# Variants of the release, other than the failing one, that pass every check
-# here: newest CUDA first, cpu last.
-function(
-  _torchcompat_working_variants
-  out_var
-  version
-  platform
-  policy
-  machine
-  failing)
-  _torchcompat_published_variants(variants "${version}" "${platform}")
+# Was <variant> published for the release on the platform? Sets <prefix>_STATUS
+# (yes, no or unknown) and <prefix>_TEXT (why, for no and unknown). A build the
+# tables record facts for, or the release's PyPI wheel, was published even
+# where the variant lists are not known.
+function(_torchcompat_variant_published prefix version variant platform)
+  _torchcompat_published_variants(published "${version}" "${platform}")
+  _torchcompat_variant_lists_known(lists_known "${version}" "${platform}")
+  _torchcompat_variant_build(build "${version}" "${variant}" "${platform}")
+  _torchcompat_torch_record(record "${version}")
+  _torchcompat_json_get(pypi_variant "${record}" pypi_variant_by_platform "${platform}")
+  set(text "")
+  if(variant IN_LIST published OR build OR pypi_variant STREQUAL variant)
+    set(status yes)
+  elseif(lists_known)
+    set(status no)
+    _torchcompat_list_text(published_text "${published}" "no build at all")
+    set(text "torch ${version} has no ${variant} build for ${platform}: it has ${published_text}")
+  else()
+    set(status unknown)
+    _torchcompat_release_known_text(known "${version}" "${platform}")
+    string(CONCAT text "the table does not know which builds torch ${version} has for "
+                  "${platform} (${known}), so whether a ${variant} build exists cannot be "
+                  "verified")
+  endif()
+  set(${prefix}_STATUS ${status} PARENT_SCOPE)
+  set(${prefix}_TEXT "${text}" PARENT_SCOPE)
+endfunction()
+
+# TRUE when both variant lists (wheel and libtorch) of the release on the
+# platform are known, empty or not.
+function(_torchcompat_variant_lists_known out_var version platform)
+  _torchcompat_table(table torch-variants)
+  set(known TRUE)
+  foreach(kind IN ITEMS wheel libtorch)
+    _torchcompat_json_type(
+      type
+      "${table}"
+      releases
+      "${version}"
+      platforms
+      "${platform}"
+      "${kind}")
+    if(NOT type STREQUAL "ARRAY")
+      set(known FALSE)
+    endif()
+  endforeach()
+  set(${out_var} ${known} PARENT_SCOPE)
+endfunction()
+
+# In words, what the tables do know about a release's builds on a platform
+# (its PyPI wheel, builds with recorded facts), for messages about null data.
+function(_torchcompat_release_known_text out_var version platform)
+  _torchcompat_torch_record(record "${version}")
+  _torchcompat_json_get(pypi_variant "${record}" pypi_variant_by_platform "${platform}")
+  _torchcompat_table(builds_table variant-builds)
+  _torchcompat_json_keys(recorded "${builds_table}" builds "${version}")
+  set(facts "")
+  foreach(variant IN LISTS recorded)
+    _torchcompat_variant_build(build "${version}" "${variant}" "${platform}")
+    if(NOT build)
+      continue()
+    endif()
+    _torchcompat_json_list(sass "${build}" sass)
+    if(sass)
+      list(GET sass 0 first)
+      list(GET sass -1 last)
+      list(APPEND facts "${variant} with SASS sm ${first} to sm ${last}")
+    else()
+      list(APPEND facts "${variant}, its architectures unknown")
+    endif()
+  endforeach()
+  set(parts "")
+  if(pypi_variant)
+    list(APPEND parts "its PyPI wheel is ${pypi_variant}")
+  endif()
+  if(facts)
+    list(JOIN facts ", " facts)
+    list(APPEND parts "builds with recorded facts: ${facts}")
+  endif()
+  if(parts)
+    list(JOIN parts "; " text)
+    set(text "known: ${text}")
+  else()
+    set(text "nothing about its builds there is recorded")
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+# The newest release, other than <version>, with a CUDA build that passes
+# every check here: for "when no build of the asked release covers the GPU".
+# Sets out_var to "torch R+variant" with its companions, or "".
+function(_torchcompat_newest_release_that_runs out_var version platform policy machine)
+  _torchcompat_torch_versions(releases)
+  list(REVERSE releases)
+  foreach(release IN LISTS releases)
+    if(release STREQUAL version)
+      continue()
+    endif()
+    _torchcompat_published_variants(variants "${release}" "${platform}")
+    _torchcompat_cuda_variants(candidates "${variants}")
+    foreach(candidate IN LISTS candidates)
+      _torchcompat_evaluate_variant(
+        evaluation
+        VERSION "${release}"
+        VARIANT "${candidate}"
+        POLICY "${policy}"
+        PLATFORM "${platform}"
+        MACHINE ${machine})
+      if(evaluation_OK)
+        _torchcompat_torch_record(record "${release}")
+        set(text "torch ${release}+${candidate}")
+        foreach(package IN ITEMS torchvision torchaudio)
+          _torchcompat_json_get(companion "${record}" "${package}")
+          if(companion)
+            string(APPEND text ", ${package} ${companion}")
+          endif()
+        endforeach()
+        set(${out_var} "${text}" PARENT_SCOPE)
+        return()
+      endif()
+    endforeach()
+  endforeach()
+  set(${out_var} "" PARENT_SCOPE)
+endfunction()
+
+# The ways out of a failed or unverifiable guard, each checked on the same
+# machine: a driver only when the driver is what failed, other builds of the
+# release that pass, the newest release that runs when none of this one's
+# builds has code for the GPUs, compat when strict alone failed.
+function(_torchcompat_ways_out out_var)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "REQUIRE_GPU;UNVERIFIED"
+                        "VERSION;VARIANT;PLATFORM;POLICY;MACHINE;EVALUATION" "")
+  set(e ${arg_EVALUATION})
+  set(ways "")
+  if(${e}_ADVICE)
+    _torchcompat_add_text(ways "${${e}_ADVICE}")
+  endif()
+  _torchcompat_published_variants(variants "${arg_VERSION}" "${arg_PLATFORM}")
   _torchcompat_cuda_variants(candidates "${variants}")
-  set(working "")
+  set(cuda_alternative FALSE)
   foreach(candidate IN LISTS candidates)
-    if(candidate STREQUAL failing)
+    if(candidate STREQUAL arg_VARIANT)
       continue()
     endif()
     _torchcompat_evaluate_variant(
       evaluation
-      VERSION "${version}"
+      VERSION "${arg_VERSION}"
       VARIANT "${candidate}"
-      POLICY "${policy}"
-      PLATFORM "${platform}"
-      MACHINE "${machine}")
+      POLICY "${arg_POLICY}"
+      PLATFORM "${arg_PLATFORM}"
+      MACHINE ${arg_MACHINE})
     if(evaluation_OK)
-      list(APPEND working "${candidate}")
+      set(cuda_alternative TRUE)
+      _torchcompat_add_text(
+        ways "use VARIANT ${candidate} (torch ${arg_VERSION}+${candidate}), which "
+        "passes every check here")
     endif()
   endforeach()
-  if("cpu" IN_LIST variants AND NOT failing STREQUAL "cpu")
-    list(APPEND working cpu)
-  endif()
-  set(${out_var} "${working}" PARENT_SCOPE)
-endfunction()
-
-function(
-  _torchcompat_ways_out
-  out_var
-  version
-  variant
-  platform
-  policy
-  machine
-  need_driver)
-  set(ways "")
-  if(need_driver)
-    if(need_driver MATCHES "^CUDA")
-      list(APPEND ways "upgrade the NVIDIA driver to one that supports ${need_driver}")
-    else()
-      list(APPEND ways "upgrade the NVIDIA driver to ${need_driver} or newer")
+  if(${e}_GPU_FAILED AND NOT cuda_alternative)
+    _torchcompat_newest_release_that_runs(newest "${arg_VERSION}" "${arg_PLATFORM}" "${arg_POLICY}"
+                                          ${arg_MACHINE})
+    if(newest)
+      list(JOIN ${arg_MACHINE}_GPU_ARCHS ", sm " archs)
+      _torchcompat_add_text(
+        ways "no build of torch ${arg_VERSION} has code for sm ${archs}; the newest "
+        "release with a build that does and passes every check here is ${newest}")
     endif()
   endif()
-  _torchcompat_working_variants(alternatives "${version}" "${platform}" "${policy}" "${machine}"
-                                "${variant}")
-  foreach(alternative IN LISTS alternatives)
-    list(APPEND ways
-         "use VARIANT ${alternative} (torch ${version}+${alternative}), which runs here")
-  endforeach()
-  if(policy STREQUAL "strict")
-    list(APPEND ways "or accept NVIDIA's minor-version compatibility: DRIVER_POLICY compat")
+  if("cpu" IN_LIST variants AND NOT arg_VARIANT STREQUAL "cpu" AND NOT arg_REQUIRE_GPU)
+    _torchcompat_add_text(ways
+                          "use VARIANT cpu (torch ${arg_VERSION}+cpu), which runs on the CPU only")
+  endif()
+  if(arg_POLICY STREQUAL "strict" AND ${e}_DRIVER_VERDICT STREQUAL "fail")
+    _torchcompat_evaluate_variant(
+      compat
+      VERSION "${arg_VERSION}"
+      VARIANT "${arg_VARIANT}"
+      POLICY compat
+      PLATFORM "${arg_PLATFORM}"
+      MACHINE ${arg_MACHINE})
+    if(compat_OK)
+      _torchcompat_add_text(ways "accept NVIDIA's minor-version compatibility: DRIVER_POLICY "
+                            "compat (under it the build passes every check here)")
+    endif()
+  endif()
+  if(arg_UNVERIFIED)
+    _torchcompat_add_text(
+      ways "accept what cannot be verified as a warning: ACCEPT_UNVERIFIED (or "
+      "-DTORCHCOMPAT_ACCEPT_UNVERIFIED=ON)")
   endif()
   set(${out_var} "${ways}" PARENT_SCOPE)
 endfunction()
 
-# The guard's answer: sets <out>_OK (TRUE or FALSE) and <out>_TEXT (the whole
-# explanation) and prints it, unless quiet (a caller that takes the text prints
-# it itself, e.g. in cmake -P script mode).
-function(
-  _torchcompat_conclude
-  out
-  mode
-  quiet
-  subject
-  problems
-  notes
-  ways)
-  set(text "")
-  foreach(note IN LISTS notes)
-    string(APPEND text "TorchCompat: not checked: ${note}\n")
-    if(NOT quiet)
-      message(STATUS "TorchCompat: not checked: ${note}")
-    endif()
-  endforeach()
-  if(NOT problems)
-    set(line "TorchCompat: ${subject}: every check passed")
-    string(APPEND text "${line}")
-    if(NOT quiet)
-      message(STATUS "${line}")
-    endif()
-    set(ok TRUE)
-  else()
-    list(JOIN problems "\n  - " problem_text)
-    string(APPEND text "TorchCompat: ${subject} will not work here:\n  - ${problem_text}")
-    if(ways)
-      list(JOIN ways "\n  - " ways_text)
-      string(APPEND text "\nWays out:\n  - ${ways_text}")
-    endif()
-    if(NOT quiet)
-      message(${mode} "${text}")
-    endif()
+# The guard's answer. Fails on a problem, and on what cannot be verified unless
+# accept is set (then it warns); a CUDA build that would run on the CPU only is
+# a warning (the caller made it a problem under REQUIRE_GPU). Sets <out>_OK
+# (TRUE or FALSE) and <out>_TEXT (the whole explanation) and prints it unless
+# quiet (a caller that takes the text prints it itself, e.g. in cmake -P).
+function(_torchcompat_conclude out)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "QUIET;ACCEPT" "MODE;SUBJECT;MACHINE_TEXT"
+                        "PROBLEMS;UNKNOWNS;WARNINGS;NOTES;WAYS")
+  set(subject "${arg_SUBJECT}")
+  set(ok TRUE)
+  if(arg_PROBLEMS OR (arg_UNKNOWNS AND NOT arg_ACCEPT))
     set(ok FALSE)
+  endif()
+  set(status_lines "")
+  foreach(note IN LISTS arg_NOTES)
+    list(APPEND status_lines "TorchCompat: ${note}")
+  endforeach()
+  set(warning "")
+  if(ok)
+    if(arg_UNKNOWNS OR arg_WARNINGS)
+      set(pieces "")
+      foreach(text IN LISTS arg_WARNINGS)
+        list(APPEND pieces "TorchCompat: ${subject}: ${text}")
+      endforeach()
+      if(arg_UNKNOWNS)
+        _torchcompat_bullets(unknown_text "${arg_UNKNOWNS}")
+        list(
+          APPEND
+          pieces
+          "TorchCompat: ${subject}: accepted without verification (ACCEPT_UNVERIFIED):${unknown_text}"
+        )
+      endif()
+      list(JOIN pieces "\n" warning)
+      if(arg_WAYS)
+        _torchcompat_bullets(ways_text "${arg_WAYS}")
+        string(APPEND warning "\nWays out:${ways_text}")
+      endif()
+      list(APPEND status_lines "TorchCompat: ${subject}: every check that could be verified passed")
+    else()
+      list(APPEND status_lines "TorchCompat: ${subject}: every check passed")
+    endif()
+    set(failure "")
+  else()
+    if(arg_PROBLEMS)
+      _torchcompat_bullets(problem_text "${arg_PROBLEMS}")
+      set(failure "TorchCompat: ${subject} will not work here:${problem_text}")
+      if(arg_UNKNOWNS)
+        _torchcompat_bullets(unknown_text "${arg_UNKNOWNS}")
+        string(APPEND failure "\nCannot be verified:${unknown_text}")
+      endif()
+    else()
+      _torchcompat_bullets(unknown_text "${arg_UNKNOWNS}")
+      string(CONCAT failure "TorchCompat: ${subject} cannot be verified here, and the guard "
+                    "does not count that as a pass:${unknown_text}")
+    endif()
+    foreach(text IN LISTS arg_WARNINGS)
+      string(APPEND failure "\nAlso: ${text}")
+    endforeach()
+    if(arg_MACHINE_TEXT)
+      string(APPEND failure "\nChecked against: ${arg_MACHINE_TEXT}")
+    endif()
+    if(arg_WAYS)
+      _torchcompat_bullets(ways_text "${arg_WAYS}")
+      string(APPEND failure "\nWays out:${ways_text}")
+    endif()
+  endif()
+
+  set(parts ${status_lines})
+  if(warning)
+    list(PREPEND parts "${warning}")
+  endif()
+  if(failure)
+    list(PREPEND parts "${failure}")
+  endif()
+  list(JOIN parts "\n" text)
+  if(NOT arg_QUIET)
+    foreach(line IN LISTS status_lines)
+      message(STATUS "${line}")
+    endforeach()
+    if(warning)
+      message(WARNING "${warning}")
+    endif()
+    if(failure)
+      message(${arg_MODE} "${failure}")
+    endif()
   endif()
   set(${out}_OK ${ok} PARENT_SCOPE)
   set(${out}_TEXT "${text}" PARENT_SCOPE)
+endfunction()
+
+# The machine in one line, for failure messages: driver, GPUs, and which
+# machine it is when the probe helper recorded that.
+function(_torchcompat_machine_text out_var machine)
+  if(NOT ${machine}_KNOWN)
+    set(${out_var} "" PARENT_SCOPE)
+    return()
+  endif()
+  if(${machine}_GPU_DESCS)
+    list(JOIN ${machine}_GPU_DESCS ", " gpus)
+  else()
+    set(gpus "no GPU (${${machine}_GPU_REASON})")
+  endif()
+  set(${out_var} "${${machine}_DESC}. GPUs: ${gpus}" PARENT_SCOPE)
 endfunction()
 
 # Sets torchcompat_require's RESULT_VARIABLE and MESSAGE_VARIABLE in its caller.
@@ -380,13 +595,16 @@ function(_torchcompat_answer_key out_var)
   get_property(languages GLOBAL PROPERTY ENABLED_LANGUAGES)
   get_property(module_dir GLOBAL PROPERTY TORCHCOMPAT_MODULE_DIR)
   file(TIMESTAMP "${module_dir}/TorchCompatRequire.cmake" module_stamp "%s" UTC)
+  _torchcompat_machine_source(machine_source)
   string(CONCAT inputs "${ARGN}|${_TORCHCOMPAT_DETECT_KEY}|${stamps}|${languages}|"
-                "${CMAKE_CUDA_COMPILER_VERSION}|${TORCHCOMPAT_DRIVER_POLICY}|${module_stamp}")
+                "${CMAKE_CUDA_COMPILER_VERSION}|${TORCHCOMPAT_DRIVER_POLICY}|${module_stamp}|"
+                "${TORCHCOMPAT_ACCEPT_UNVERIFIED}|${TORCHCOMPAT_REQUIRE_GPU}|${machine_source}")
   string(SHA256 key "${inputs}")
   set(${out_var} "${key}" PARENT_SCOPE)
 endfunction()
 
 function(torchcompat_require)
+  set(options ACCEPT_UNVERIFIED REQUIRE_GPU)
   set(one_value
       TORCH
       TORCHVISION
@@ -398,7 +616,7 @@ function(torchcompat_require)
       MODE
       RESULT_VARIABLE
       MESSAGE_VARIABLE)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "${options}" "${one_value}" "")
   set(quiet FALSE)
   if(arg_RESULT_VARIABLE AND arg_MESSAGE_VARIABLE)
     set(quiet TRUE)
@@ -412,15 +630,36 @@ function(torchcompat_require)
     _torchcompat_publish_answer(TRUE "${text}")
     return()
   endif()
-  _torchcompat_check_arguments(torchcompat_require arg "${one_value}" "TORCH")
-  _torchcompat_check_version(TORCH "${arg_TORCH}" LOCAL_ALLOWED)
-  foreach(keyword IN ITEMS TORCHVISION TORCHAUDIO PYTHON CUDNN)
+  _torchcompat_check_arguments(torchcompat_require arg "${one_value};${options}" "TORCH")
+  set(accept FALSE)
+  if(arg_ACCEPT_UNVERIFIED OR TORCHCOMPAT_ACCEPT_UNVERIFIED)
+    set(accept TRUE)
+  endif()
+  set(require_gpu FALSE)
+  if(arg_REQUIRE_GPU OR TORCHCOMPAT_REQUIRE_GPU)
+    set(require_gpu TRUE)
+  endif()
+  set(notes "")
+  _torchcompat_guard_release(torch torch_local torch_note TORCH torch "${arg_TORCH}")
+  if(torch_note)
+    list(APPEND notes "${torch_note}")
+  endif()
+  foreach(keyword IN ITEMS TORCHVISION TORCHAUDIO)
+    if(DEFINED arg_${keyword})
+      string(TOLOWER "${keyword}" package)
+      _torchcompat_guard_release(release local note ${keyword} ${package} "${arg_${keyword}}")
+      set(companion_${keyword} "${release}")
+      if(note)
+        list(APPEND notes "${note}")
+      endif()
+    endif()
+  endforeach()
+  foreach(keyword IN ITEMS PYTHON CUDNN)
     if(DEFINED arg_${keyword})
       _torchcompat_check_version(${keyword} "${arg_${keyword}}")
     endif()
   endforeach()
   _torchcompat_policy_and_mode(policy mode arg)
-  _torchcompat_split_local("${arg_TORCH}" torch torch_local)
   if(torch_local AND arg_VARIANT AND NOT torch_local STREQUAL arg_VARIANT)
     message(FATAL_ERROR "TorchCompat: TORCH ${arg_TORCH} names variant ${torch_local}, but "
                         "VARIANT is ${arg_VARIANT}. Give one or make them agree.")
@@ -428,21 +667,33 @@ function(torchcompat_require)
   if(arg_VARIANT)
     _torchcompat_check_variant_name("${arg_VARIANT}")
   endif()
+  set(quiet_flag "")
+  if(quiet)
+    set(quiet_flag QUIET)
+  endif()
+  set(accept_flag "")
+  if(accept)
+    set(accept_flag ACCEPT)
+  endif()
 
   set(problems "")
-  set(notes "")
+  set(unknowns "")
+  set(warnings "")
   set(ways "")
   _torchcompat_torch_record(record "${torch}")
   if(NOT record)
     _torchcompat_unknown_torch_text(text "${torch}")
     _torchcompat_conclude(
       answer
+      ${quiet_flag}
+      MODE
       ${mode}
-      ${quiet}
+      SUBJECT
       "torch ${torch}"
+      PROBLEMS
       "${text}"
-      ""
-      "")
+      NOTES
+      ${notes})
     _torchcompat_publish_answer(${answer_OK} "${answer_TEXT}")
     return()
   endif()
@@ -451,11 +702,16 @@ function(torchcompat_require)
     string(TOUPPER "${package}" keyword)
     if(DEFINED arg_${keyword})
       unset(problem_NOTE)
-      _torchcompat_companion_problem(problem ${package} "${arg_${keyword}}" "${torch}" "${record}")
+      _torchcompat_companion_problem(problem ${package} "${companion_${keyword}}" "${torch}"
+                                     "${record}")
+      if(COMMAND _torchcompat_source_build_series)
+        _torchcompat_source_build_companion(problem ${package} "${companion_${keyword}}"
+                                            "${arg_TORCH}")
+      endif()
       if(problem)
         list(APPEND problems "${problem}")
       elseif(problem_NOTE)
-        _torchcompat_add_text(notes "${problem_NOTE}")
+        _torchcompat_add_text(unknowns "${problem_NOTE}")
       endif()
     endif()
   endforeach()
@@ -468,7 +724,8 @@ function(torchcompat_require)
       _torchcompat_add_text(problems "torch ${torch} has no wheels for Python ${python}: it "
                             "supports Python ${python_text}")
     elseif(NOT pythons)
-      _torchcompat_add_text(notes "the table has no Python versions for torch ${torch}")
+      _torchcompat_add_text(unknowns "the table does not know which Python versions torch "
+                            "${torch} has wheels for, so Python ${python} cannot be verified")
     endif()
   endif()
 
@@ -480,21 +737,25 @@ function(torchcompat_require)
   if(NOT variant)
     _torchcompat_default_variant(variant "${torch}" "${record}" "${platform}")
   endif()
-  _torchcompat_published_variants(published "${torch}" "${platform}")
-  if(published AND NOT variant IN_LIST published)
-    list(JOIN published ", " published_text)
-    _torchcompat_add_text(problems "torch ${torch} has no ${variant} build for ${platform}: it "
-                          "has ${published_text}")
-  elseif(NOT published)
-    _torchcompat_add_text(notes "the table does not list the variants of torch ${torch} for "
-                          "${platform}")
+  _torchcompat_variant_published(published "${torch}" "${variant}" "${platform}")
+  if(published_STATUS STREQUAL "no")
+    list(APPEND problems "${published_TEXT}")
+  elseif(published_STATUS STREQUAL "unknown")
+    list(APPEND unknowns "${published_TEXT}")
   endif()
 
   _torchcompat_machine(machine)
+  _torchcompat_parse_variant("${variant}" kind cuda)
+  set(machine_text "")
+  if(require_gpu AND kind STREQUAL "cpu")
+    _torchcompat_add_text(problems "the cpu build never uses a GPU, and the project needs one "
+                          "(REQUIRE_GPU)")
+  endif()
   if(NOT machine_KNOWN)
-    _torchcompat_add_text(notes "this machine could not be probed, so driver and GPU were "
-                          "not checked")
-  elseif(NOT problems)
+    _torchcompat_add_text(unknowns "this machine could not be probed, so whether its driver "
+                          "and GPUs run ${variant} cannot be verified")
+  elseif(NOT published_STATUS STREQUAL "no")
+    _torchcompat_machine_text(machine_text machine)
     _torchcompat_evaluate_variant(
       evaluation
       VERSION "${torch}"
@@ -504,39 +765,106 @@ function(torchcompat_require)
       MACHINE machine
       CUDNN "${arg_CUDNN}")
     list(APPEND problems ${evaluation_PROBLEMS})
-    list(APPEND notes ${evaluation_NOTES})
+    list(APPEND unknowns ${evaluation_UNKNOWNS})
+    if(evaluation_CPU_ONLY)
+      set(cpu_text "${variant} would run on the CPU only: ${evaluation_CPU_ONLY}")
+      if(require_gpu)
+        _torchcompat_add_text(problems "${cpu_text}, and the project needs the GPU (REQUIRE_GPU)")
+      else()
+        _torchcompat_add_text(warnings "${cpu_text}")
+      endif()
+    endif()
     _torchcompat_toolkit_in_use(toolkit)
     if(toolkit)
-      _torchcompat_toolkit_problems(toolkit_problems "${toolkit}" "${variant}" "${policy}" "${os}"
-                                    machine)
-      list(APPEND problems ${toolkit_problems})
+      _torchcompat_toolkit_checks(toolkit "${toolkit}" "${variant}" "${policy}" "${os}" machine)
+      list(APPEND problems ${toolkit_PROBLEMS})
+      list(APPEND unknowns ${toolkit_UNKNOWNS})
     endif()
-    if(problems)
+    if(problems OR warnings OR (unknowns AND NOT accept))
+      set(flags "")
+      if(require_gpu)
+        list(APPEND flags REQUIRE_GPU)
+      endif()
+      if(unknowns AND NOT accept)
+        list(APPEND flags UNVERIFIED)
+      endif()
       _torchcompat_ways_out(
         ways
+        ${flags}
+        VERSION
         "${torch}"
+        VARIANT
         "${variant}"
+        PLATFORM
         "${platform}"
+        POLICY
         "${policy}"
+        MACHINE
         machine
-        "${evaluation_NEED_DRIVER}")
+        EVALUATION
+        evaluation)
     endif()
+  endif()
+  if(NOT ways AND unknowns AND NOT accept)
+    _torchcompat_add_text(ways "accept what cannot be verified as a warning: ACCEPT_UNVERIFIED "
+                          "(or -DTORCHCOMPAT_ACCEPT_UNVERIFIED=ON)")
   endif()
 
   _torchcompat_conclude(
     answer
+    ${quiet_flag}
+    ${accept_flag}
+    MODE
     ${mode}
-    ${quiet}
+    SUBJECT
     "torch ${torch} (${variant})"
-    "${problems}"
-    "${notes}"
-    "${ways}")
-  if(answer_OK AND NOT notes)
+    MACHINE_TEXT
+    "${machine_text}"
+    PROBLEMS
+    ${problems}
+    UNKNOWNS
+    ${unknowns}
+    WARNINGS
+    ${warnings}
+    NOTES
+    ${notes}
+    WAYS
+    ${ways})
+  if(answer_OK
+     AND NOT unknowns
+     AND NOT warnings
+     AND NOT notes)
     set(_TORCHCOMPAT_REQUIRE_PASSED_${key}
         "TorchCompat: torch ${torch} (${variant}): every check passed"
         CACHE INTERNAL "a torchcompat_require() that passed")
   endif()
   _torchcompat_publish_answer(${answer_OK} "${answer_TEXT}")
+endfunction()
+
+# A version argument as people have it (PEP 440: 2.4.0+cu121, Debian's
+# 1.13.0a0+gitunknown) taken as its release. Sets release_var, local_var (the
+# variant its local part names) and note_var (what was assumed, or "").
+function(
+  _torchcompat_guard_release
+  release_var
+  local_var
+  note_var
+  keyword
+  package
+  version)
+  if(COMMAND _torchcompat_require_release)
+    _torchcompat_require_release(parsed ${keyword} ${package} "${version}")
+    set(release "${parsed_RELEASE}")
+    set(local "${parsed_VARIANT}")
+    set(note "${parsed_NOTE}")
+  else()
+    _torchcompat_check_version(${keyword} "${version}" LOCAL_ALLOWED)
+    _torchcompat_split_local("${version}" release local)
+    set(note "")
+  endif()
+  set(${release_var} "${release}" PARENT_SCOPE)
+  set(${local_var} "${local}" PARENT_SCOPE)
+  set(${note_var} "${note}" PARENT_SCOPE)
 endfunction()
 
 cmake_policy(POP)

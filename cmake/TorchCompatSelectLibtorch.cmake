@@ -53,6 +53,8 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatDetect.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatTable.cmake")
+# The remembered-answer key and the release texts the guard shares.
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRequire.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatArguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatPlatform.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatRunsHere.cmake")
@@ -82,27 +84,64 @@ function(_torchcompat_selection_platform out_var os arch)
   set(${out_var} "${os}-${arch}" PARENT_SCOPE)
 endfunction()
 
-# The newest release with a libtorch for the platform.
-function(_torchcompat_latest_libtorch out_var platform)
+# VERSION latest: the newest release whose libtorch builds for the platform the
+# table lists. Sets out_var, and note_var to one sentence saying which release
+# it took and why it skipped newer ones ("" when it took the newest).
+function(_torchcompat_latest_libtorch out_var note_var platform)
   _torchcompat_torch_versions(versions)
   list(REVERSE versions)
+  set(unknown "")
+  set(none "")
+  _torchcompat_table(table torch-variants)
   foreach(version IN LISTS versions)
     _torchcompat_release_variants(variants "${version}" "${platform}" libtorch)
     if(variants)
+      set(note "")
+      if(unknown OR none)
+        set(reasons "")
+        if(unknown)
+          list(JOIN unknown ", " text)
+          list(APPEND reasons
+               "the table does not know the libtorch builds of ${text} for ${platform}")
+        endif()
+        if(none)
+          list(JOIN none ", " text)
+          list(APPEND reasons "${text} published no libtorch for ${platform}")
+        endif()
+        list(JOIN reasons ", and " reasons)
+        string(CONCAT note "VERSION latest is torch ${version}, the newest release with a known "
+                      "libtorch for ${platform}; newer releases were skipped: ${reasons}")
+      endif()
       set(${out_var} "${version}" PARENT_SCOPE)
+      set(${note_var} "${note}" PARENT_SCOPE)
       return()
+    endif()
+    _torchcompat_json_type(
+      type
+      "${table}"
+      releases
+      "${version}"
+      platforms
+      "${platform}"
+      libtorch)
+    if(type STREQUAL "ARRAY")
+      list(APPEND none "${version}")
+    else()
+      list(APPEND unknown "${version}")
     endif()
   endforeach()
   message(FATAL_ERROR "TorchCompat: the table lists no libtorch for ${platform}.")
 endfunction()
 
 # _torchcompat_choose_variant(<prefix> VERSION <v> PLATFORM <p> POLICY <p> KIND <wheel|libtorch>)
-# The newest CUDA variant of the release that runs here, else cpu. Sets
-# <prefix>_VARIANT ("" when nothing runs and there is no cpu build),
-# <prefix>_REASON, <prefix>_REJECTIONS (one "variant: why not" per CUDA variant
-# passed over) and <prefix>_UNVERIFIED (the choice's GPU coverage is unknown).
-# A build whose architectures the table lacks is chosen only when no build with
-# known architectures runs here.
+# The newest CUDA variant of the release that passes every check here, else
+# cpu. A build that cannot be verified (its architectures unknown, say) is
+# never chosen: it is skipped, and said so. Sets <prefix>_VARIANT ("" when
+# nothing runs and there is no cpu build), <prefix>_REASON,
+# <prefix>_REJECTIONS (one "variant: why not" per CUDA variant that fails or
+# would run on the CPU only), <prefix>_SKIPPED (one "variant: what cannot be
+# verified" per unverifiable one) and <prefix>_ADVICE (a driver to install or
+# upgrade when that alone would let the newest build run).
 function(_torchcompat_choose_variant prefix)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "VERSION;PLATFORM;POLICY;KIND" "")
   _torchcompat_release_variants(variants "${arg_VERSION}" "${arg_PLATFORM}" "${arg_KIND}")
@@ -111,8 +150,8 @@ function(_torchcompat_choose_variant prefix)
   set(chosen "")
   set(reason "")
   set(rejections "")
-  set(unverified "")
-  set(unverified_note "")
+  set(skipped "")
+  set(advice "")
   if(cuda_variants)
     _torchcompat_machine(machine)
   endif()
@@ -124,38 +163,37 @@ function(_torchcompat_choose_variant prefix)
       POLICY "${arg_POLICY}"
       PLATFORM "${arg_PLATFORM}"
       MACHINE machine)
-    if(evaluation_OK AND NOT evaluation_NOTES)
+    if(NOT advice AND evaluation_ADVICE)
+      set(advice "${evaluation_ADVICE}")
+    endif()
+    if(evaluation_VERDICT STREQUAL "pass")
       set(chosen "${variant}")
       string(CONCAT reason "${variant} is the newest CUDA build of torch ${arg_VERSION} that "
-                    "runs here (${machine_DESC}, ${arg_POLICY} policy)")
+                    "passes every check here (${machine_DESC}, ${arg_POLICY} policy)")
       break()
-    elseif(evaluation_OK)
-      # Runs on this driver, but the table can't say whether its code covers
-      # the GPUs: kept only in case no checked build runs.
-      if(NOT unverified)
-        set(unverified "${variant}")
-        list(GET evaluation_NOTES 0 unverified_note)
-      endif()
-      list(APPEND rejections "${variant}: not checked, ${unverified_note}")
+    elseif(evaluation_VERDICT STREQUAL "unknown")
+      list(GET evaluation_UNKNOWNS 0 first)
+      list(APPEND skipped "${variant}: ${first}")
+    elseif(evaluation_VERDICT STREQUAL "cpu-only")
+      list(APPEND rejections "${variant}: ${evaluation_CPU_ONLY}, so it would run on the CPU only")
     else()
-      list(GET evaluation_PROBLEMS 0 first_problem)
-      list(APPEND rejections "${variant}: ${first_problem}")
+      list(GET evaluation_PROBLEMS 0 first)
+      list(APPEND rejections "${variant}: ${first}")
     endif()
   endforeach()
-  if(NOT chosen AND unverified)
-    set(chosen "${unverified}")
-    string(CONCAT reason
-                  "${unverified} is the newest CUDA build of torch ${arg_VERSION} that this "
-                  "driver runs, but ${unverified_note}")
-    set(${prefix}_UNVERIFIED TRUE PARENT_SCOPE)
-  else()
-    set(${prefix}_UNVERIFIED FALSE PARENT_SCOPE)
-  endif()
-  if(NOT chosen AND "cpu" IN_LIST variants)
+  if(chosen)
+    set(advice "")
+    if(skipped)
+      list(JOIN skipped ", and " skipped_text)
+      string(APPEND reason ". Newer builds were skipped, as they cannot be verified: "
+             "${skipped_text}")
+    endif()
+  elseif("cpu" IN_LIST variants)
     set(chosen cpu)
-    if(rejections)
-      list(GET rejections 0 first)
-      set(reason "cpu, because no CUDA build runs here (${first})")
+    set(why ${rejections} ${skipped})
+    if(why)
+      list(GET why 0 first)
+      set(reason "cpu, because no CUDA build is verified to run here (${first})")
     else()
       set(reason "cpu, the only build of torch ${arg_VERSION} for ${arg_PLATFORM}")
     endif()
@@ -163,6 +201,8 @@ function(_torchcompat_choose_variant prefix)
   set(${prefix}_VARIANT "${chosen}" PARENT_SCOPE)
   set(${prefix}_REASON "${reason}" PARENT_SCOPE)
   set(${prefix}_REJECTIONS "${rejections}" PARENT_SCOPE)
+  set(${prefix}_SKIPPED "${skipped}" PARENT_SCOPE)
+  set(${prefix}_ADVICE "${advice}" PARENT_SCOPE)
 endfunction()
 
 # VARIANT auto for a libtorch. Sets <out>_VARIANT ("" when nothing can run),
@@ -176,6 +216,19 @@ function(_torchcompat_auto_variant out version platform policy)
     POLICY "${policy}"
     KIND libtorch)
   set(failure "")
+  set(details "")
+  if(choice_REJECTIONS)
+    _torchcompat_bullets(text "${choice_REJECTIONS}")
+    string(APPEND details "${text}")
+  endif()
+  if(choice_SKIPPED)
+    _torchcompat_bullets(text "${choice_SKIPPED}")
+    string(APPEND details "\nSkipped, as they cannot be verified (TorchCompat never picks an "
+           "unverified build):${text}")
+  endif()
+  if(choice_ADVICE)
+    string(APPEND details "\nTo use the GPU: ${choice_ADVICE}.")
+  endif()
   if(NOT choice_VARIANT)
     _torchcompat_release_variants(variants "${version}" "${platform}" libtorch)
     if(variants)
@@ -184,16 +237,13 @@ function(_torchcompat_auto_variant out version platform policy)
     else()
       set(has "the table lists none of its libtorch builds for ${platform}")
     endif()
-    string(CONCAT failure "TorchCompat: no libtorch of torch ${version} for ${platform} runs "
-                  "here and it has no cpu build (${has}).")
+    string(CONCAT failure "TorchCompat: no libtorch of torch ${version} for ${platform} is "
+                  "verified to run here, and it has no cpu build (${has}).${details}")
   endif()
   set(warning "")
-  if(choice_UNVERIFIED)
-    set(warning "TorchCompat: ${choice_REASON}.")
-  elseif(choice_VARIANT STREQUAL "cpu" AND choice_REJECTIONS)
-    list(JOIN choice_REJECTIONS "\n  - " rejection_text)
+  if(choice_VARIANT STREQUAL "cpu" AND details)
     string(CONCAT warning "TorchCompat: using the cpu libtorch of torch ${version}: no CUDA build "
-                  "runs here.\n  - ${rejection_text}")
+                  "is verified to run here.${details}")
   endif()
   set(${out}_VARIANT "${choice_VARIANT}" PARENT_SCOPE)
   set(${out}_REASON "${choice_REASON}" PARENT_SCOPE)
@@ -313,8 +363,9 @@ function(torchcompat_select_libtorch)
   _torchcompat_selection_platform(platform "${arg_PLATFORM}" "${arg_ARCH}")
 
   set(version "${arg_VERSION}")
+  set(latest_note "")
   if(version STREQUAL "latest")
-    _torchcompat_latest_libtorch(version "${platform}")
+    _torchcompat_latest_libtorch(version latest_note "${platform}")
   else()
     _torchcompat_require_known_release(VERSION "${version}")
   endif()
@@ -338,6 +389,9 @@ function(torchcompat_select_libtorch)
 
   _torchcompat_archive_url(url "${version}" "${variant}" "${platform}" "${arg_ABI}" "${arg_CONFIG}")
   set(status "TorchCompat: libtorch ${version} ${variant} for ${platform}: ${reason}")
+  if(latest_note)
+    set(status "TorchCompat: ${latest_note}.\n${status}")
+  endif()
   _torchcompat_selection_report(text ${quiet} ${failure_mode} "${status}" "${warning}" "")
   # A list holds the parts, so ';' inside the texts would split them; a cache
   # entry holds one line.

@@ -50,6 +50,24 @@ function(_torchcompat_json_items out_var mode type json)
   set(${out_var} "${items}" PARENT_SCOPE)
 endfunction()
 
+# _torchcompat_json_type(<out-var> <json> <member>...)
+# NULL, NUMBER, STRING, BOOLEAN, ARRAY or OBJECT; "" when the member is absent.
+# Tells a null (unknown) from an empty list (known: none).
+function(_torchcompat_json_type out_var json)
+  string(
+    JSON
+    type
+    ERROR_VARIABLE
+    error
+    TYPE
+    "${json}"
+    ${ARGN})
+  if(error)
+    set(type "")
+  endif()
+  set(${out_var} "${type}" PARENT_SCOPE)
+endfunction()
+
 # _torchcompat_json_list(<out-var> <json> <member>...)
 # Turns a JSON array of strings into a CMake list; "" when absent or null.
 function(_torchcompat_json_list out_var json)

@@ -21,95 +21,61 @@ function(_torchcompat_add_text list_var)
   set(${list_var} "${items}" PARENT_SCOPE)
 endfunction()
 
-# Splits "9.0a" into 9, 0 and "a".
-function(_torchcompat_split_arch arch major_var minor_var suffix_var)
-  if(NOT arch MATCHES "^([0-9]+)\\.([0-9]+)([a-z]*)$")
-    message(FATAL_ERROR "TorchCompat: '${arch}' is not a compute capability; write it like 8.6.")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatGpuCode.cmake")
+
+# The toolkit release a build shipped with: the build's recorded cuda_toolkit
+# (12.4.1) when the toolkit table has it, else the GA row of its CUDA minor.
+# Sets <prefix>_TOOLKIT ("" when the table has no row of that minor) and
+# <prefix>_FALLBACK (why the GA row stands in, or "").
+function(_torchcompat_build_toolkit prefix version variant platform cuda_minor)
+  _torchcompat_variant_build(build "${version}" "${variant}" "${platform}")
+  _torchcompat_json_get(shipped "${build}" cuda_toolkit)
+  _torchcompat_toolkits_of_minor(rows "${cuda_minor}")
+  set(toolkit "")
+  set(fallback "")
+  if(shipped AND shipped IN_LIST rows)
+    set(toolkit "${shipped}")
+  elseif(rows)
+    list(GET rows 0 toolkit)
+    if(shipped)
+      set(why
+          "torch ${version} ${variant} shipped with CUDA ${shipped}, which the toolkit table lacks")
+    else()
+      set(why
+          "the CUDA ${cuda_minor} update that torch ${version} ${variant} shipped with is not recorded"
+      )
+    endif()
+    string(CONCAT fallback "${why}, so the GA row ${toolkit} was used")
   endif()
-  set(${major_var} "${CMAKE_MATCH_1}" PARENT_SCOPE)
-  set(${minor_var} "${CMAKE_MATCH_2}" PARENT_SCOPE)
-  set(${suffix_var} "${CMAKE_MATCH_3}" PARENT_SCOPE)
-endfunction()
-
-# The GPU code rules of gpu-code-rules.json (see data/gpu-code-rules.md):
-# <prefix>_EXACT_ONLY (archs whose code runs only on themselves and which run
-# only their own code, Jetson and other integrated GPUs), and <prefix>_TABLE.
-function(_torchcompat_gpu_rules prefix)
-  _torchcompat_table(table gpu-code-rules)
-  _torchcompat_json_list(exact_only "${table}" rules no_forward_archs)
-  set(${prefix}_EXACT_ONLY "${exact_only}" PARENT_SCOPE)
-  set(${prefix}_TABLE "${table}" PARENT_SCOPE)
-endfunction()
-
-# Does SASS built for code_arch run on a GPU of capability gpu_arch? The rules
-# come from _torchcompat_gpu_rules, read once by the caller.
-function(_torchcompat_sass_runs out_var code_arch gpu_arch rules_EXACT_ONLY rules_TABLE)
-  _torchcompat_split_arch("${code_arch}" code_major code_minor code_suffix)
-  _torchcompat_split_arch("${gpu_arch}" gpu_major gpu_minor gpu_suffix)
-  set(code "${code_major}.${code_minor}")
-  set(gpu "${gpu_major}.${gpu_minor}")
-  set(runs FALSE)
-  if(code_suffix STREQUAL "f")
-    _torchcompat_json_list(members "${rules_TABLE}" rules families "${code_arch}")
-    if(gpu IN_LIST members)
-      set(runs TRUE)
-    endif()
-  elseif(code_suffix OR code IN_LIST rules_EXACT_ONLY OR gpu IN_LIST rules_EXACT_ONLY)
-    _torchcompat_json_list(also "${rules_TABLE}" rules extra_sass_devices "${code}")
-    if(code STREQUAL gpu OR (NOT code_suffix AND gpu IN_LIST also))
-      set(runs TRUE)
-    endif()
-  elseif(code_major EQUAL gpu_major AND NOT gpu_minor LESS code_minor)
-    set(runs TRUE)
-  endif()
-  set(${out_var} ${runs} PARENT_SCOPE)
-endfunction()
-
-# Does PTX for code_arch JIT-compile for gpu_arch (ignoring the driver)?
-function(_torchcompat_ptx_runs out_var code_arch gpu_arch)
-  _torchcompat_split_arch("${code_arch}" code_major code_minor code_suffix)
-  _torchcompat_split_arch("${gpu_arch}" gpu_major gpu_minor gpu_suffix)
-  set(runs FALSE)
-  if(code_suffix STREQUAL "" AND NOT "${gpu_major}.${gpu_minor}" VERSION_LESS
-                                 "${code_major}.${code_minor}")
-    set(runs TRUE)
-  endif()
-  set(${out_var} ${runs} PARENT_SCOPE)
-endfunction()
-
-# How a build's code reaches a GPU: "sass", "ptx" or "" (it doesn't).
-function(_torchcompat_gpu_coverage out_var gpu_arch sass ptx)
-  _torchcompat_gpu_rules(rules)
-  foreach(code_arch IN LISTS sass)
-    _torchcompat_sass_runs(runs "${code_arch}" "${gpu_arch}" "${rules_EXACT_ONLY}" "${rules_TABLE}")
-    if(runs)
-      set(${out_var} sass PARENT_SCOPE)
-      return()
-    endif()
-  endforeach()
-  foreach(code_arch IN LISTS ptx)
-    _torchcompat_ptx_runs(runs "${code_arch}" "${gpu_arch}")
-    if(runs)
-      set(${out_var} ptx PARENT_SCOPE)
-      return()
-    endif()
-  endforeach()
-  set(${out_var} "" PARENT_SCOPE)
+  set(${prefix}_TOOLKIT "${toolkit}" PARENT_SCOPE)
+  set(${prefix}_FALLBACK "${fallback}" PARENT_SCOPE)
 endfunction()
 
 # The driver a CUDA minor needs under a policy, and the rule's name.
-#   strict: the toolkit's own minimum driver (its GA release's row of NVIDIA's table)
+#   strict: the minimum driver of the toolkit release the build shipped with
+#           (toolkit, from _torchcompat_build_toolkit)
 #   compat: NVIDIA's minor-version-compatibility floor of its major
-function(_torchcompat_needed_driver driver_var rule_var cuda_minor policy os)
+function(
+  _torchcompat_needed_driver
+  driver_var
+  rule_var
+  cuda_minor
+  policy
+  os
+  toolkit
+  fallback)
   _torchcompat_major("${cuda_minor}" major)
   if(policy STREQUAL "strict")
-    _torchcompat_toolkits_of_minor(toolkits "${cuda_minor}")
     set(driver "")
-    if(toolkits)
-      list(GET toolkits 0 ga)
-      _torchcompat_toolkit_min_driver(driver "${ga}" "${os}")
+    if(toolkit)
+      _torchcompat_toolkit_min_driver(driver "${toolkit}" "${os}")
+      set(rule "strict policy: CUDA ${toolkit}'s own minimum ${os} driver")
+    else()
+      set(rule "strict policy: the toolkit table has no CUDA ${cuda_minor} release")
     endif()
-    set(rule "strict policy: CUDA ${cuda_minor}'s own minimum ${os} driver")
+    if(fallback)
+      string(APPEND rule " (${fallback})")
+    endif()
   else()
     _torchcompat_compat_floor(driver "${major}" "${os}")
     set(rule "compat policy: NVIDIA's minor-version compatibility floor for CUDA ${major}.x")
@@ -118,33 +84,75 @@ function(_torchcompat_needed_driver driver_var rule_var cuda_minor policy os)
   set(${rule_var} "${rule}" PARENT_SCOPE)
 endfunction()
 
-# _torchcompat_driver_runs(<prefix> CUDA <minor> POLICY <p> OS <os> RELEASE <r> DRIVER_CUDA <d>)
-# Sets <prefix>_OK, <prefix>_NATIVE (driver's CUDA is at least the build's, so
-# PTX can be JIT-compiled), <prefix>_NEED and <prefix>_RULE.
-function(_torchcompat_driver_runs prefix)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "CUDA;POLICY;OS;RELEASE;DRIVER_CUDA" "")
-  _torchcompat_needed_driver(need rule "${arg_CUDA}" "${arg_POLICY}" "${arg_OS}")
+# _torchcompat_driver_check(<prefix> WHAT <text> CUDA <minor> POLICY <p> OS <os>
+#                           TOOLKIT <release> FALLBACK <text> MACHINE <machine-prefix>)
+# Does the machine's driver run CUDA <minor> code? Sets <prefix>_VERDICT
+# (pass, fail, unknown, or none: no driver at all), <prefix>_TEXT (why, for
+# fail and unknown), <prefix>_NATIVE (the driver's CUDA is at least the
+# build's, so it can JIT the build's PTX), <prefix>_NEED and <prefix>_RULE.
+function(_torchcompat_driver_check prefix)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "WHAT;CUDA;POLICY;OS;TOOLKIT;FALLBACK;MACHINE" "")
+  set(m ${arg_MACHINE})
+  _torchcompat_needed_driver(
+    need
+    rule
+    "${arg_CUDA}"
+    "${arg_POLICY}"
+    "${arg_OS}"
+    "${arg_TOOLKIT}"
+    "${arg_FALLBACK}")
+  set(release "${${m}_RELEASE}")
+  set(driver_cuda "${${m}_DRIVER_CUDA}")
   set(native FALSE)
-  if(arg_DRIVER_CUDA AND NOT arg_DRIVER_CUDA VERSION_LESS arg_CUDA)
+  if(driver_cuda AND NOT driver_cuda VERSION_LESS arg_CUDA)
     set(native TRUE)
   endif()
-  set(ok FALSE)
-  if(arg_RELEASE AND need)
-    if(NOT arg_RELEASE VERSION_LESS need)
-      set(ok TRUE)
+  set(text "")
+  if(NOT release AND NOT driver_cuda)
+    set(verdict none)
+    set(text "${arg_WHAT} needs an NVIDIA driver, and there is none: ${${m}_DRIVER_REASON}")
+  elseif(native AND arg_POLICY STREQUAL "compat")
+    set(verdict pass)
+  elseif(release AND need)
+    if(release VERSION_LESS need)
+      set(verdict fail)
+      set(text "found ${${m}_DESC}, but ${arg_WHAT} needs a driver >= ${need} (${rule})")
+    else()
+      set(verdict pass)
     endif()
   elseif(native)
-    # Without a release to compare, a driver whose own CUDA is at least the
-    # build's satisfies both policies.
-    set(ok TRUE)
+    # Without both numbers, a driver whose own CUDA is at least the build's
+    # meets the toolkit's minimum too.
+    set(verdict pass)
+  elseif(NOT need)
+    set(verdict unknown)
+    string(
+      CONCAT text
+             "${arg_WHAT} needs a driver that supports CUDA ${arg_CUDA} or meets "
+             "the ${arg_POLICY} policy's minimum, but no minimum ${arg_OS} driver is "
+             "recorded (${rule}) and the driver found supports CUDA ${driver_cuda} only "
+             "(${${m}_DESC})")
+  else()
+    set(verdict unknown)
+    string(CONCAT text "${arg_WHAT} needs a driver >= ${need} (${rule}), but the driver's "
+                  "release is not known (${${m}_DESC}) and its CUDA ${driver_cuda} is older "
+                  "than ${arg_CUDA}")
   endif()
-  if(native AND arg_POLICY STREQUAL "compat")
-    set(ok TRUE)
-  endif()
-  set(${prefix}_OK ${ok} PARENT_SCOPE)
+  set(${prefix}_VERDICT ${verdict} PARENT_SCOPE)
+  set(${prefix}_TEXT "${text}" PARENT_SCOPE)
   set(${prefix}_NATIVE ${native} PARENT_SCOPE)
   set(${prefix}_NEED "${need}" PARENT_SCOPE)
   set(${prefix}_RULE "${rule}" PARENT_SCOPE)
+endfunction()
+
+# Which machine the answers are about, when the probe helper said so
+# ("target profile X, probed on H at T"): TorchCompat_MACHINE_SOURCE.
+function(_torchcompat_machine_source out_var)
+  set(source "${TorchCompat_MACHINE_SOURCE}")
+  if(NOT source)
+    get_property(source GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE)
+  endif()
+  set(${out_var} "${source}" PARENT_SCOPE)
 endfunction()
 
 # What the guard and the selector need to know about the machine, from the
@@ -180,6 +188,10 @@ function(_torchcompat_machine prefix)
       endif()
     else()
       set(desc "no NVIDIA driver (${reason})")
+    endif()
+    _torchcompat_machine_source(source)
+    if(source)
+      string(APPEND desc " [${source}]")
     endif()
     _torchcompat_probe_gpus("${json}" gpu_archs gpu_descs gpu_names)
     _torchcompat_json_get(gpu_reason "${json}" gpus_status reason)
@@ -220,103 +232,234 @@ endfunction()
 
 # _torchcompat_evaluate_variant(<prefix> VERSION <torch> VARIANT <v> POLICY <p> PLATFORM <p>
 #                               MACHINE <machine-prefix> [CUDNN <version>])
-# Sets <prefix>_OK, <prefix>_PROBLEMS (one text per problem), <prefix>_NOTES
-# (things that could not be checked) and <prefix>_NEED_DRIVER.
+# Does the build run on the machine? Every check ends in pass, fail or cannot
+# be verified. Sets:
+#   <prefix>_VERDICT   pass, fail, unknown (nothing failed, something could not
+#                      be verified) or cpu-only (a CUDA build on a machine with
+#                      no driver or no GPU: it runs, on the CPU)
+#   <prefix>_OK        TRUE for pass only
+#   <prefix>_PROBLEMS  one text per failed check
+#   <prefix>_UNKNOWNS  one text per check that could not be verified, with why
+#   <prefix>_CPU_ONLY  why the build would run on the CPU only, or ""
+#   <prefix>_DRIVER_ADVICE  "install ..."/"upgrade ..." when a new driver alone
+#                      would fix what failed (or the missing GPU use), else ""
+#   <prefix>_GPU_FAILED  TRUE when some GPU has no code in the build
+#   <prefix>_DRIVER_VERDICT  the driver check's verdict ("" for non-CUDA builds)
 function(_torchcompat_evaluate_variant prefix)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "VERSION;VARIANT;POLICY;PLATFORM;MACHINE;CUDNN" "")
-  string(REGEX REPLACE "-.*" "" arg_OS "${arg_PLATFORM}")
+  string(REGEX REPLACE "-.*" "" os "${arg_PLATFORM}")
   set(m ${arg_MACHINE})
   set(problems "")
-  set(notes "")
-  set(need_driver "")
+  set(unknowns "")
+  set(cpu_only "")
+  set(advice "")
+  set(gpu_failed FALSE)
+  set(driver_verdict "")
+  set(driver_problems 0)
+  set(build_name "torch ${arg_VERSION} ${arg_VARIANT}")
   _torchcompat_parse_variant("${arg_VARIANT}" kind cuda)
   if(kind STREQUAL "rocm")
-    _torchcompat_add_text(notes
-                          "AMD GPUs and ROCm are not detected, so ${arg_VARIANT} was not checked")
+    _torchcompat_add_text(unknowns "AMD GPUs and ROCm are not detected, so whether "
+                          "${build_name} runs here cannot be verified")
   elseif(kind STREQUAL "xpu")
-    _torchcompat_add_text(notes "Intel GPUs are not detected, so xpu was not checked")
+    _torchcompat_add_text(unknowns "Intel GPUs are not detected, so whether ${build_name} "
+                          "runs here cannot be verified")
   elseif(kind STREQUAL "cuda")
     _torchcompat_variant_build(build "${arg_VERSION}" "${arg_VARIANT}" "${arg_PLATFORM}")
-    _torchcompat_json_list(sass "${build}" sass)
-    _torchcompat_json_list(ptx "${build}" ptx)
-    _torchcompat_json_get(build_cudnn "${build}" cudnn)
     _torchcompat_json_get(build_cuda "${build}" cuda)
     if(build_cuda)
       _torchcompat_major_minor("${build_cuda}" cuda)
     endif()
-
-    _torchcompat_driver_runs(
+    _torchcompat_build_toolkit(shipped "${arg_VERSION}" "${arg_VARIANT}" "${arg_PLATFORM}"
+                               "${cuda}")
+    _torchcompat_driver_check(
       driver
-      CUDA "${cuda}"
-      POLICY "${arg_POLICY}"
-      OS "${arg_OS}"
-      RELEASE "${${m}_RELEASE}"
-      DRIVER_CUDA "${${m}_DRIVER_CUDA}")
-    set(need_driver "${driver_NEED}")
-    if(NOT ${m}_RELEASE AND NOT ${m}_DRIVER_CUDA)
-      _torchcompat_add_text(problems "${arg_VARIANT} builds need an NVIDIA driver: "
-                            "${${m}_DRIVER_REASON}")
-    elseif(NOT driver_OK)
-      if(driver_NEED)
-        set(needs "a driver >= ${driver_NEED} (${driver_RULE})")
-      else()
-        set(needs "a driver that supports CUDA ${cuda} (no minimum driver is recorded)")
-      endif()
-      _torchcompat_add_text(problems
-                            "found ${${m}_DESC}, but ${arg_VARIANT} (CUDA ${cuda}) needs ${needs}")
-    endif()
-
-    if(NOT ${m}_GPU_ARCHS)
-      _torchcompat_add_text(
-        problems "no GPU is visible (${${m}_GPU_REASON}), and ${arg_VARIANT} code "
-        "runs only on one")
-    elseif(NOT sass AND NOT ptx)
-      _torchcompat_add_text(
-        notes "the GPU architectures of torch ${arg_VERSION} ${arg_VARIANT} are not "
-        "in the table, so GPU coverage was not checked")
+      WHAT
+      "${arg_VARIANT} (CUDA ${cuda})"
+      CUDA
+      "${cuda}"
+      POLICY
+      "${arg_POLICY}"
+      OS
+      "${os}"
+      TOOLKIT
+      "${shipped_TOOLKIT}"
+      FALLBACK
+      "${shipped_FALLBACK}"
+      MACHINE
+      ${m})
+    set(driver_verdict ${driver_VERDICT})
+    if(driver_NEED)
+      set(wanted "${driver_NEED} or newer (${driver_RULE})")
     else()
-      list(JOIN sass ", " sass_text)
-      list(JOIN ptx ", " ptx_text)
-      if(NOT ptx_text)
-        set(ptx_text "none")
-      endif()
-      set(index 0)
-      foreach(arch IN LISTS ${m}_GPU_ARCHS)
-        list(GET ${m}_GPU_DESCS ${index} gpu)
-        math(EXPR index "${index} + 1")
-        _torchcompat_gpu_coverage(coverage "${arch}" "${sass}" "${ptx}")
-        if(NOT coverage)
-          _torchcompat_add_text(
-            problems "${gpu} has no code in torch ${arg_VERSION} ${arg_VARIANT}, "
-            "which carries SASS for ${sass_text} and PTX for ${ptx_text}")
-        elseif(coverage STREQUAL "ptx" AND NOT driver_NATIVE)
-          _torchcompat_add_text(
-            problems "${gpu} runs torch ${arg_VERSION} ${arg_VARIANT} only by JIT-"
-            "compiling its PTX (${ptx_text}), which needs a driver that "
-            "supports CUDA ${cuda}; this one supports ${${m}_DRIVER_CUDA}")
-          set(need_driver "CUDA ${cuda}")
-        endif()
-      endforeach()
+      set(wanted "one that supports CUDA ${cuda}")
+    endif()
+    if(driver_VERDICT STREQUAL "none")
+      set(cpu_only "there is no NVIDIA driver (${${m}_DRIVER_REASON})")
+      set(advice "install an NVIDIA driver, ${wanted}")
+    elseif(driver_VERDICT STREQUAL "fail")
+      _torchcompat_add_text(problems "${driver_TEXT}")
+      math(EXPR driver_problems "${driver_problems} + 1")
+      set(advice "upgrade the NVIDIA driver to ${wanted}")
+    elseif(driver_VERDICT STREQUAL "unknown")
+      _torchcompat_add_text(unknowns "${driver_TEXT}")
     endif()
 
-    set(cudnn "${arg_CUDNN}")
-    if(NOT cudnn)
-      set(cudnn "${${m}_CUDNN}")
-    endif()
-    _torchcompat_cudnn_problem(cudnn_problem "${cudnn}" "${build_cudnn}")
-    if(cudnn_problem)
-      _torchcompat_add_text(problems "${cudnn_problem}")
+    if(NOT cpu_only AND NOT ${m}_GPU_ARCHS)
+      set(cpu_only "no GPU is visible (${${m}_GPU_REASON})")
+    elseif(NOT cpu_only)
+      _torchcompat_gpu_checks(gpu "${build_name}" "${build}" "${cuda}" ${driver_NATIVE} ${m})
+      list(APPEND problems ${gpu_PROBLEMS})
+      list(APPEND unknowns ${gpu_UNKNOWNS})
+      set(gpu_failed ${gpu_FAILED})
+      if(gpu_JIT_PROBLEMS GREATER 0)
+        math(EXPR driver_problems "${driver_problems} + ${gpu_JIT_PROBLEMS}")
+        if(NOT advice)
+          string(CONCAT advice "upgrade the NVIDIA driver to one that supports CUDA ${cuda}, so "
+                        "that it can JIT-compile the build's PTX")
+        endif()
+      endif()
+
+      set(cudnn "${arg_CUDNN}")
+      if(NOT cudnn)
+        set(cudnn "${${m}_CUDNN}")
+      endif()
+      _torchcompat_json_get(build_cudnn "${build}" cudnn)
+      if(cudnn AND NOT build_cudnn)
+        _torchcompat_add_text(
+          unknowns "the cuDNN that ${build_name} ships is not in the table, so cuDNN ${cudnn} "
+          "cannot be checked against it")
+      else()
+        _torchcompat_cudnn_problem(cudnn_problem "${cudnn}" "${build_cudnn}")
+        if(cudnn_problem)
+          _torchcompat_add_text(problems "${cudnn_problem}")
+        endif()
+      endif()
     endif()
   endif()
-  # Problems are joined into messages later; list items must not split them.
-  set(ok TRUE)
+
+  # Driver advice only where a new driver alone is the fix.
+  list(LENGTH problems problem_count)
+  if(NOT problem_count EQUAL driver_problems OR (problem_count EQUAL 0 AND NOT cpu_only))
+    set(advice "")
+  endif()
   if(problems)
-    set(ok FALSE)
+    set(verdict fail)
+  elseif(unknowns)
+    set(verdict unknown)
+  elseif(cpu_only)
+    set(verdict cpu-only)
+  else()
+    set(verdict pass)
   endif()
-  set(${prefix}_OK ${ok} PARENT_SCOPE)
+  set(ok FALSE)
+  if(verdict STREQUAL "pass")
+    set(ok TRUE)
+  endif()
+  foreach(
+    name IN
+    ITEMS verdict
+          ok
+          problems
+          unknowns
+          cpu_only
+          advice
+          gpu_failed
+          driver_verdict)
+    string(TOUPPER "${name}" upper)
+    set(${prefix}_${upper} "${${name}}" PARENT_SCOPE)
+  endforeach()
+endfunction()
+
+# The GPU checks of one CUDA build: every visible GPU against its SASS and
+# PTX. Sets <prefix>_PROBLEMS, <prefix>_UNKNOWNS, <prefix>_FAILED (some GPU has
+# no code) and <prefix>_JIT_PROBLEMS (GPUs reached only by PTX this driver
+# cannot JIT).
+function(
+  _torchcompat_gpu_checks
+  prefix
+  build_name
+  build
+  cuda
+  native
+  m)
+  set(problems "")
+  set(unknowns "")
+  set(failed FALSE)
+  set(jit_problems 0)
+  _torchcompat_json_type(sass_type "${build}" sass)
+  _torchcompat_json_type(ptx_type "${build}" ptx)
+  _torchcompat_json_list(sass "${build}" sass)
+  _torchcompat_json_list(ptx "${build}" ptx)
+  _torchcompat_list_text(sass_text "${sass}" "none")
+  _torchcompat_list_text(ptx_text "${ptx}" "none")
+  if(NOT ptx_type STREQUAL "ARRAY")
+    set(ptx_text "none recorded")
+  endif()
+  _torchcompat_json_get(build_notes "${build}" notes)
+  set(index 0)
+  foreach(arch IN LISTS ${m}_GPU_ARCHS)
+    list(GET ${m}_GPU_DESCS ${index} gpu)
+    math(EXPR index "${index} + 1")
+    if(sass_type STREQUAL "ARRAY")
+      _torchcompat_gpu_coverage(coverage "${arch}" "${sass}" "${ptx}")
+      if(NOT coverage)
+        set(failed TRUE)
+        _torchcompat_add_text(problems "${gpu} has no code in ${build_name}, which carries "
+                              "SASS for ${sass_text} and PTX for ${ptx_text}")
+      elseif(coverage STREQUAL "ptx" AND NOT native)
+        math(EXPR jit_problems "${jit_problems} + 1")
+        _torchcompat_add_text(
+          problems "${gpu} runs ${build_name} only by JIT-compiling its PTX (${ptx_text}), "
+          "which needs a driver that supports CUDA ${cuda}; this one supports "
+          "${${m}_DRIVER_CUDA}")
+      endif()
+      continue()
+    endif()
+    # The build's architectures are unknown: derive what the toolkit allows.
+    _torchcompat_gpu_coverage(ptx_coverage "${arch}" "" "${ptx}")
+    _torchcompat_sass_possible(possible "${arch}" "${cuda}")
+    if(ptx_coverage AND native)
+      # Recorded PTX reaches it; the unknown SASS list cannot take that away.
+      continue()
+    elseif(possible STREQUAL "FALSE")
+      set(failed TRUE)
+      _torchcompat_add_text(
+        problems "${gpu} has no code in ${build_name}: CUDA ${cuda} cannot compile for sm "
+        "${arch} (data/gpu-code-rules.json), so the build carries no SASS for it, and no PTX "
+        "that covers it is recorded (the build's architecture lists are not in the table)")
+    else()
+      set(why "")
+      if(build_notes)
+        string(REPLACE ";" "," build_notes "${build_notes}")
+        string(REGEX REPLACE "\\.$" "" build_notes "${build_notes}")
+        set(why " (${build_notes})")
+      endif()
+      _torchcompat_add_text(
+        unknowns "the GPU architectures of ${build_name} are not in the table${why}, so "
+        "whether ${gpu} has code in it cannot be verified")
+    endif()
+  endforeach()
   set(${prefix}_PROBLEMS "${problems}" PARENT_SCOPE)
-  set(${prefix}_NOTES "${notes}" PARENT_SCOPE)
-  set(${prefix}_NEED_DRIVER "${need_driver}" PARENT_SCOPE)
+  set(${prefix}_UNKNOWNS "${unknowns}" PARENT_SCOPE)
+  set(${prefix}_FAILED ${failed} PARENT_SCOPE)
+  set(${prefix}_JIT_PROBLEMS ${jit_problems} PARENT_SCOPE)
+endfunction()
+
+# "\n  - a\n  - b" for a list of texts.
+function(_torchcompat_bullets out_var items)
+  list(JOIN items "\n  - " text)
+  set(${out_var} "\n  - ${text}" PARENT_SCOPE)
+endfunction()
+
+# "a, b, c", or <empty_text> for an empty list: no message prints "()".
+function(_torchcompat_list_text out_var items empty_text)
+  if(items)
+    list(JOIN items ", " text)
+  else()
+    set(text "${empty_text}")
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
 endfunction()
 
 cmake_policy(POP)

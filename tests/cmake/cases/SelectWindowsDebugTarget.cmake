@@ -1,4 +1,4 @@
-# A Windows target described by overrides, Debug configuration.
+# A Windows target described by overrides, Debug configuration, variant named.
 set(TORCHCOMPAT_OVERRIDE_DRIVER 551.61)
 set(TORCHCOMPAT_OVERRIDE_CUDA 12.4)
 set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.9)
@@ -7,6 +7,7 @@ torchcompat_select_libtorch(
   PLATFORM windows
   ARCH x86_64
   CONFIG Debug
+  VARIANT cu124
   URL_VARIABLE url
   VARIANT_VARIABLE variant
   REASON_VARIABLE reason)
