@@ -61,6 +61,17 @@ set(_torchcompat_probe_rel \"${_torchcompat_probe_rel}\")
     PATTERN "report-project" EXCLUDE)
   install(FILES "${PROJECT_BINARY_DIR}/install/TorchCompatInstallLayout.cmake"
           DESTINATION "${_torchcompat_config_dir}")
+  # The torchcompat command, told where the package is relative to bin/.
+  file(RELATIVE_PATH _torchcompat_cli_rel "/prefix/${CMAKE_INSTALL_BINDIR}"
+       "/prefix/${_torchcompat_config_dir}")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+                                         "${PROJECT_SOURCE_DIR}/bin/torchcompat")
+  file(READ "${PROJECT_SOURCE_DIR}/bin/torchcompat" _torchcompat_cli)
+  string(REPLACE "installed_package_dir=\"\"" "installed_package_dir=\"${_torchcompat_cli_rel}\""
+                 _torchcompat_cli "${_torchcompat_cli}")
+  file(WRITE "${PROJECT_BINARY_DIR}/install/torchcompat" "${_torchcompat_cli}")
+  install(PROGRAMS "${PROJECT_BINARY_DIR}/install/torchcompat"
+          DESTINATION "${CMAKE_INSTALL_BINDIR}")
   install(
     DIRECTORY data/
     DESTINATION "${_torchcompat_data_dir}"

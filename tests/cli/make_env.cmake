@@ -1,0 +1,44 @@
+# Makes a real Python virtual environment (no pip, no network) whose
+# site-packages hold hand-made metadata of the torch packages given:
+#   cmake -DPYTHON=<interpreter> -DDIR=<venv> -DPACKAGES=<name=version;...>
+#         [-DSYSTEM_SITE_PACKAGES=ON] [-DTORCH_CUDA=<12.1|None>] -P make_env.cmake
+# TORCH_CUDA writes torch/version.py as every torch build has it, which is
+# where the command reads an installed build's variant from.
+cmake_minimum_required(VERSION 3.22...4.4)
+
+file(REMOVE_RECURSE "${DIR}")
+set(venv_args "")
+if(SYSTEM_SITE_PACKAGES)
+  set(venv_args --system-site-packages)
+endif()
+execute_process(COMMAND "${PYTHON}" -m venv --without-pip ${venv_args} "${DIR}"
+                RESULT_VARIABLE result ERROR_VARIABLE errors)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "python3 -m venv failed: ${errors}")
+endif()
+execute_process(
+  COMMAND "${DIR}/bin/python" -c "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+  OUTPUT_VARIABLE site
+  OUTPUT_STRIP_TRAILING_WHITESPACE
+  RESULT_VARIABLE result)
+if(NOT result EQUAL 0 OR NOT IS_DIRECTORY "${site}")
+  message(FATAL_ERROR "no site-packages in ${DIR}")
+endif()
+foreach(item IN LISTS PACKAGES)
+  string(REGEX MATCH "^([a-z]+)=(.+)$" ignored "${item}")
+  set(name "${CMAKE_MATCH_1}")
+  set(version "${CMAKE_MATCH_2}")
+  set(info "${site}/${name}-${version}.dist-info")
+  file(WRITE "${info}/METADATA" "Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n")
+  file(WRITE "${info}/RECORD" "")
+  file(WRITE "${info}/INSTALLER" "pip\n")
+endforeach()
+if(DEFINED TORCH_CUDA)
+  if(TORCH_CUDA STREQUAL "None")
+    set(cuda None)
+  else()
+    set(cuda "'${TORCH_CUDA}'")
+  endif()
+  file(WRITE "${site}/torch/version.py"
+       "__version__ = 'x'\ndebug = False\ncuda = ${cuda}\nhip = None\n")
+endif()

@@ -1,0 +1,78 @@
+# Runs bin/torchcompat once and checks what a user would see:
+#   cmake -DCOMMAND=<bin/torchcompat> -DARGS=<a|b> [-DENV=<NAME=VALUE|...>]
+#         -DRESULT=<exit status> [-DSTDOUT=<regex>] [-DSTDERR=<regex>]
+#         [-DNOT_STDOUT=<regex>] -P run_cli.cmake
+# Always: no CMake boilerplate (call stacks, "CMake Error") on either stream,
+# every stderr line starts "torchcompat: " or "TorchCompat: ", and with
+# --format json stdout is one JSON object with schema_version 1.
+cmake_minimum_required(VERSION 3.22...4.4)
+
+# "|" separates items: add_test() would split a ";" list into arguments.
+string(REPLACE "|" ";" ARGS "${ARGS}")
+string(REPLACE "|" ";" ENV "${ENV}")
+
+# Only what the test declares reaches the command.
+foreach(
+  name IN
+  ITEMS TORCHCOMPAT_OVERRIDE_DRIVER
+        TORCHCOMPAT_OVERRIDE_CUDA
+        TORCHCOMPAT_OVERRIDE_GPU_ARCHS
+        TORCHCOMPAT_OVERRIDE_CUDNN
+        TORCHCOMPAT_OVERRIDE_TOOLKIT
+        VIRTUAL_ENV
+        CONDA_PREFIX)
+  unset(ENV{${name}})
+endforeach()
+foreach(assignment IN LISTS ENV)
+  string(FIND "${assignment}" "=" equals)
+  string(SUBSTRING "${assignment}" 0 ${equals} name)
+  math(EXPR start "${equals} + 1")
+  string(SUBSTRING "${assignment}" ${start} -1 value)
+  string(REPLACE "<semicolon>" ";" value "${value}")
+  set(ENV{${name}} "${value}")
+endforeach()
+
+execute_process(
+  COMMAND "${COMMAND}" ${ARGS}
+  RESULT_VARIABLE result
+  OUTPUT_VARIABLE out
+  ERROR_VARIABLE err
+  TIMEOUT 120)
+set(shown "exit ${result}\n--- stdout\n${out}--- stderr\n${err}")
+if(NOT "${result}" STREQUAL "${RESULT}")
+  message(FATAL_ERROR "expected exit ${RESULT}\n${shown}")
+endif()
+if(DEFINED STDOUT AND NOT out MATCHES "${STDOUT}")
+  message(FATAL_ERROR "stdout does not match '${STDOUT}'\n${shown}")
+endif()
+if(DEFINED NOT_STDOUT AND out MATCHES "${NOT_STDOUT}")
+  message(FATAL_ERROR "stdout matches '${NOT_STDOUT}'\n${shown}")
+endif()
+if(DEFINED STDERR AND NOT err MATCHES "${STDERR}")
+  message(FATAL_ERROR "stderr does not match '${STDERR}'\n${shown}")
+endif()
+if("${out}${err}" MATCHES "CMake Error|CMake Warning|Call Stack|-- Configuring")
+  message(FATAL_ERROR "CMake boilerplate reached the user\n${shown}")
+endif()
+string(REGEX REPLACE "\n$" "" err_lines "${err}")
+if(NOT err_lines STREQUAL "")
+  string(REPLACE "\n" ";" err_lines "${err_lines}")
+  foreach(line IN LISTS err_lines)
+    if(NOT line MATCHES "^(torchcompat|TorchCompat): ")
+      message(FATAL_ERROR "stderr line not from torchcompat: '${line}'\n${shown}")
+    endif()
+  endforeach()
+endif()
+if(ARGS MATCHES "--format;json" AND NOT RESULT EQUAL 2)
+  string(
+    JSON
+    schema
+    ERROR_VARIABLE
+    error
+    GET
+    "${out}"
+    schema_version)
+  if(error OR NOT schema EQUAL 1)
+    message(FATAL_ERROR "stdout is not the JSON answer (${error})\n${shown}")
+  endif()
+endif()

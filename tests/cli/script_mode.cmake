@@ -1,0 +1,50 @@
+# find_package(TorchCompat) and the functions that need no target, in cmake -P
+# script mode, from a script that never called cmake_minimum_required().
+find_package(TorchCompat REQUIRED PATHS "${PACKAGE_DIR}" NO_DEFAULT_PATH)
+
+set(ENV{TORCHCOMPAT_OVERRIDE_DRIVER} 550.54.14)
+set(ENV{TORCHCOMPAT_OVERRIDE_CUDA} 12.4)
+set(ENV{TORCHCOMPAT_OVERRIDE_GPU_ARCHS} 8.6)
+set(TORCHCOMPAT_PYTHON OFF)
+
+torchcompat_detect(QUIET)
+if(NOT TorchCompat_DETECT_OK OR NOT TorchCompat_DRIVER_VERSION STREQUAL "550.54.14")
+  message(FATAL_ERROR "detect in script mode: ok=${TorchCompat_DETECT_OK} "
+                      "driver=${TorchCompat_DRIVER_VERSION}")
+endif()
+if(TARGET TorchCompat::probe)
+  message(FATAL_ERROR "script mode has no targets, yet TorchCompat::probe exists")
+endif()
+
+torchcompat_select_libtorch(VERSION 2.4.0 URL_VARIABLE url
+                            VARIANT_VARIABLE variant RESULT_VARIABLE selected MESSAGE_VARIABLE text)
+if(NOT selected OR NOT variant STREQUAL "cu124" OR NOT url MATCHES "2\\.4\\.0%2Bcu124\\.zip$")
+  message(FATAL_ERROR "select in script mode: ${selected} ${variant} ${url}")
+endif()
+
+torchcompat_require(TORCH 2.4.0+cu121 TORCHVISION 0.19.0 RESULT_VARIABLE ok MESSAGE_VARIABLE text)
+if(NOT ok)
+  message(FATAL_ERROR "require in script mode: ${text}")
+endif()
+
+# Versions as distributions write them are taken as their release.
+torchcompat_require(TORCH 2.4.0.post1+cu121 TORCHVISION 0.19.0a0 RESULT_VARIABLE ok MESSAGE_VARIABLE
+                                                                                    text)
+if(NOT ok)
+  message(FATAL_ERROR "require with PEP 440 versions: ${text}")
+endif()
+torchcompat_require(TORCH 1.13.0a0+gitunknown VARIANT cpu RESULT_VARIABLE ok MESSAGE_VARIABLE text)
+if(NOT ok OR text MATCHES "is not a version")
+  message(FATAL_ERROR "require with Debian's torch version: ${text}")
+endif()
+
+# A version that matches no release stays unknown.
+torchcompat_require(TORCH 2.4.7a0 RESULT_VARIABLE ok MESSAGE_VARIABLE text)
+if(ok OR NOT text MATCHES "torch 2\\.4\\.7 is not a release TorchCompat knows")
+  message(FATAL_ERROR "an unknown pre-release was matched: ${ok} ${text}")
+endif()
+
+torchcompat_report(TORCH 2.4.0 OUTPUT_VARIABLE report)
+if(NOT report MATCHES "What it allows: torch 2\\.4\\.0" OR NOT report MATCHES "cu124 +runs here")
+  message(FATAL_ERROR "report in script mode:\n${report}")
+endif()
