@@ -175,8 +175,20 @@ def check_build_record(checker, where, variant, record, toolkit_lines, toolkits,
                 checker.fail(where, f"{field} names {cc}, not in gpu-code-rules.json")
         if values != sorted(values, key=cc_key):
             checker.fail(where, f"{field} is not sorted")
-    if (record.get("sass") is None) != (record.get("ptx") is None):
-        checker.fail(where, "sass and ptx must be known or unknown together")
+    # PTX may be unknown while the SASS list is known (a document that lists
+    # architectures but whose PTX claim a wheel contradicts); never the reverse.
+    if record.get("sass") is None and record.get("ptx") is not None:
+        checker.fail(where, "ptx is known but sass is not")
+    candidates = record.get("cuda_toolkit_candidates")
+    if candidates is not None:
+        if record.get("cuda_toolkit") is not None or len(candidates) < 2:
+            checker.fail(where, "cuda_toolkit_candidates needs cuda_toolkit null and two or more toolkits")
+        for candidate in candidates:
+            if candidate not in toolkits or not candidate.startswith(cuda + "."):
+                checker.fail(where, f"cuda_toolkit_candidates names {candidate}, not a CUDA {cuda} toolkit")
+    runtime = record.get("cuda_runtime")
+    if runtime is not None and not runtime.startswith(cuda + "."):
+        checker.fail(where, f"cuda_runtime {runtime} is not a CUDA {cuda} runtime")
 
 
 def main():

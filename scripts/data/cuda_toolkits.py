@@ -19,6 +19,7 @@ INSTALLERS = "pytorch-builder-cuda-installers"
 MVC_NOW = "nvidia-cuda-compat-mvc"
 MVC_OLD = "nvidia-cuda-compat-mvc-12x-table"
 PYPI_META = "pypi-cuda-toolkit-metapackage"
+PYPI_RUNTIME = "pypi-cuda-toolkit-runtime-pins"
 
 SOURCES = {
     RN_1322: {
@@ -60,6 +61,17 @@ SOURCES = {
                  "cuda_9.0.176_384.81_linux-run (commit fcc6c2b3), "
                  "cuda_10.1.168_418.67_linux.run (commit 7e502f7e), "
                  "cuda_10.1.243_418.87.00_linux.run (common/install_cuda.sh at 282c44dc^).",
+    },
+    PYPI_RUNTIME: {
+        "title": "NVIDIA's cuda-toolkit metapackages on PyPI: the CUDA runtime each pins",
+        "url": "https://pypi.org/project/cuda-toolkit/",
+        "retrieved": "2026-11-27",
+        "notes": "Each cuda-toolkit wheel's METADATA pins nvidia-cuda-runtime(-cu11/-cu12)==X.Y.Z.* "
+                 "for its 'cudart' extra; read by scripts/data/cuda_toolkit_runtime_pins.py (HTTP "
+                 "range requests). Gives `cuda_runtime`, by which a torch wheel's own runtime pin "
+                 "names the toolkit update it shipped. Updates that share a runtime (12.3.1/12.3.2, "
+                 "12.5.0/12.5.1, 12.6.2/12.6.3, 12.8.1/12.8.2, 12.9.1/12.9.2, 13.0.2/13.0.3, "
+                 "13.1.x, 13.3.x, 13.4.2/13.4.3) cannot be told apart that way.",
     },
     PYPI_META: {
         "title": "NVIDIA's cuda-toolkit metapackage on PyPI (version list)",
@@ -194,6 +206,52 @@ ROWS_PYPI_ONLY = [
     ("13.0.3", "13.0.3.0"), ("13.1.2", "13.1.2.0"), ("13.4.3", "13.4.3"), ("13.5.0", "13.5.0"),
 ]
 
+# The CUDA runtime (nvidia-cuda-runtime) each cuda-toolkit metapackage pins,
+# as printed by cuda_toolkit_runtime_pins.py on 2026-11-27.
+CUDA_RUNTIME = {
+    "11.8.0": "11.8.89",
+    "12.0.0": "12.0.107",
+    "12.0.1": "12.0.146",
+    "12.1.0": "12.1.55",
+    "12.1.1": "12.1.105",
+    "12.2.0": "12.2.53",
+    "12.2.1": "12.2.128",
+    "12.2.2": "12.2.140",
+    "12.3.0": "12.3.52",
+    "12.3.1": "12.3.101",
+    "12.3.2": "12.3.101",
+    "12.4.0": "12.4.99",
+    "12.4.1": "12.4.127",
+    "12.5.0": "12.5.39",
+    "12.5.1": "12.5.39",
+    "12.6.0": "12.6.37",
+    "12.6.1": "12.6.68",
+    "12.6.2": "12.6.77",
+    "12.6.3": "12.6.77",
+    "12.8.0": "12.8.57",
+    "12.8.1": "12.8.90",
+    "12.8.2": "12.8.90",
+    "12.9.0": "12.9.37",
+    "12.9.1": "12.9.79",
+    "12.9.2": "12.9.79",
+    "13.0.0": "13.0.48",
+    "13.0.1": "13.0.88",
+    "13.0.2": "13.0.96",
+    "13.0.3": "13.0.96",
+    "13.1.0": "13.1.80",
+    "13.1.1": "13.1.80",
+    "13.1.2": "13.1.80",
+    "13.2.0": "13.2.51",
+    "13.2.1": "13.2.75",
+    "13.2.2": "13.2.86",
+    "13.3.0": "13.3.29",
+    "13.3.1": "13.3.29",
+    "13.4.1": "13.4.49",
+    "13.4.2": "13.4.92",
+    "13.4.3": "13.4.92",
+    "13.5.0": "13.5.37",
+}
+
 WINDOWS_NA_NOTE = ("Windows column reads 'N/A' in NVIDIA's table: the Windows driver is "
                    "not bundled with 13.x toolkits.")
 
@@ -229,6 +287,12 @@ def build_toolkits():
             None, None, None, None, [PYPI_META],
             f"Exists as NVIDIA's cuda-toolkit {pypi_version} on PyPI; not in the driver "
             "table that was read, so its name and minimum drivers are unknown.")
+    for version, runtime in CUDA_RUNTIME.items():
+        record = toolkits.get(version)
+        if record is None:
+            raise SystemExit(f"cuda-toolkit {version} on PyPI has no toolkit record")
+        record["cuda_runtime"] = runtime
+        record["sources"] = record["sources"] + [PYPI_RUNTIME]
     return {v: toolkits[v] for v in sorted(toolkits, key=version_key)}
 
 

@@ -7,7 +7,11 @@ Inputs:
   * the get-started page data, published_versions.json (pytorch.github.io; the copy committed to
     pytorch/builder at bca32249: `git -C <builder> show bca32249:published_versions.json`), used
     for lts-1.8.2 and 1.9.0 to 1.12.1;
-  * facts transcribed by hand in hand_records() from third-party SHA-256 pins, for 1.1.0 to 1.4.0.
+  * facts transcribed by hand in hand_records() from third-party SHA-256 pins, for 1.1.0 to 1.4.0,
+    and from PyTorch maintainers' answers in pytorch/pytorch issues (1.0.0, 1.8.0/1.8.1 cu102);
+  * a release-candidate replay (libtorch_matrix_history.py --candidate) for a release the
+    generator history read never made stable (2.14.0), minus what PyTorch's release documents
+    exclude (CANDIDATE_EXCLUDED).
 Usage: libtorch_archives_build.py <replay dir> <published_versions.json> <data dir>
 """
 import glob
@@ -38,12 +42,23 @@ def source(title, url, notes):
     return {"title": title, "url": url, "retrieved": RETRIEVED, "notes": notes}
 
 
+# Variants a release-candidate matrix lists but the release's own documents rule out.
+CANDIDATE_EXCLUDED = {
+    "2.14.0": {"cu134": "the 2.14 release-candidate matrix lists cu134, but PyTorch's 2.14 documents "
+                        "name CUDA 12.6, 13.0 and 13.2 only (pytorch/pytorch#190355: 'Release 2.14 "
+                        "ships CUDA 12.6, 13.0, and 13.2'; release/2.14 RELEASE.md row, #194367), so "
+                        "cu134 is not recorded"},
+}
+
+
 def load_replays(replay_dir):
-    by_version = {}
+    by_version, candidates = {}, {}
     for path in glob.glob(os.path.join(replay_dir, "*.json")):
         with open(path) as f:
             replay = json.load(f)
-        if replay["version"]:
+        if replay["version"] and replay.get("channel", "release") != "release":
+            candidates[replay["version"]] = exclude_candidate_variants(replay)
+        elif replay["version"]:
             by_version.setdefault(replay["version"], []).append(replay)
     chosen = {}
     for version, replays in by_version.items():
@@ -52,7 +67,18 @@ def load_replays(replay_dir):
         if version in COMMIT_CHOICE:
             pick = next(r for r in replays if r["commit"].startswith(COMMIT_CHOICE[version][0]))
         chosen[version] = pick
+    for version, replay in candidates.items():
+        chosen.setdefault(version, replay)
     return chosen
+
+
+def exclude_candidate_variants(replay):
+    excluded = CANDIDATE_EXCLUDED.get(replay["version"], {})
+    for packages in replay["matrix"].values():
+        for package, entries in packages.items():
+            if isinstance(entries, list):
+                packages[package] = [e for e in entries if e.get("desired_cuda") not in excluded]
+    return replay
 
 
 
@@ -104,6 +130,42 @@ SOURCES = {
         "cu101 cxx11, 1.5.0, 1.5.1, 1.6.0 (cu102, no local suffix), 1.7.0, 1.7.1 (cu110), 1.8.0, "
         "1.8.1 (cu111). Commits: 1c051a64 (1.4.0), fee36d73 (1.5.0), 35ea1660 (1.5.1), a5851ff9 "
         "(1.6.0), d83d3147 (1.7.0), ac0dbc22 and 6e51eef8 (1.7.1), df634675 (1.8.0), c9aa99aa (1.8.1)."),
+    "test-infra-candidate-matrix": source(
+        "pytorch/test-infra generate_binary_build_matrix.py, release-candidate (test) channel",
+        "https://github.com/pytorch/test-infra/blob/00fa5780c/tools/scripts/generate_binary_build_matrix.py",
+        "libtorch_matrix_history.py --candidate 2.14.0=00fa5780c: the generator at the first commit "
+        "naming 2.14.0 CURRENT_CANDIDATE_VERSION (2026-08-11), run with --channel test: what PyTorch's "
+        "validation expected of the 2.14.0 release candidates. The test-infra history read ends "
+        "before 2.14.0 became CURRENT_STABLE_VERSION. Variants PyTorch's 2.14 documents rule out "
+        "(cu134) are left out."),
+    "pytorch-2.14-docs": source(
+        "PyTorch 2.14 CUDA documents: pytorch/pytorch#190355 and the release/2.14 RELEASE.md row (#194367)",
+        "https://github.com/pytorch/pytorch/issues/190355",
+        "'Release 2.14 ships CUDA 12.6, 13.0, and 13.2' (#190355); the RELEASE.md compatibility row "
+        "for 2.14, values taken from release/2.14 (#194367): CUDA 12.6, 13.0, 13.2, ROCm 7.14. They "
+        "confirm the candidate matrix's CUDA variants and rule out its cu134."),
+    "pytorch-issue-33131": source(
+        "pytorch/pytorch#33131: Could not find previous version of libtorch (maintainer's answer)",
+        "https://github.com/pytorch/pytorch/issues/33131",
+        "peterjc123 (PyTorch) lists the 1.0.0 archives: Linux cpu/ and cu90/ "
+        "libtorch-shared-with-deps-1.0.0.zip; Windows cpu/, cu80/, cu90/, cu100/ "
+        "libtorch-win-shared-with-deps-1.0.0.zip. Its macOS line repeats the Linux CPU file name, so "
+        "macOS is not recorded."),
+    "pytorch-issue-53448": source(
+        "pytorch/pytorch#53448: Broken download links for libtorch v1.8.0 with CUDA 10.2 (maintainer's answer)",
+        "https://github.com/pytorch/pytorch/issues/53448",
+        "The '%2Bcu102' links on pytorch.org were denied; peterjc123 (PyTorch) gives the correct "
+        "ones, without a local suffix: cu102/libtorch-shared-with-deps-1.8.0.zip, "
+        "libtorch-cxx11-abi-shared-with-deps-1.8.0.zip, libtorch-win-shared-with-deps-1.8.0.zip and "
+        "libtorch-win-shared-with-deps-debug-1.8.0.zip."),
+    "pytorch-issue-55345": source(
+        "pytorch/pytorch#55345 and pytorch/pytorch.github.io#660: libtorch 1.8.1 cu102 links",
+        "https://github.com/pytorch/pytorch.github.io/pull/660",
+        "The unsuffixed 1.8.1 cu102 links returned 403 (#55345, #54855); PyTorch re-uploaded the "
+        "archives with a suffix and PR #660 ('These now have a %2Bcu102 suffix') changed the Linux "
+        "links to cu102/libtorch-shared-with-deps-1.8.1%2Bcu102.zip and "
+        "libtorch-cxx11-abi-shared-with-deps-1.8.1%2Bcu102.zip, the links #55345 confirms. Windows "
+        "1.8.1 was not read."),
     "pypi-index": source(
         "PyPI simple index via pip",
         "https://pypi.org/simple/torch/",
@@ -116,7 +178,7 @@ ERAS = {
     "linux-pre-cxx11-only": {
         "platform": "linux-x86_64", "directory": "{variant}", "local": LOCAL,
         "files": {"pre-cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip"},
-        "sources": ["neuropod-pins"],
+        "sources": ["neuropod-pins", "pytorch-issue-33131"],
         "notes": "Only pre-cxx11 archives are recorded for these releases (cxx11-abi builds were added "
                  "to the build scripts in Aug 2019, pytorch/builder d7348b47). 1.1.0 and 1.2.0 had no "
                  "local version suffix at all; 1.3.0 added '+cpu' to the CPU archive only."},
@@ -125,11 +187,11 @@ ERAS = {
         "files": {"pre-cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip",
                   "cxx11/Release": "libtorch-cxx11-abi-shared-with-deps-{version}{local}.zip"},
         "sources": ["published-versions", "test-infra-matrix", "tensorrt-workspace", "neuropod-pins",
-                    "third-party-1.4"],
+                    "third-party-1.4", "pytorch-issue-53448", "pytorch-issue-55345"],
         "notes": "Both ABIs side by side. Up to 1.6.0 the default CUDA variant's file carried no "
                  "'+cuXYZ' (see each release's 'unsuffixed': cu101 in 1.4.0, cu102 in 1.5.x/1.6.0); "
-                 "from 1.9.0 every file has it; for 1.7.x/1.8.x only non-default variants are "
-                 "recorded. Pre-cxx11 ROCm archives stopped after 2.5.x; pre-cxx11 builds stopped "
+                 "from 1.9.0 every file has it. 1.8.0's cu102 files have none (#53448) and 1.8.1's "
+                 "were re-uploaded with '+cu102' (pytorch.github.io#660). Pre-cxx11 ROCm archives stopped after 2.5.x; pre-cxx11 builds stopped "
                  "after 2.6.0."},
     "linux-two-abis-lts": {
         "platform": "linux-x86_64", "directory": "lts/1.8/{variant}", "local": LOCAL,
@@ -145,14 +207,15 @@ ERAS = {
     "linux-cxx11-plain-name": {
         "platform": "linux-x86_64", "directory": "{variant}", "local": LOCAL,
         "files": {"cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip"},
-        "sources": ["test-infra-matrix"],
+        "sources": ["test-infra-matrix", "test-infra-candidate-matrix"],
         "notes": "The cxx11 build took the old pre-cxx11 file name: same name as pre-2.7 pre-cxx11 "
                  "archives, different ABI."},
     "windows-release-debug": {
         "platform": "windows-x86_64", "directory": "{variant}", "local": LOCAL,
         "files": {"none/Release": "libtorch-win-shared-with-deps-{version}{local}.zip",
                   "none/Debug": "libtorch-win-shared-with-deps-debug-{version}{local}.zip"},
-        "sources": ["published-versions", "test-infra-matrix", "third-party-1.4"],
+        "sources": ["published-versions", "test-infra-matrix", "third-party-1.4", "pytorch-issue-33131",
+                    "pytorch-issue-53448", "test-infra-candidate-matrix"],
         "notes": "Release and Debug builds; which exist per release is in the release records. "
                  "Debug builds were dropped from 2.12.1 (test-infra 77e179c3b)."},
     "windows-release-debug-lts": {
@@ -174,7 +237,8 @@ ERAS = {
     "macos-arm64": {
         "platform": "macos-arm64", "directory": "cpu", "local": "",
         "files": {"none/Release": "libtorch-macos-arm64-{version}.zip"},
-        "sources": ["test-infra-matrix"], "notes": "Apple silicon, CPU (with MPS) only."},
+        "sources": ["test-infra-matrix", "test-infra-candidate-matrix"],
+        "notes": "Apple silicon, CPU (with MPS) only."},
 }
 
 
@@ -198,7 +262,9 @@ def generator_platform_records(replay, version):
         if not isinstance(entries, list):
             continue
         for entry in entries:
-            match = re.match(re.escape(BASE) + r"([^/]+)/(.+)$", entry.get("installation", ""))
+            # A release-candidate replay prints libtorch/test/<variant>/...; the release
+            # itself is served from libtorch/<variant>/ under the same file name.
+            match = re.match(re.escape(BASE) + r"(?:test/)?([^/]+)/(.+)$", entry.get("installation", ""))
             if not match or "without-deps" in match.group(2) or "static" in match.group(2):
                 continue
             variant, filename = match.groups()
@@ -239,6 +305,11 @@ def hand_records():
     mac = lambda srcs: rec("macos-unqualified", {"none/Release": ["cpu"]}, srcs)
     neuropod = ["neuropod-pins"]
     records = {
+        "1.0.0": {"linux-x86_64": rec("linux-pre-cxx11-only", {"pre-cxx11/Release": ["cpu", "cu90"]},
+                                      ["pytorch-issue-33131"], ["cpu", "cu90"]),
+                  "windows-x86_64": rec("windows-release-debug",
+                                        {"none/Release": ["cpu", "cu100", "cu80", "cu90"]},
+                                        ["pytorch-issue-33131"], ["cpu", "cu100", "cu80", "cu90"])},
         "1.1.0": {"linux-x86_64": rec("linux-pre-cxx11-only", {"pre-cxx11/Release": ["cpu", "cu90"]},
                                       neuropod, ["cpu", "cu90"]),
                   "macos-x86_64": mac(neuropod)},
@@ -261,6 +332,14 @@ def hand_records():
                                                 ["tensorrt-workspace"], ["cu102"])}
     for version, variant in (("1.7.0", "cu110"), ("1.7.1", "cu110"), ("1.8.0", "cu111"), ("1.8.1", "cu111")):
         records[version] = {"linux-x86_64": rec("linux-two-abis", both_abis([variant]), ["tensorrt-workspace"])}
+    # 1.8's default CUDA: uploaded without '+cu102' for 1.8.0, re-uploaded with it for 1.8.1.
+    records["1.8.0"]["linux-x86_64"] = rec("linux-two-abis", both_abis(["cu102", "cu111"]),
+                                           ["pytorch-issue-53448", "tensorrt-workspace"], ["cu102"])
+    records["1.8.0"]["windows-x86_64"] = rec("windows-release-debug",
+                                             {"none/Release": ["cu102"], "none/Debug": ["cu102"]},
+                                             ["pytorch-issue-53448"], ["cu102"])
+    records["1.8.1"]["linux-x86_64"] = rec("linux-two-abis", both_abis(["cu102", "cu111"]),
+                                           ["pytorch-issue-55345", "tensorrt-workspace"])
     return records
 
 
@@ -325,6 +404,14 @@ def generator_records(replays):
         records[version] = platforms
         why = COMMIT_CHOICE.get(version, (None, "first commit naming it CURRENT_STABLE_VERSION"))[1]
         notes[version] = f"test-infra generator at {replay['commit'][:12]} ({replay['date']}): {why}."
+        if replay.get("channel") == "test":
+            for platform in platforms.values():
+                platform["sources"] = ["test-infra-candidate-matrix", "pytorch-2.14-docs"]
+            excluded = "; ".join(CANDIDATE_EXCLUDED.get(version, {}).values())
+            notes[version] = (f"test-infra generator at {replay['commit'][:12]} ({replay['date']}) with "
+                              f"--channel test: the {version} release-candidate validation matrix (the "
+                              f"history read never names {version} stable). Its CUDA variants agree with "
+                              f"PyTorch's 2.14 documents; {excluded}.")
     return records, notes
 
 
@@ -343,6 +430,20 @@ PREVIOUS_VERSIONS_LINUX_WHEELS = {
     "1.11.0": ["cpu", "cu102", "cu113", "rocm4.5.2"],
     "1.12.0": ["cpu", "cu102", "cu113", "cu116", "rocm5.1.1"],
     "1.12.1": ["cpu", "cu102", "cu113", "cu116", "rocm5.1.1"],
+}
+
+
+# The get-started data's pip commands name wheels the previous-versions page omits.
+GET_STARTED_EXTRA_LINUX_WHEELS = {"1.10.0": ["cu113"], "1.10.1": ["cu113"]}
+
+# Releases whose variants stay null, and what is known about them instead.
+UNSOURCED_NOTES = {
+    "2.14.1": "No PyTorch source for 2.14.1's variants was readable (the test-infra history read "
+              "ends in August 2026); a patch release usually keeps its minor's matrix, but that is not "
+              "recorded as fact. PyPI's own wheel is cu130 (variant-builds.json).",
+    "2.15.0": "PyPI's own Linux wheel is cu132 (variant-builds.json). pytorch/pytorch#190385 (an RFC, "
+              "open when read) proposes cu130 and cu132 with cu126 removed; no record of what shipped "
+              "was readable, so the lists stay null.",
 }
 
 
@@ -394,7 +495,8 @@ def variants_document(records, replays):
             if replay:
                 os_name = next(o for o, p in PLATFORM_OF_GENERATOR_OS.items() if p == platform)
                 entry["wheel"] = wheel_variants(replay, os_name)
-                sources.add("test-infra-matrix")
+                sources.update(["test-infra-candidate-matrix", "pytorch-2.14-docs"]
+                               if replay.get("channel") == "test" else ["test-infra-matrix"])
                 if entry["libtorch"] is None and not (platform == "macos-x86_64" and
                                                       version_key(version) <= version_key("2.4.1")):
                     entry["libtorch"] = []
@@ -404,6 +506,10 @@ def variants_document(records, replays):
             if platform == "linux-x86_64" and version in PREVIOUS_VERSIONS_LINUX_WHEELS and not replay:
                 entry["wheel"] = PREVIOUS_VERSIONS_LINUX_WHEELS[version]
                 sources.add("previous-versions")
+                extra = GET_STARTED_EXTRA_LINUX_WHEELS.get(version)
+                if extra:
+                    entry["wheel"] = sorted(set(entry["wheel"]) | set(extra))
+                    sources.add("published-versions")
             platforms[platform] = entry
         if replay and version_key(version) <= version_key("2.4.1") and version_key(version) > version_key(MACOS_X86_64_LAST_PYPI):
             notes.append("macOS x86_64 libtorch is listed by the generator but binaries for macOS x86_64 "
@@ -418,6 +524,11 @@ def variants_document(records, replays):
             notes.append("Release exists on PyPI; its variants are not sourced (null).")
         if version in LTS_RELEASES:
             notes.append("LTS release served only from download.pytorch.org (lts/1.8); not on PyPI.")
+        if replay and replay.get("channel") == "test":
+            notes.append("Lists from the release-candidate validation matrix, confirmed for CUDA by "
+                         "PyTorch's 2.14 documents; " + "; ".join(CANDIDATE_EXCLUDED.get(version, {}).values()) + ".")
+        if version in UNSOURCED_NOTES:
+            notes.append(UNSOURCED_NOTES[version])
         record = {"sources": sorted(sources), "platforms": platforms}
         if notes:
             record["notes"] = " ".join(notes)

@@ -99,6 +99,38 @@ class RemoteWheel:
             return zlib.decompress(data, -15)
         raise IOError("unsupported zip compression method {} for {}".format(method, name))
 
+    def stream(self, name, sink, chunk=16 << 20):
+        """Decompress member `name` into the binary file `sink`, chunk by chunk.
+
+        For members too large to hold in memory twice (libtorch_cuda.so is
+        hundreds of megabytes compressed); returns the uncompressed size.
+        """
+        method, compressed, offset = self.entries[name]
+        header = _get_range(self.url, offset, offset + 29, self.timeout)
+        if not header.startswith(_LOCAL_SIGNATURE):
+            raise IOError("bad local header for " + name)
+        name_len, extra_len = struct.unpack("<HH", header[26:30])
+        start = offset + 30 + name_len + extra_len
+        if method not in (0, 8):
+            raise IOError("unsupported zip compression method {} for {}".format(method, name))
+        inflater = zlib.decompressobj(-15) if method == 8 else None
+        written = 0
+        for pos in range(start, start + compressed, chunk):
+            end = min(pos + chunk, start + compressed) - 1
+            data = _get_range(self.url, pos, end, self.timeout)
+            if len(data) != end - pos + 1:
+                raise IOError("short read of {} at {}".format(name, pos))
+            data = inflater.decompress(data) if inflater else data
+            sink.write(data)
+            written += len(data)
+        if inflater:
+            tail = inflater.flush()
+            sink.write(tail)
+            written += len(tail)
+            if not inflater.eof:
+                raise IOError("truncated deflate stream for " + name)
+        return written
+
     def find(self, suffix):
         """Names ending in suffix, e.g. '.dist-info/METADATA'."""
         return [name for name in self.entries if name.endswith(suffix)]

@@ -11,6 +11,14 @@ Evidence, strongest first:
      ('+PTX' marks PTX), toolkit and cuDNN in common/install_cuda.sh.
   3. For 1.6-1.8.1 (before release branches) builder main's build.sh as of the
      release's PyPI upload, used only when it reproduces the shipped wheel.
+  4. The wheels' binaries themselves (wheel_fatbin_archs.py): the CUDA fat
+     binaries in libtorch_cuda.so, which confirm the arch flags and give the
+     only arch list for 1.0-1.5.1, whose libraries carry no arch string.
+  5. PyTorch's release documents for builds PyPI does not carry
+     (variant_builds_documented.py); they fill nulls, never override a wheel.
+The toolkit update a wheel shipped comes from its CUDA runtime pin
+(nvidia-cuda-runtime, 2.1-2.10) or cuda-toolkit pin (2.11 on), looked up in
+cuda-toolkits.json's `cuda_runtime` (NVIDIA's metapackages' own pins).
 PyPI's aarch64 wheels add "linux-aarch64" records where they are CUDA builds.
 Which CUDA variants a release had comes from pytorch.org's previous-versions
 page (transcribed below, up to 2.0.1) and, from 2.1.0, from the "release"
@@ -19,14 +27,20 @@ commit that made the release CURRENT_STABLE_VERSION.
 
 Usage:
   variant_builds.py --builder <builder.git> --test-infra <test-infra.git>
-                    --wheel-facts <pypi-wheel-facts.json> [--out data/variant-builds.json]
+                    --wheel-facts <pypi-wheel-facts.json> [--fatbin-facts <fatbin-archs.json>]
+                    [--cuda-toolkits data/cuda-toolkits.json] [--out data/variant-builds.json]
 """
 import argparse
 import fnmatch
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import variant_builds_documented as documented  # noqa: E402
+import wheel_fatbin_archs  # noqa: E402
 
 RETRIEVED = "2026-11-25"
 PLATFORM = "linux-x86_64"
@@ -137,6 +151,31 @@ def short_cuda(cuda):
 
 
 # ---- test-infra: release CUDA lists ------------------------------------------
+
+EXTRA_SOURCES = {
+    "pypi-torch-wheel-binaries": {
+        "title": "PyPI torch wheels: the CUDA fat binaries inside torch/lib",
+        "url": "https://pypi.org/project/torch/",
+        "retrieved": "2026-11-27",
+        "notes": "scripts/data/wheel_fatbin_archs.py range-reads libtorch_cuda.so (libcaffe2_gpu.so "
+                 "in 1.0-1.1, libtorch.so in 1.2-1.4) of the wheel variant_pypi_wheel_facts.py reads "
+                 "and counts the fat-binary entries per kind (SASS cubin / PTX) and architecture. An "
+                 "architecture belongs to the build's list when it has at least half as many images "
+                 "as the most common one; a few kernels compiled for extra targets (sm_90a, sm_100a, "
+                 "sm_103) do not make an architecture covered. Confirms the arch-flag string of every "
+                 "wheel that has one and gives the lists of 1.0-1.5.1, which have none.",
+    },
+    "pypi-cuda-toolkit-runtime-pins": {
+        "title": "NVIDIA's cuda-toolkit metapackages on PyPI: the CUDA runtime each pins",
+        "url": "https://pypi.org/project/cuda-toolkit/",
+        "retrieved": "2026-11-27",
+        "notes": "cuda-toolkits.json `cuda_runtime`: a torch wheel's nvidia-cuda-runtime pin "
+                 "(2.1-2.10; 1.13-2.0 pin the 11.7 runtime, which has no metapackage) names the "
+                 "toolkit update whose metapackage pins the same runtime; where several updates "
+                 "share it, `cuda_toolkit_candidates` lists them and cuda_toolkit stays null.",
+    },
+}
+
 
 def release_cuda_lists(test_infra):
     """{torch version: [cuda short, ...]} from the first commit of each stable run."""
@@ -368,13 +407,16 @@ def apply_wheel(record, wheel, cuda_short):
 
 
 def release_variants(version, matrix_lists, wheel):
-    """CUDA shorts the release was built for, and which source says so."""
+    """CUDA shorts the release was built for, and which sources say so."""
     if version in PREVIOUS_VERSIONS_PAGE:
-        cudas, source = list(PREVIOUS_VERSIONS_PAGE[version]), "pytorch-previous-versions"
+        cudas, source = list(PREVIOUS_VERSIONS_PAGE[version]), ["pytorch-previous-versions"]
     elif version in matrix_lists:
-        cudas, source = list(matrix_lists[version]), "pytorch-test-infra-matrix"
+        cudas, source = list(matrix_lists[version]), ["pytorch-test-infra-matrix"]
+    elif version in documented.VARIANT_LISTS:
+        cudas, source = documented.VARIANT_LISTS[version]
+        cudas, source = list(cudas), list(source)
     else:
-        cudas, source = [], None
+        cudas, source = [], []
     if wheel and wheel.get("cuda") and short_cuda(wheel["cuda"]) not in cudas:
         cudas.append(short_cuda(wheel["cuda"]))
     return sorted(set(cudas), key=version_key), source
@@ -393,6 +435,121 @@ def add_aarch64_wheel(variants, wheel):
     variants.setdefault(variant_name(cuda_short), {})["linux-aarch64"] = record
 
 
+# ---- facts added after assembly -------------------------------------------------
+
+def runtime_table(cuda_toolkits):
+    """{runtime version: [toolkit versions]} from cuda-toolkits.json's cuda_runtime."""
+    table = {}
+    for toolkit, record in cuda_toolkits["toolkits"].items():
+        if record.get("cuda_runtime"):
+            table.setdefault(record["cuda_runtime"], []).append(toolkit)
+    return table
+
+
+def add_note(record, note):
+    record["notes"] = "; ".join(filter(None, [record.get("notes"), note]))
+
+
+def add_source(record, source_id):
+    if source_id not in record["sources"]:
+        record["sources"].append(source_id)
+
+
+def apply_runtime(record, wheel, runtimes, toolkit_runtime):
+    """cuda_runtime from the wheel's pin, and the toolkit update it names."""
+    pin = wheel.get("cuda_runtime_pin")
+    if record.get("cuda_toolkit") and not pin and record["cuda_toolkit"] in toolkit_runtime:
+        if wheel.get("cuda_toolkit_pin"):
+            record["cuda_runtime"] = toolkit_runtime[record["cuda_toolkit"]]
+            add_source(record, "pypi-cuda-toolkit-runtime-pins")
+            add_note(record, f"runtime {record['cuda_runtime']}: what cuda-toolkit=="
+                             f"{record['cuda_toolkit']} pins")
+        return
+    if not pin:
+        return
+    record["cuda_runtime"] = pin
+    candidates = sorted(runtimes.get(pin, []), key=version_key)
+    add_source(record, "pypi-cuda-toolkit-runtime-pins")
+    if len(candidates) == 1:
+        if record.get("cuda_toolkit") and record["cuda_toolkit"] != candidates[0]:
+            raise SystemExit(f"{wheel['wheel']}: runtime {pin} is toolkit {candidates[0]}, "
+                             f"but the record says {record['cuda_toolkit']}")
+        record["cuda_toolkit"] = candidates[0]
+        add_note(record, f"toolkit {candidates[0]} from the wheel's nvidia-cuda-runtime pin {pin} "
+                         f"(cuda-toolkit=={candidates[0]} pins that runtime)")
+    elif candidates:
+        record["cuda_toolkit_candidates"] = candidates
+        add_note(record, f"the wheel's nvidia-cuda-runtime pin {pin} is shared by toolkits "
+                         f"{', '.join(candidates)}: the exact update is unknown")
+    else:
+        add_note(record, f"the wheel's nvidia-cuda-runtime pin {pin} names no toolkit in "
+                         "cuda-toolkits.json (no cuda-toolkit metapackage for it on PyPI)")
+
+
+def apply_fatbin(record, facts):
+    """Compare with, or fill from, the fat binaries compiled into the wheel."""
+    if not facts or "error" in facts:
+        return
+    counts = {(kind, wheel_fatbin_archs.arch_of(cc)): n
+              for kind, name in ((wheel_fatbin_archs.KIND_SASS, "sass"), (wheel_fatbin_archs.KIND_PTX, "ptx"))
+              for cc, n in facts.get(name + "_counts", {}).items()}
+    found = wheel_fatbin_archs.summarize(counts)
+    sass, ptx = found["sass"], found["ptx"]
+    libraries = ", ".join(sorted(facts.get("libraries") or {"torch/lib/libtorch_cuda.so": 0}))
+    counted = "; ".join(f"{k} {v}" for k, v in found["sass_counts"].items())
+    if record["sass"] is None and sass:
+        record["sass"], record["ptx"] = sass, ptx
+        add_source(record, "pypi-torch-wheel-binaries")
+        add_note(record, f"arch lists from the fat binaries of {libraries} in {facts['wheel']} "
+                         f"(SASS images per arch: {counted}; PTX: "
+                         f"{found['ptx_counts'] or 'none'}); the wheel has no arch-flag string")
+    elif record["sass"] is not None and (record["sass"], record["ptx"]) == (sass, ptx):
+        add_source(record, "pypi-torch-wheel-binaries")
+        add_note(record, f"the fat binaries of {libraries} carry exactly this SASS and PTX")
+    elif record["sass"] is not None:
+        add_note(record, f"the fat binaries of {libraries} give sass={sass} ptx={ptx} "
+                         f"(SASS images per arch: {counted}); the arch-flag string was kept")
+
+
+def apply_documented(version, variant, record):
+    """Fill nulls from PyTorch's release documents; a disagreement is an error."""
+    facts = documented.RECORDS.get((version, variant))
+    if not facts or "pypi_default" in record:
+        return
+    for field in ("sass", "ptx", "cudnn"):
+        if field not in facts:
+            continue
+        if record.get(field) is not None and record[field] != facts[field]:
+            raise SystemExit(f"{version} {variant}: {field} {record[field]} from a wheel or build "
+                             f"script, {facts[field]} from a document")
+    if "sass" in facts and record["sass"] is None:
+        record["sass"], record["ptx"] = facts["sass"], facts["ptx"]
+    if "cudnn" in facts and record["cudnn"] is None:
+        record["cudnn"] = facts["cudnn"]
+    for source_id in facts["sources"]:
+        add_source(record, source_id)
+    if record.get("notes") == "Variant exists; no build script or wheel for it was read.":
+        del record["notes"]
+    add_note(record, facts["notes"])
+
+
+def augment(builds, wheel_facts, fatbin_facts, cuda_toolkits):
+    runtimes = runtime_table(cuda_toolkits)
+    toolkit_runtime = {t: r["cuda_runtime"] for t, r in cuda_toolkits["toolkits"].items()
+                       if r.get("cuda_runtime")}
+    for version, variants in builds.items():
+        wheel = wheel_facts.get(version, {})
+        for variant, platforms in variants.items():
+            for platform, record in platforms.items():
+                if record.get("pypi_default"):
+                    facts = wheel if platform == PLATFORM else (wheel.get("aarch64") or {})
+                    machine = "x86_64" if platform == PLATFORM else "aarch64"
+                    apply_runtime(record, facts, runtimes, toolkit_runtime)
+                    apply_fatbin(record, fatbin_facts.get(f"{version}/{machine}"))
+                elif platform == PLATFORM:
+                    apply_documented(version, variant, record)
+
+
 def build(builder, test_infra, wheel_facts):
     matrix_lists = release_cuda_lists(test_infra)
     lines = builder_facts(builder)
@@ -404,10 +561,12 @@ def build(builder, test_infra, wheel_facts):
         if "error" in wheel:
             continue
         if version in LTS_RELEASES:
-            cudas, list_source = LTS_RELEASES[version]["cudas"], "pytorch-previous-versions"
+            cudas, list_source = LTS_RELEASES[version]["cudas"], ["pytorch-previous-versions"]
             line = version
         else:
             cudas, list_source = release_variants(version, matrix_lists, wheel)
+            cudas = sorted(set(cudas) | set(documented.EXTRA_VARIANTS.get(version, ([], None))[0]),
+                           key=version_key)
             line = ".".join(version.split(".")[:2])
         dated = {} if line in lines else dated_records(builder, wheel, cudas)
         variants = {}
@@ -421,8 +580,12 @@ def build(builder, test_infra, wheel_facts):
                 record = {"cuda": cuda_short, "cuda_toolkit": None, "cudnn": None,
                           "sass": None, "ptx": None, "sources": [],
                           "notes": "Variant exists; no build script or wheel for it was read."}
-            if list_source and list_source not in record["sources"]:
-                record["sources"].append(list_source)
+            for list_id in list_source:
+                if list_id not in record["sources"]:
+                    record["sources"].append(list_id)
+            extra = documented.EXTRA_VARIANTS.get(version)
+            if extra and cuda_short in extra[0] and extra[1] not in record["sources"]:
+                record["sources"].append(extra[1])
             variants[variant_name(cuda_short)] = {PLATFORM: record}
         add_aarch64_wheel(variants, wheel.get("aarch64"))
         if variants:
@@ -435,15 +598,23 @@ def main():
     parser.add_argument("--builder", required=True)
     parser.add_argument("--test-infra", required=True)
     parser.add_argument("--wheel-facts", required=True)
+    parser.add_argument("--fatbin-facts", help="wheel_fatbin_archs.py output")
+    parser.add_argument("--cuda-toolkits",
+                        default=str(Path(__file__).resolve().parents[2] / "data" / "cuda-toolkits.json"))
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[2] / "data" / "variant-builds.json"))
     args = parser.parse_args()
     wheel_facts = json.loads(Path(args.wheel_facts).read_text())
+    fatbin_facts = json.loads(Path(args.fatbin_facts).read_text()) if args.fatbin_facts else {}
+    builds = build(args.builder, args.test_infra, wheel_facts)
+    augment(builds, wheel_facts, fatbin_facts, json.loads(Path(args.cuda_toolkits).read_text()))
+    sources = dict(SOURCES, **documented.SOURCES)
+    sources.update({key: value for key, value in EXTRA_SOURCES.items()})
     document = {
         "schema_version": 1,
         "description": "For each torch release and CUDA variant: the CUDA toolkit, cuDNN and the "
                        "GPU architectures (SASS and PTX) its official Linux x86_64 binaries carry.",
-        "sources": SOURCES,
-        "builds": build(args.builder, args.test_infra, wheel_facts),
+        "sources": sources,
+        "builds": builds,
     }
     Path(args.out).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

@@ -29,6 +29,10 @@ CUDA_LINE = re.compile(r"^cuda(?::[^=]*)?\s*=\s*'([^']*)'", re.M)
 VERSION_LINE = re.compile(r"^__version__\s*=\s*'([^']*)'", re.M)
 TOOLKIT_PIN = re.compile(r"^cuda-toolkit(?:\[[^\]]*\])?\s*\(?\s*==\s*([0-9.]+)")
 CUDNN_PIN = re.compile(r"^nvidia-cudnn-cu(\d+)\s*\(?\s*==\s*([0-9.]+)")
+# The CUDA runtime the wheel installs from PyPI (2.1-2.10 pin it directly):
+# its version names the toolkit update the build shipped (cuda_toolkits.py
+# maps it through the cuda-toolkit metapackage's own pins).
+CUDART_PIN = re.compile(r"^nvidia-cuda-runtime(?:-cu\d+)?\s*\(?\s*==\s*([0-9.]+)")
 
 
 def pick_wheel(files, machine="x86_64"):
@@ -58,6 +62,7 @@ def read_pins(wheel, facts):
     text = wheel.read(metadata[0]).decode("utf-8") if len(metadata) == 1 else ""
     facts["cudnn_pin"] = pinned(text, CUDNN_PIN)
     facts["cuda_toolkit_pin"] = pinned(text, TOOLKIT_PIN)
+    facts["cuda_runtime_pin"] = pinned(text, CUDART_PIN)
 
 
 def wheel_facts(wheel_file):
@@ -76,8 +81,8 @@ def wheel_facts(wheel_file):
 
 
 def refresh_pins(facts):
-    """Older fact files lack cuda_toolkit_pin: re-read only the METADATA."""
-    if not facts or "error" in facts or "cuda_toolkit_pin" in facts:
+    """Older fact files lack the newer pins: re-read only the METADATA."""
+    if not facts or "error" in facts or "cuda_runtime_pin" in facts:
         return
     url, size = facts["url"], facts["size"]
     read_pins(pypi_remote_wheel.RemoteWheel(url, size), facts)
