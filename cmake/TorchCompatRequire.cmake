@@ -105,8 +105,11 @@ function(_torchcompat_companion_problem out_var package given torch record)
   if(NOT paired)
     _torchcompat_json_get(note "${record}" notes)
     set(${out_var} "" PARENT_SCOPE)
-    string(CONCAT text "the table has no ${package} for torch ${torch}, so ${package} "
-                  "${given} was not checked. ${note}")
+    string(CONCAT text "the table has no ${package} for torch ${torch}, so whether ${package} "
+                  "${given} pairs with it cannot be verified")
+    if(note)
+      string(APPEND text " (${note})")
+    endif()
     string(REPLACE ";" "," text "${text}")
     set(${out_var}_NOTE "${text}" PARENT_SCOPE)
     return()
@@ -152,9 +155,10 @@ function(_torchcompat_source_build_companion problem_var package given torch_giv
     _torchcompat_json_get(candidate_paired "${candidate_record}" "${package}")
     if(candidate_series STREQUAL series AND candidate_paired STREQUAL given)
       set(${problem_var} "" PARENT_SCOPE)
-      string(CONCAT text "torch ${torch_given} is a build from PyTorch's ${series} source tree, "
-                    "which numbers every ${series}.z that way; ${package} ${given} goes with torch "
-                    "${candidate}, so the pair could not be verified exactly")
+      string(
+        CONCAT text "torch ${torch_given} is a build from PyTorch's ${series} source tree, "
+               "which numbers every ${series}.z that way, and ${package} ${given} goes with torch "
+               "${candidate}, so the pair could not be verified exactly")
       set(${problem_var}_NOTE "${text}" PARENT_SCOPE)
       return()
     endif()
@@ -351,7 +355,7 @@ function(_torchcompat_release_known_text out_var version platform)
     list(APPEND parts "builds with recorded facts: ${facts}")
   endif()
   if(parts)
-    list(JOIN parts "; " text)
+    list(JOIN parts ". " text)
     set(text "known: ${text}")
   else()
     set(text "nothing about its builds there is recorded")
@@ -416,13 +420,13 @@ function(_torchcompat_ways_out out_var)
       continue()
     endif()
     _torchcompat_evaluate_variant(
-      evaluation
+      alternative
       VERSION "${arg_VERSION}"
       VARIANT "${candidate}"
       POLICY "${arg_POLICY}"
       PLATFORM "${arg_PLATFORM}"
       MACHINE ${arg_MACHINE})
-    if(evaluation_OK)
+    if(alternative_OK)
       set(cuda_alternative TRUE)
       _torchcompat_add_text(
         ways "use VARIANT ${candidate} (torch ${arg_VERSION}+${candidate}), which "
@@ -435,7 +439,7 @@ function(_torchcompat_ways_out out_var)
     if(newest)
       list(JOIN ${arg_MACHINE}_GPU_ARCHS ", sm " archs)
       _torchcompat_add_text(
-        ways "no build of torch ${arg_VERSION} has code for sm ${archs}; the newest "
+        ways "no build of torch ${arg_VERSION} has code for sm ${archs}: the newest "
         "release with a build that does and passes every check here is ${newest}")
     endif()
   endif()
@@ -755,7 +759,9 @@ function(torchcompat_require)
     _torchcompat_add_text(unknowns "this machine could not be probed, so whether its driver "
                           "and GPUs run ${variant} cannot be verified")
   elseif(NOT published_STATUS STREQUAL "no")
-    _torchcompat_machine_text(machine_text machine)
+    if(kind STREQUAL "cuda")
+      _torchcompat_machine_text(machine_text machine)
+    endif()
     _torchcompat_evaluate_variant(
       evaluation
       VERSION "${torch}"

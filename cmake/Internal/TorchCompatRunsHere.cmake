@@ -411,7 +411,7 @@ function(
         math(EXPR jit_problems "${jit_problems} + 1")
         _torchcompat_add_text(
           problems "${gpu} runs ${build_name} only by JIT-compiling its PTX (${ptx_text}), "
-          "which needs a driver that supports CUDA ${cuda}; this one supports "
+          "which needs a driver that supports CUDA ${cuda}, and this one supports "
           "${${m}_DRIVER_CUDA}")
       endif()
       continue()
