@@ -1,15 +1,26 @@
 #!/usr/bin/env python3
 """Write data/gpu-code-rules.json: which GPU runs which compiled CUDA code.
 
-The facts are transcribed from the sources in SOURCES; the compatibility
-decision itself lives in gpu_code_runs() so that the worked examples in
-data/gpu-code-rules.md and the JSON come from the same logic.
+The facts are transcribed from the sources in SOURCES. The decision procedure
+(data/gpu-code-rules.md) has one implementation, the CMake package's
+cmake/Internal/TorchCompatGpuCode.cmake, which reads the rule tables written
+here; sass_runs(), ptx_runs() and gpu_code_runs() ask it through
+cmake/Internal/gpu-code-query.cmake (cmake -P), so the guard, this generator's
+sass_runs_on_known and the data checks cannot disagree.
 
 Usage: python3 scripts/data/cuda_gpu_code_rules.py [output-path]
+The cmake used is $CMAKE, else the one on PATH.
 """
 import json
+import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERY_SCRIPT = ROOT / "cmake" / "Internal" / "gpu-code-query.cmake"
 
 RETRIEVED = "2026-11-25"
 GUIDE = "nvidia-cuda-programming-guide"
@@ -166,49 +177,68 @@ def cc_string(cc):
     return f"{cc[0]}.{cc[1]}"
 
 
-def sass_runs(target, device):
-    code, suffix = parse_target(target)
-    dev, _ = parse_target(device)
-    if suffix == "a":
-        return dev == code
-    if suffix == "f":
-        return device in FAMILIES.get(target, [])
-    if device in EXTRA_DEVICES.get(cc_string(code), []):
-        return True
-    if cc_string(code) in NO_FORWARD or device in NO_FORWARD:
-        return dev == code
-    return dev[0] == code[0] and dev[1] >= code[1]
+def _cmake():
+    cmake = os.environ.get("CMAKE") or shutil.which("cmake")
+    if not cmake:
+        raise RuntimeError("TorchCompat: cmake is needed to apply the GPU code rules "
+                           "(set CMAKE or put cmake on PATH)")
+    return cmake
 
 
-def ptx_runs(target, device):
-    code, suffix = parse_target(target)
-    dev, _ = parse_target(device)
-    if suffix == "a":
-        return dev == code
-    if suffix == "f":
-        return device in FAMILIES.get(target, [])
-    return dev >= code
+def ask_cmake(queries, data_dir=None):
+    """Answers tab-separated queries (see gpu-code-query.cmake) with the CMake rules."""
+    data_dir = Path(data_dir) if data_dir else ROOT / "data"
+    with tempfile.TemporaryDirectory() as work:
+        query_file = Path(work) / "queries.txt"
+        output_file = Path(work) / "answers.txt"
+        query_file.write_text("".join("\t".join(q) + "\n" for q in queries), encoding="utf-8")
+        result = subprocess.run(
+            [_cmake(), f"-DDATA_DIR={data_dir}", f"-DQUERY_FILE={query_file}",
+             f"-DOUTPUT_FILE={output_file}", "-P", str(QUERY_SCRIPT)],
+            capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise RuntimeError(f"TorchCompat: gpu-code-query.cmake failed: {result.stderr.strip()}")
+        answers = output_file.read_text(encoding="utf-8").splitlines()
+    if len(answers) != len(queries):
+        raise RuntimeError("TorchCompat: gpu-code-query.cmake answered "
+                           f"{len(answers)} of {len(queries)} queries")
+    return answers
 
 
-def gpu_code_runs(sass, ptx, device, driver_supports_build_cuda=True):
+def sass_runs(target, device, data_dir=None):
+    return ask_cmake([("sass", target, device)], data_dir)[0] == "TRUE"
+
+
+def ptx_runs(target, device, data_dir=None):
+    return ask_cmake([("ptx", target, device)], data_dir)[0] == "TRUE"
+
+
+def gpu_code_runs(sass, ptx, device, driver_supports_build_cuda=True, data_dir=None):
     """How a build with SASS list `sass` and PTX list `ptx` reaches `device`.
 
     Returns 'sass', 'ptx', or None. PTX only counts when the driver is at least
     as new as the CUDA the build was compiled with.
     """
-    if any(sass_runs(s, device) for s in sass):
-        return "sass"
-    if driver_supports_build_cuda and any(ptx_runs(p, device) for p in ptx):
-        return "ptx"
-    return None
+    answer = ask_cmake([("runs", ",".join(sass), ",".join(ptx), device,
+                         "1" if driver_supports_build_cuda else "0")], data_dir)[0]
+    return None if answer == "none" else answer
 
 
-def build_architectures():
+def build_architectures(rules):
+    """The architectures table; sass_runs_on_known comes from the CMake rules
+    applied to `rules` (the rules section about to be written)."""
+    with tempfile.TemporaryDirectory() as data_dir:
+        (Path(data_dir) / "gpu-code-rules.json").write_text(
+            json.dumps({"schema_version": 1, "rules": rules, "architectures": {}}),
+            encoding="utf-8")
+        pairs = [(cc, device) for cc in ARCHITECTURES for device in ARCHITECTURES]
+        answers = ask_cmake([("sass", cc, device) for cc, device in pairs], data_dir)
+    runs = {pair for pair, answer in zip(pairs, answers) if answer == "TRUE"}
     result = {}
     for cc, (gen, integrated, first, last, sources, notes) in ARCHITECTURES.items():
         record = {"generation": gen, "integrated": integrated,
                   "first_cuda": first, "last_cuda": last,
-                  "sass_runs_on_known": [d for d in ARCHITECTURES if sass_runs(cc, d)],
+                  "sass_runs_on_known": [d for d in ARCHITECTURES if (cc, d) in runs],
                   "sources": sources}
         if notes:
             record["notes"] = notes
@@ -245,7 +275,7 @@ def main():
                        "CUDA toolkits that support them.",
         "sources": SOURCES,
         "rules": build_rules(),
-        "architectures": build_architectures(),
+        "architectures": build_architectures(build_rules()),
     }
     out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
