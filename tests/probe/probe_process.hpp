@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -57,6 +58,11 @@ inline ProcessResult run_probe(const std::vector<std::string>& env, const std::v
   argv.insert(argv.end(), env.begin(), env.end());
   argv.push_back(TORCHCOMPAT_PROBE_EXE);
   argv.insert(argv.end(), args.begin(), args.end());
+  // Each test asks afresh; the cache has its own tests (check_probe_cache.py).
+  if (std::find(args.begin(), args.end(), "--help") == args.end() &&
+      std::find(args.begin(), args.end(), "--version") == args.end()) {
+    argv.push_back("--no-cache");
+  }
   return run_process(argv, std::chrono::seconds(60));
 }
 

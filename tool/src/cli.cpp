@@ -52,6 +52,7 @@ const char* probe_version() { return TORCHCOMPAT_PROBE_VERSION; }
 std::string usage_text() {
   return "Usage: torchcompat-probe [--format text|json] [--cuda-root DIR]\n"
          "                         [--python EXE | --no-python] [--timeout SECONDS]\n"
+         "                         [--no-cache]\n"
          "                         [--help] [--version]\n"
          "\n"
          "Reports the CUDA toolkits, NVIDIA driver, GPUs, cuDNN and Python's torch\n"
@@ -62,6 +63,7 @@ std::string usage_text() {
          "  --python EXE        interpreter to ask about torch (default: python3 on PATH)\n"
          "  --no-python         skip the Python check\n"
          "  --timeout SECONDS   limit for each isolated detector (default: 5)\n"
+         "  --no-cache          ask everything afresh; neither read nor write the cache\n"
          "  --help              show this text\n"
          "  --version           show the probe's version\n"
          "\n"
@@ -105,6 +107,9 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
     } else if (arg.name == "--no-python") {
       no_value();
       result.options.skip_python = true;
+    } else if (arg.name == "--no-cache") {
+      no_value();
+      result.options.use_cache = false;
     } else if (arg.name == "--timeout") {
       result.options.detector_timeout = parse_timeout(value());
     } else {

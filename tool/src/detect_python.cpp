@@ -102,6 +102,7 @@ Python read_answer(Python python, const ProcessResult& ran, const FileSystem& fs
   python.version = answer->version;
   // sys.executable resolves what a wrapper (pyenv shim, venv link) really runs.
   if (!answer->executable.empty()) python.executable = answer->executable;
+  python.search_path = answer->path;
   python.torch = find_installed_package(fs, answer->path, "torch");
   python.torchvision = find_installed_package(fs, answer->path, "torchvision");
   python.torchaudio = find_installed_package(fs, answer->path, "torchaudio");
@@ -115,6 +116,11 @@ Python detect_python(const Options& options, const FileSystem& fs, const Interpr
   auto executable = locate_interpreter(options, fs, python);
   if (!executable) return python;
   return read_answer(python, run(interpreter_argv(*executable)), fs);
+}
+
+std::optional<std::string> python_interpreter(const Options& options, const FileSystem& fs) {
+  Python ignored;
+  return locate_interpreter(options, fs, ignored);
 }
 
 PendingPython start_python_detection(const Options& options, const FileSystem& fs) {

@@ -30,6 +30,10 @@ struct PendingPython {
 PendingPython start_python_detection(const Options& options, const FileSystem& fs);
 Python finish_python_detection(PendingPython& pending, const FileSystem& fs);
 
+// The interpreter that would be asked (the path as found, links not resolved),
+// or nullopt when there is none.
+std::optional<std::string> python_interpreter(const Options& options, const FileSystem& fs);
+
 // The script given to `python -c`: prints the marker, the version, sys.executable
 // and sys.path, one item per line.
 const char* python_inline_script();

@@ -7,10 +7,7 @@
 #include <vector>
 
 #include "cli.hpp"
-#include "detect_cudnn.hpp"
-#include "detect_driver.hpp"
-#include "detect_python.hpp"
-#include "detect_toolkit.hpp"
+#include "detect_all.hpp"
 #include "file_system.hpp"
 #include "overrides.hpp"
 #include "render_json.hpp"
@@ -21,29 +18,6 @@ namespace {
 using namespace torchcompat;
 
 constexpr int exit_usage = 2;
-
-Report detect_everything(const Options& options, const FileSystem& fs, const Overrides& overrides) {
-  Report report;
-  // Python starts first and answers while the other detectors run.
-  std::optional<PendingPython> python;
-  if (!options.skip_python) python.emplace(start_python_detection(options, fs));
-
-  report.toolkits = detect_toolkits(options, fs);
-  if (!overrides.replaces_driver_and_gpus()) {
-    DriverAndGpus found = detect_driver_and_gpus(options, fs);
-    report.driver = std::move(found.driver);
-    report.gpus = std::move(found.gpus);
-  }
-  if (!overrides.cudnn) report.cudnn = detect_cudnn(options, fs, report.toolkits);
-  if (python) {
-    report.python = finish_python_detection(*python, fs);
-  } else {
-    report.python.status = Status::not_found;
-    report.python.reason = "not checked (--no-python)";
-  }
-  apply_overrides(overrides, report);
-  return report;
-}
 
 int usage_error(const std::string& message, bool show_usage) {
   std::cerr << "torchcompat-probe: " << message << '\n';

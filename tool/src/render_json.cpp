@@ -135,6 +135,14 @@ std::string render_json(const Report& report, const std::string& probe_version) 
   json.begin_object();
   json.key("version");
   json.string(probe_version);
+  // Where and when the machine was asked: a saved answer (a target profile) names its origin.
+  json.key("host"); json.string_or_null(report.run.host);
+  json.key("time"); json.string_or_null(report.run.time);
+  json.key("cache");
+  json.begin_object();
+  json.key("machine"); json.string_or_null(report.run.machine_cache);
+  json.key("python"); json.string_or_null(report.run.python_cache);
+  json.end_object();
   json.end_object();
   write_toolkits(json, report.toolkits);
   write_driver(json, report.driver);

@@ -90,6 +90,7 @@ struct Python {
   std::optional<PythonPackage> torch;
   std::optional<PythonPackage> torchvision;
   std::optional<PythonPackage> torchaudio;
+  std::vector<std::string> search_path;  // the interpreter's sys.path (not rendered; the cache keys on it)
 };
 
 struct Override {
@@ -97,8 +98,17 @@ struct Override {
   std::string value;  // as given; empty is meaningful for GPU_ARCHS ("no GPU")
 };
 
+// Where and when the answer was probed, and whether it came from the cache.
+struct ProbeRun {
+  std::string host;          // the machine's host name
+  std::string time;          // when the machine was probed, UTC, "2026-11-27T13:50:27Z"
+  std::string machine_cache;  // "hit", "miss" (probed and stored), "off" (--no-cache), "unavailable"
+  std::string python_cache;   // the same for the Python answer; "skipped" when Python wasn't asked
+};
+
 struct Report {
   static constexpr int schema_version = 1;
+  ProbeRun run;
   ToolkitFindings toolkits;
   Driver driver;
   GpuFindings gpus;
