@@ -47,6 +47,11 @@ foreach(name IN
               TORCHCOMPAT_OVERRIDE_CUDNN TORCHCOMPAT_OVERRIDE_TOOLKIT TORCHCOMPAT_CACHE_DIR)
   unset(ENV{${name}})
 endforeach()
+# The probe's answers are cached per user, keyed on what a real machine can
+# change; the fake driver's FAKE_* variables are no such thing, so each case
+# gets its own, empty probe cache.
+set(ENV{TORCHCOMPAT_PROBE_CACHE_DIR} "${WORK_DIR}/${CASE}.probe-answers")
+file(REMOVE_RECURSE "${WORK_DIR}/${CASE}.probe-answers")
 read_expectation(env env_text)
 if(env_text)
   substitute("${env_text}" env_text)
