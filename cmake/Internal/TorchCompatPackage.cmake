@@ -54,11 +54,7 @@ if(TORCHCOMPAT_INSTALL)
 set(_torchcompat_data_rel \"${_torchcompat_data_rel}\")
 set(_torchcompat_probe_rel \"${_torchcompat_probe_rel}\")
 ")
-  install(
-    DIRECTORY cmake/
-    DESTINATION "${_torchcompat_config_dir}"
-    PATTERN "probe-project" EXCLUDE
-    PATTERN "report-project" EXCLUDE)
+  install(DIRECTORY cmake/ DESTINATION "${_torchcompat_config_dir}" PATTERN "probe-project" EXCLUDE)
   install(FILES "${PROJECT_BINARY_DIR}/install/TorchCompatInstallLayout.cmake"
           DESTINATION "${_torchcompat_config_dir}")
   # The torchcompat command, told where the package is relative to bin/.

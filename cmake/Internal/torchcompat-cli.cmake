@@ -44,6 +44,10 @@ endfunction()
 
 function(_cli_finish status)
   file(WRITE "${TORCHCOMPAT_CLI_OUT}/out" "${_cli_out}")
+  if(DEFINED _cli_err)
+    # Another program's stderr, passed on as it is (torchcompat probe).
+    file(WRITE "${TORCHCOMPAT_CLI_OUT}/err" "${_cli_err}")
+  endif()
   file(WRITE "${TORCHCOMPAT_CLI_OUT}/status" "${status}")
 endfunction()
 
@@ -105,6 +109,7 @@ commands:
             [--abi cxx11|pre-cxx11] [--config Release|Debug]
                         the official libtorch URL that runs here, and why
   pip [TORCH]           the install command for this machine, pip and uv forms
+  probe [ARGS]          torchcompat-probe itself, with its own arguments (--help)
 
 options:
   --format text|json    output for people (default) or one JSON object
@@ -159,6 +164,11 @@ function(_cli_parse)
   while(index LESS count AND NOT error)
     list(GET args ${index} arg)
     math(EXPR index "${index} + 1")
+    if(command STREQUAL "probe")
+      # The probe's own arguments, passed on as they are.
+      list(APPEND positional "${arg}")
+      continue()
+    endif()
     set(value "")
     set(has_value FALSE)
     if(arg MATCHES "^(--[a-z-]+)=(.*)$")
@@ -211,7 +221,7 @@ function(_cli_parse)
       list(APPEND positional "${arg}")
     endif()
   endwhile()
-  if(NOT error AND command AND NOT command MATCHES "^(report|check|url|pip|help)$")
+  if(NOT error AND command AND NOT command MATCHES "^(report|check|url|pip|probe|help)$")
     set(error "'${command}' is not a command (report, check, url, pip)")
   endif()
   # Which options each command takes.
@@ -234,6 +244,7 @@ function(_cli_parse)
     set(most_url 1)
     set(most_check 3)
     set(most_help 1)
+    set(most_probe 1000)
     if(command AND given GREATER most_${command})
       list(GET positional ${most_${command}} extra)
       string(CONCAT error "'${command}' takes at most ${most_${command}} version(s), and "
@@ -1136,6 +1147,28 @@ function(_cli_url)
   endif()
 endfunction()
 
+# torchcompat probe [PROBE ARGS]: torchcompat-probe itself (built first if
+# needed), with its own arguments, output and exit status.
+function(_cli_probe)
+  _torchcompat_probe_executable(probe)
+  if(NOT probe)
+    set(_cli_status 1 PARENT_SCOPE)
+    return()
+  endif()
+  execute_process(
+    COMMAND "${probe}" ${cli_POSITIONAL}
+    RESULT_VARIABLE result
+    OUTPUT_VARIABLE output
+    ERROR_VARIABLE errors)
+  set(_cli_out "${output}" PARENT_SCOPE)
+  set(_cli_err "${errors}" PARENT_SCOPE)
+  if(NOT result MATCHES "^[0-9]+$")
+    _cli_say("torchcompat-probe failed: ${result}")
+    set(result 1)
+  endif()
+  set(_cli_status ${result} PARENT_SCOPE)
+endfunction()
+
 # torchcompat report [TORCH]
 function(_cli_report)
   _cli_release(release)
@@ -1259,6 +1292,8 @@ elseif(cli_COMMAND STREQUAL "pip")
   _cli_pip()
 elseif(cli_COMMAND STREQUAL "url")
   _cli_url()
+elseif(cli_COMMAND STREQUAL "probe")
+  _cli_probe()
 elseif(cli_COMMAND STREQUAL "report")
   _cli_report()
 endif()
