@@ -1,5 +1,6 @@
-# Renders every official URL in official-urls.tsv with both renderers (scripts/libtorch-url and
-# _torchcompat_libtorch_url) and compares them character for character; then checks that both
+# Renders every official URL in official-urls.tsv with the CMake renderer, called directly and
+# through scripts/libtorch-url (which runs it with cmake -P), and
+# compares them character for character; then checks that both
 # refuse each request in negative-cases.tsv with a message naming what does exist.
 # cmake -DSOURCE_DIR=<repo> -DPYTHON=<python3> -P check-urls.cmake
 cmake_minimum_required(VERSION 3.22)
