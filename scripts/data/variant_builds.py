@@ -27,7 +27,7 @@ commit that made the release CURRENT_STABLE_VERSION.
 
 Usage:
   variant_builds.py --builder <builder.git> --test-infra <test-infra.git>
-                    --wheel-facts <pypi-wheel-facts.json> [--fatbin-facts <fatbin-archs.json>]
+                    --wheel-facts <pypi-wheel-facts.json> [--fatbin-facts <fatbin-archs.json> ...]
                     [--cuda-toolkits data/cuda-toolkits.json] [--out data/variant-builds.json]
 """
 import argparse
@@ -495,10 +495,14 @@ def apply_fatbin(record, facts):
               for cc, n in facts.get(name + "_counts", {}).items()}
     found = wheel_fatbin_archs.summarize(counts)
     sass, ptx = found["sass"], found["ptx"]
+    if not ptx and found["ptx_counts"]:
+        ptx = None  # PTX in a minority of the kernels: neither "none" nor a covering list
     libraries = ", ".join(sorted(facts.get("libraries") or {"torch/lib/libtorch_cuda.so": 0}))
     counted = "; ".join(f"{k} {v}" for k, v in found["sass_counts"].items())
     if record["sass"] is None and sass:
         record["sass"], record["ptx"] = sass, ptx
+        if ptx is None:
+            add_note(record, "PTX unknown: PTX images exist for only part of the kernels")
         add_source(record, "pypi-torch-wheel-binaries")
         add_note(record, f"arch lists from the fat binaries of {libraries} in {facts['wheel']} "
                          f"(SASS images per arch: {counted}; PTX: "
@@ -598,13 +602,15 @@ def main():
     parser.add_argument("--builder", required=True)
     parser.add_argument("--test-infra", required=True)
     parser.add_argument("--wheel-facts", required=True)
-    parser.add_argument("--fatbin-facts", help="wheel_fatbin_archs.py output")
+    parser.add_argument("--fatbin-facts", nargs="*", default=[], help="wheel_fatbin_archs.py output file(s)")
     parser.add_argument("--cuda-toolkits",
                         default=str(Path(__file__).resolve().parents[2] / "data" / "cuda-toolkits.json"))
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[2] / "data" / "variant-builds.json"))
     args = parser.parse_args()
     wheel_facts = json.loads(Path(args.wheel_facts).read_text())
-    fatbin_facts = json.loads(Path(args.fatbin_facts).read_text()) if args.fatbin_facts else {}
+    fatbin_facts = {}
+    for path in args.fatbin_facts:
+        fatbin_facts.update(json.loads(Path(path).read_text()))
     builds = build(args.builder, args.test_infra, wheel_facts)
     augment(builds, wheel_facts, fatbin_facts, json.loads(Path(args.cuda_toolkits).read_text()))
     sources = dict(SOURCES, **documented.SOURCES)

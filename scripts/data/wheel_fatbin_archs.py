@@ -20,8 +20,10 @@ of SASS and PTX images found. A few kernels are compiled for extra
 architectures of their own (arch-specific sm_90a/sm_100a kernels, for
 example), so an architecture is part of the build's list only when a large
 share of the kernels carry it: `sass`/`ptx` below list architectures with at
-least MAIN_SHARE of the largest per-arch count; everything else is listed
-under `sass_minor`/`ptx_minor` with its count.
+least MAIN_SHARE of the largest per-arch count (of either kind); everything
+else is listed under `sass_minor`/`ptx_minor` with its count. PTX found only
+in a minority of the kernels makes the PTX list unknown for the table
+(variant_builds.py), not empty.
 
 Needs the network (pip's index and files.pythonhosted.org). Usage:
   wheel_fatbin_archs.py <output.json> <version> [<version> ...] [--machine aarch64]
@@ -90,9 +92,11 @@ def arch_of(cc):
 def summarize(counts):
     """Split per-arch image counts into the build's list and the extras."""
     result = {}
+    # One yardstick for both kinds: the most common SASS architecture is (nearly)
+    # every translation unit, and PTX in only a third of them covers no GPU.
+    top = max(counts.values()) if counts else 0
     for kind, name in ((KIND_SASS, "sass"), (KIND_PTX, "ptx")):
         per_arch = {arch: n for (k, arch), n in counts.items() if k == kind}
-        top = max(per_arch.values()) if per_arch else 0
         # Arch-specific and family images run on fewer GPUs than the plain
         # list claims, so they never join it.
         main = sorted(a for a, n in per_arch.items() if n >= MAIN_SHARE * top and not a[1])
