@@ -10,6 +10,7 @@ own files and checks it against this machine like :command:`torchcompat_require`
   .. code-block:: cmake
 
     torchcompat_check_torch([DIR <dir>] [DRIVER_POLICY <compat|strict>]
+                            [ACCEPT_UNVERIFIED] [REQUIRE_GPU]
                             [MODE <FATAL_ERROR|WARNING>] [RESULT_VARIABLE <var>]
                             [VERSION_VARIABLE <var>] [VARIANT_VARIABLE <var>]
                             [ABI_VARIABLE <var>])
@@ -24,6 +25,12 @@ own files and checks it against this machine like :command:`torchcompat_require`
   ``pre-cxx11``) comes from the ``_GLIBCXX_USE_CXX11_ABI`` flag its
   ``TorchConfig.cmake`` passes to consumers; a conflicting flag in
   ``CMAKE_CXX_FLAGS`` is an error, since it ends in link errors.
+
+  ``ACCEPT_UNVERIFIED`` and ``REQUIRE_GPU`` mean what they mean for
+  :command:`torchcompat_require`. A CUDA tree without ``build-version`` has
+  an unknown CUDA version, so whether it runs here cannot be verified: a
+  failure unless ``ACCEPT_UNVERIFIED`` (or ``TORCHCOMPAT_ACCEPT_UNVERIFIED``)
+  makes it a warning.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -138,8 +145,15 @@ function(torchcompat_check_torch)
       VERSION_VARIABLE
       VARIANT_VARIABLE
       ABI_VARIABLE)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
-  _torchcompat_check_arguments(torchcompat_check_torch arg "${one_value}" "")
+  set(options ACCEPT_UNVERIFIED REQUIRE_GPU)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "${options}" "${one_value}" "")
+  _torchcompat_check_arguments(torchcompat_check_torch arg "${one_value};${options}" "")
+  set(flags "")
+  foreach(option IN LISTS options)
+    if(arg_${option})
+      list(APPEND flags ${option})
+    endif()
+  endforeach()
   _torchcompat_policy_and_mode(policy mode arg)
   _torchcompat_libtorch_dirs("${arg_DIR}" cmake_dir root)
   _torchcompat_libtorch_version(full_version source "${cmake_dir}" "${root}")
@@ -179,14 +193,22 @@ function(torchcompat_check_torch)
       VARIANT "${variant}"
       DRIVER_POLICY "${policy}"
       MODE "${mode}"
-      RESULT_VARIABLE guard_ok)
+      RESULT_VARIABLE guard_ok ${flags})
     if(NOT guard_ok)
       set(ok FALSE)
     endif()
   else()
     # Guessing the CUDA version would check the wrong rules; say what is missing.
-    message(WARNING "TorchCompat: libtorch in ${root} is a CUDA build without build-version, "
-                    "so its CUDA version is unknown and driver and GPUs were not checked.")
+    string(CONCAT text "TorchCompat: libtorch in ${root} is a CUDA build without build-version, "
+                  "so its CUDA version is unknown and whether this driver and these GPUs run it "
+                  "cannot be verified")
+    if(arg_ACCEPT_UNVERIFIED OR TORCHCOMPAT_ACCEPT_UNVERIFIED)
+      message(WARNING "${text} (accepted: ACCEPT_UNVERIFIED).")
+    else()
+      set(ok FALSE)
+      message(${mode} "${text}. Ways out: use an official archive (it has build-version), or "
+              "accept it unverified: ACCEPT_UNVERIFIED (or " "-DTORCHCOMPAT_ACCEPT_UNVERIFIED=ON).")
+    endif()
     _torchcompat_torch_record(record "${version}")
     if(NOT record)
       _torchcompat_unknown_torch_text(text "${version}")

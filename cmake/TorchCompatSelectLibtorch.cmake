@@ -233,12 +233,18 @@ function(_torchcompat_auto_variant out version platform policy)
     _torchcompat_release_variants(variants "${version}" "${platform}" libtorch)
     if(variants)
       list(JOIN variants ", " variant_text)
-      set(has "it has ${variant_text}")
+      string(CONCAT failure "TorchCompat: no libtorch of torch ${version} for ${platform} is "
+                    "verified to run here, and it has no cpu build (it has ${variant_text}).")
     else()
-      set(has "the table lists none of its libtorch builds for ${platform}")
+      _torchcompat_release_known_text(known "${version}" "${platform}")
+      string(
+        CONCAT failure
+               "TorchCompat: the table does not know which libtorch builds torch "
+               "${version} has for ${platform} (${known}), so none can be selected. An "
+               "older release whose builds are known can be (VERSION latest takes the "
+               "newest of them).")
     endif()
-    string(CONCAT failure "TorchCompat: no libtorch of torch ${version} for ${platform} is "
-                  "verified to run here, and it has no cpu build (${has}).${details}")
+    string(APPEND failure "${details}")
   endif()
   set(warning "")
   if(choice_VARIANT STREQUAL "cpu" AND details)

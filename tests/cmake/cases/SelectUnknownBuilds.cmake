@@ -1,0 +1,39 @@
+# A release whose libtorch builds the table does not know: the selector says
+# so in words, with what is known, and never prints an empty list.
+include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+guard_data_copy(data)
+guard_data_set(
+  "${data}"
+  torch-variants
+  null
+  releases
+  2.15.0
+  platforms
+  linux-x86_64
+  libtorch)
+guard_data_set(
+  "${data}"
+  torch-releases
+  "\"cu132\""
+  releases
+  2.15.0
+  pypi_variant_by_platform
+  linux-x86_64)
+set(TORCHCOMPAT_OVERRIDE_DRIVER 595.71.05)
+set(TORCHCOMPAT_OVERRIDE_CUDA 13.2)
+set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.6)
+torchcompat_select_libtorch(
+  VERSION 2.15.0
+  PLATFORM linux
+  ARCH x86_64
+  URL_VARIABLE url RESULT_VARIABLE ok MESSAGE_VARIABLE text)
+if(ok OR url OR text MATCHES "\\(\\)|has \\)|: ?\\.|, \\)")
+  message(FATAL_ERROR "expected a failure without empty lists:\n${text}")
+endif()
+if(NOT
+   text
+   MATCHES
+   "the table does not know which libtorch builds torch 2\\.15\\.0 has for linux-x86_64 \\(known: its PyPI wheel is cu132"
+)
+  message(FATAL_ERROR "unexpected:\n${text}")
+endif()
