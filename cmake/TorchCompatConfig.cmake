@@ -15,6 +15,22 @@ provides the commands of the package's modules:
 * :command:`torchcompat_select_libtorch` (``TorchCompatSelectLibtorch``)
 * :command:`torchcompat_fetch_libtorch` (``TorchCompatFetchLibtorch``)
 
+Script mode
+^^^^^^^^^^^
+
+``find_package(TorchCompat)`` also works in ``cmake -P`` scripts (the
+``torchcompat`` command runs the package that way). There,
+:command:`torchcompat_detect`, :command:`torchcompat_require`,
+:command:`torchcompat_check_torch`, :command:`torchcompat_select_libtorch`
+and :command:`torchcompat_report` work as in a project (tested by
+``tests/cli/script_mode.cmake``); :command:`torchcompat_fetch_libtorch` is not
+tested there (its lock file defaults to the current directory, a script's
+source directory). Scripts have no targets, so ``TorchCompat::probe`` is not
+defined; from a source tree the probe is built once into the per-user cache
+(``TORCHCOMPAT_CACHE_DIR``, else ``$XDG_CACHE_HOME/torchcompat`` or
+``~/.cache/torchcompat``), saying so on one line first. The package sets its
+own policies, so a script needs no ``cmake_minimum_required()``.
+
 Result variables
 ^^^^^^^^^^^^^^^^
 
@@ -30,7 +46,8 @@ Imported target
 
 ``TorchCompat::probe``
   The ``torchcompat-probe`` executable. From a source tree it is compiled at
-  configure time with the host compiler, on first use.
+  configure time with the host compiler, on first use. Not defined in script
+  mode.
 #]=======================================================================]
 
 include_guard(GLOBAL)

@@ -1169,6 +1169,48 @@ function(_cli_probe)
   set(_cli_status ${result} PARENT_SCOPE)
 endfunction()
 
+# The report's "What it allows" lines as JSON: [{"variant", "verdict"
+# (runs, does_not_run, cpu_only, unverified), "reason"}].
+function(_cli_report_builds_json out_var report)
+  set(items "")
+  set(inside FALSE)
+  string(REPLACE ";" "," report "${report}")
+  string(REPLACE "\n" ";" lines "${report}")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^What it allows")
+      set(inside TRUE)
+    elseif(inside AND line MATCHES "^  ([a-z0-9.]+) +(.*)$")
+      set(variant "${CMAKE_MATCH_1}")
+      set(status "${CMAKE_MATCH_2}")
+      set(reason "")
+      if(status STREQUAL "runs here")
+        set(verdict runs)
+      elseif(status MATCHES "^does not run: (.*)$")
+        set(verdict does_not_run)
+        set(reason "${CMAKE_MATCH_1}")
+      elseif(status MATCHES "^runs on the CPU only: (.*)$")
+        set(verdict cpu_only)
+        set(reason "${CMAKE_MATCH_1}")
+      elseif(status MATCHES "^(cannot be verified|not checked): (.*)$")
+        set(verdict unverified)
+        set(reason "${CMAKE_MATCH_2}")
+      else()
+        set(verdict unverified)
+        set(reason "${status}")
+      endif()
+      _cli_json_string(variant_json "${variant}")
+      _cli_json_string(reason_json "${reason}")
+      list(
+        APPEND items
+        "{\"variant\": ${variant_json}, \"verdict\": \"${verdict}\", \"reason\": ${reason_json}}")
+    elseif(inside AND NOT line MATCHES "^  ")
+      set(inside FALSE)
+    endif()
+  endforeach()
+  list(JOIN items ", " items)
+  set(${out_var} "[${items}]" PARENT_SCOPE)
+endfunction()
+
 # torchcompat report [TORCH]
 function(_cli_report)
   _cli_release(release)
@@ -1201,29 +1243,54 @@ function(_cli_report)
     if(NOT machine)
       set(machine null)
     endif()
+    _cli_report_builds_json(builds_json "${advice}")
     _cli_json_string(asked_json "${py_ASKED}")
     _cli_other_pythons_json(others_json "${others}")
     _cli_json_string(torch_json "${release_RELEASE}")
-    _cli_json_string(advice_json "${advice}")
     _cli_json_string(note_json "${release_NOTE}")
-    _cli_json_object(
-      doc
-      schema_version
-      1
-      command
-      "\"report\""
-      torch
-      "${torch_json}"
-      note
-      "${note_json}"
-      python_asked
-      "${asked_json}"
-      other_pythons
-      "${others_json}"
-      machine
-      "${machine}"
-      report
-      "${advice_json}")
+    _cli_json_string(advice_json "${advice}")
+    # The libtorch and the wheel, as `url` and `pip` answer them.
+    set(select_args "")
+    if(cli_POLICY)
+      set(select_args DRIVER_POLICY "${cli_POLICY}")
+    endif()
+    torchcompat_select_libtorch(
+      VERSION "${release_RELEASE}" ${select_args}
+      URL_VARIABLE url
+      VARIANT_VARIABLE libtorch_variant
+      REASON_VARIABLE libtorch_reason RESULT_VARIABLE libtorch_ok MESSAGE_VARIABLE libtorch_text)
+    _cli_json_string(url_json "${url}")
+    _cli_json_string(libtorch_variant_json "${libtorch_variant}")
+    _cli_json_string(libtorch_reason_json "${libtorch_reason}")
+    _cli_wheel_for_here(wheel "${release_RELEASE}")
+    set(install_PIP "")
+    set(install_UV "")
+    if(wheel_VARIANT)
+      _cli_install_commands(install "${release_RELEASE}" "${wheel_VARIANT}")
+    endif()
+    _cli_json_string(wheel_variant_json "${wheel_VARIANT}")
+    _cli_json_string(pip_json "${install_PIP}")
+    _cli_json_string(uv_json "${install_UV}")
+    _cli_json_string(wheel_reason_json "${wheel_REASON}")
+    # cmake-format: off
+    _cli_json_object(libtorch_json
+      url "${url_json}" variant "${libtorch_variant_json}" reason "${libtorch_reason_json}")
+    _cli_json_object(wheel_json
+      variant "${wheel_variant_json}" pip "${pip_json}" uv "${uv_json}"
+      reason "${wheel_reason_json}")
+    _cli_json_object(doc
+      schema_version 1
+      command "\"report\""
+      torch "${torch_json}"
+      note "${note_json}"
+      python_asked "${asked_json}"
+      other_pythons "${others_json}"
+      machine "${machine}"
+      builds "${builds_json}"
+      libtorch "${libtorch_json}"
+      pip "${wheel_json}"
+      text "${advice_json}")
+    # cmake-format: on
     _cli_print("${doc}")
   else()
     _torchcompat_probe_executable(probe)

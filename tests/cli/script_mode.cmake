@@ -48,3 +48,10 @@ torchcompat_report(TORCH 2.4.0 OUTPUT_VARIABLE report)
 if(NOT report MATCHES "What it allows: torch 2\\.4\\.0" OR NOT report MATCHES "cu124 +runs here")
   message(FATAL_ERROR "report in script mode:\n${report}")
 endif()
+
+# Debian's libtorch-dev (a test dependency), guarded without a project.
+torchcompat_check_torch(DIR /usr/lib/x86_64-linux-gnu/cmake/Torch VERSION_VARIABLE version
+                        VARIANT_VARIABLE variant RESULT_VARIABLE ok)
+if(NOT ok OR NOT version STREQUAL "1.13.0" OR NOT variant STREQUAL "cpu")
+  message(FATAL_ERROR "check_torch in script mode: ${ok} ${version} ${variant}")
+endif()
