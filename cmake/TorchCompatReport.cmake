@@ -15,6 +15,12 @@ The answer to "what do I have, and what should I install here".
   of the torch release (default: the newest in the table) run here and why
   the others don't, the libtorch variant and URL to use, and the matching
   ``pip install`` command with its ``--index-url``, each with its reason.
+  Each build is listed as running here, not running, running on the CPU only
+  (no driver or no GPU) or not verifiable, with why. For a release whose
+  builds the table does not know, the report says so in words, with what is
+  known (its PyPI wheel, builds with recorded facts), and checks those; with
+  ``TORCH latest`` it says which release it took and why newer ones were
+  skipped.
 
   Without ``OUTPUT_VARIABLE`` or ``OUTPUT_FILE`` the report is printed as
   status messages.

@@ -14,6 +14,7 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
                         [TORCHVISION <version>] [TORCHAUDIO <version>]
                         [PYTHON <major.minor>] [VARIANT <cpu|cuXYZ|rocmX.Y>]
                         [CUDNN <version>] [DRIVER_POLICY <compat|strict>]
+                        [ACCEPT_UNVERIFIED] [REQUIRE_GPU]
                         [MODE <FATAL_ERROR|WARNING>] [RESULT_VARIABLE <var>]
                         [MESSAGE_VARIABLE <var>])
 
@@ -26,8 +27,18 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
   variant's CUDA major and runs on the driver; cuDNN matches the one the
   variant ships.
 
+  Each check passes, fails, or cannot be verified (the table lacks the fact,
+  or the machine could not be probed), with its reason. What can be derived
+  is derived first: a CUDA X.Y build carries no SASS for an architecture that
+  CUDA X.Y cannot compile for (``data/gpu-code-rules.json``), so such a GPU
+  fails unless PTX that covers it is recorded. A CUDA build on a machine with
+  no NVIDIA driver, or no GPU, would run on the CPU only: a warning, unless
+  ``REQUIRE_GPU``.
+
   ``TORCH``
-    Required. A local part names the variant: ``2.4.0+cu121``.
+    Required. A local part names the variant: ``2.4.0+cu121``. Other PEP 440
+    forms are taken as their release, and the answer says so
+    (``1.13.0a0+gitunknown`` is checked as 1.13.0).
   ``VARIANT``
     Defaults to the local part of ``TORCH``, else to the variant of the torch
     installed for the detected Python if it is the same release, else to the
@@ -40,6 +51,15 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
     ``compat`` (default, or ``TORCHCOMPAT_DRIVER_POLICY``): NVIDIA's
     minor-version compatibility, what PyTorch's binaries rely on. ``strict``:
     the driver must meet the build's own CUDA toolkit minimum.
+  ``ACCEPT_UNVERIFIED``
+    What cannot be verified is reported as a warning and the guard passes.
+    Without it (and without the cache variable
+    ``TORCHCOMPAT_ACCEPT_UNVERIFIED``), cannot-be-verified fails the guard:
+    unknown is never a pass.
+  ``REQUIRE_GPU``
+    The project needs the GPU: a CUDA build that would run on the CPU only
+    (no driver, no GPU), or ``VARIANT cpu``, fails the guard. Also the cache
+    variable ``TORCHCOMPAT_REQUIRE_GPU``.
   ``MODE``
     How a failed check is reported: ``FATAL_ERROR`` (default) or ``WARNING``.
     With ``RESULT_VARIABLE`` and no ``MODE``, ``WARNING``.
@@ -58,7 +78,13 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
   uses no target or project-only command.
 
   A failure message lists what was found and where, what is needed and by
-  which rule, and the ways out. Misuse (an unknown keyword, a malformed
+  which rule, the machine it was checked against (with
+  ``TorchCompat_MACHINE_SOURCE`` when the probe recorded which machine that
+  is), and the ways out. Each way out was evaluated on the same machine:
+  other builds only when they pass every check, driver advice only when the
+  driver is what failed ("install" when there is none), ``DRIVER_POLICY
+  compat`` only when the build passes under it, and, when no build of the
+  release has code for the GPUs, the newest release whose build does. Misuse (an unknown keyword, a malformed
   version, a corrupt table) is always a fatal error.
 #]=======================================================================]
 

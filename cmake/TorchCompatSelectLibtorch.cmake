@@ -20,12 +20,15 @@ Picks the libtorch build that will run on this machine (or on the target the
                                 [RESULT_VARIABLE <var>] [MESSAGE_VARIABLE <var>])
 
   ``VERSION latest`` is the newest release whose libtorch the table lists for
-  the platform. ``VARIANT auto`` (the default) takes the newest CUDA variant of
-  the release that the driver runs under ``DRIVER_POLICY`` and whose code
-  covers every visible GPU; when there is none it takes ``cpu`` with a warning
-  saying why. ``PLATFORM`` and ``ARCH`` default to the host's, ``ABI`` to
-  ``cxx11`` on Linux (``pre-cxx11`` where a release had no cxx11 build),
-  ``CONFIG`` to ``Release`` (Windows only publishes both).
+  the platform; when newer releases were skipped, the selection line says
+  which and why (their builds unknown, or none published). ``VARIANT auto``
+  (the default) takes the newest CUDA variant of the release that passes every
+  check here (the driver under ``DRIVER_POLICY``, code for every visible GPU);
+  a variant that cannot be verified is never taken, and the selection names
+  the ones it skipped and why. When no CUDA variant passes it takes ``cpu``
+  with a warning saying why. ``PLATFORM`` and ``ARCH`` default to the host's,
+  ``ABI`` to ``cxx11`` on Linux (``pre-cxx11`` where a release had no cxx11
+  build), ``CONFIG`` to ``Release`` (Windows only publishes both).
 
   Asking for what was never published (a variant the release never had, a
   Windows Debug build where none exists, ``pre-cxx11`` after it ended) is an
