@@ -806,13 +806,21 @@ function(torchcompat_require)
         _torchcompat_add_text(warnings "${cpu_text}")
       endif()
     endif()
+    set(toolkit_PROBLEMS "")
+    set(toolkit_UNKNOWNS "")
     _torchcompat_toolkit_in_use(toolkit)
     if(toolkit)
       _torchcompat_toolkit_checks(toolkit "${toolkit}" "${variant}" "${policy}" "${os}" machine)
       list(APPEND problems ${toolkit_PROBLEMS})
       list(APPEND unknowns ${toolkit_UNKNOWNS})
     endif()
-    if(problems OR warnings OR (unknowns AND NOT accept))
+    # Ways out concern the build on this machine: a wrong torchvision or
+    # Python is answered by its own "did you mean".
+    if(evaluation_PROBLEMS
+       OR evaluation_UNKNOWNS
+       OR evaluation_CPU_ONLY
+       OR toolkit_PROBLEMS
+       OR toolkit_UNKNOWNS)
       set(flags "")
       if(require_gpu)
         list(APPEND flags REQUIRE_GPU)
