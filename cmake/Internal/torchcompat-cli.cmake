@@ -64,6 +64,14 @@ function(_cli_json_string out_var value)
   set(${out_var} "\"${value}\"" PARENT_SCOPE)
 endfunction()
 
+# JSON on one line. Safe by regex: a raw newline cannot occur inside a JSON
+# string (it would be written \n).
+function(_cli_json_compact out_var json)
+  string(REGEX REPLACE "\n[ \t]*" " " json "${json}")
+  string(STRIP "${json}" json)
+  set(${out_var} "${json}" PARENT_SCOPE)
+endfunction()
+
 # A JSON array of strings from a CMake list.
 function(_cli_json_strings out_var)
   set(items "")
@@ -124,6 +132,23 @@ Exit status: 0 it works, 1 a problem was found (or something could not be
 verified: the verdict says which), 2 usage error.
 Environment: TORCHCOMPAT_OVERRIDE_DRIVER, _CUDA, _GPU_ARCHS, _CUDNN, _TOOLKIT
 describe a target machine; TORCHCOMPAT_PROBE_EXECUTABLE a prebuilt probe.")
+
+# Each command's lines of the usage, for torchcompat <command> --help.
+set(_cli_usage_report
+    "  report [TORCH]        this machine, which builds of TORCH (default: newest) run
+                        here, the libtorch and pip install to use")
+set(_cli_usage_check
+    "  check                 verdict on the torch, torchvision and torchaudio that the
+                        Python interpreter (--python EXE) has installed
+  check TORCH [TORCHVISION [TORCHAUDIO]] [--variant V] [--python-version X.Y]
+                        the guard for the versions given")
+set(_cli_usage_url
+    "  url TORCH [--variant V] [--platform linux|windows|macos] [--arch A]
+            [--abi cxx11|pre-cxx11] [--config Release|Debug]
+                        the official libtorch URL that runs here, and why")
+set(_cli_usage_pip "  pip [TORCH]           the install command for this machine, pip and uv forms")
+set(_cli_usage_probe
+    "  probe [ARGS]          torchcompat-probe itself, with its own arguments (--help)")
 
 set(_cli_args "")
 set(_cli_seen_separator FALSE)
@@ -222,7 +247,7 @@ function(_cli_parse)
     endif()
   endwhile()
   if(NOT error AND command AND NOT command MATCHES "^(report|check|url|pip|probe|help)$")
-    set(error "'${command}' is not a command (report, check, url, pip)")
+    set(error "'${command}' is not a command (report, check, url, pip, probe)")
   endif()
   # Which options each command takes.
   set(allowed_report "")
@@ -780,6 +805,7 @@ function(_cli_check_installed)
   if(error)
     set(python_json null)
   endif()
+  _cli_json_compact(python_json "${python_json}")
   set(subject_parts "")
   foreach(package IN ITEMS torch torchvision torchaudio)
     string(TOUPPER "${package}" upper)
@@ -1255,7 +1281,7 @@ function(_cli_report)
   endif()
   torchcompat_report(${report_args} OUTPUT_VARIABLE advice)
   if(cli_FORMAT STREQUAL "json")
-    set(machine "${py_JSON}")
+    _cli_json_compact(machine "${py_JSON}")
     if(NOT machine)
       set(machine null)
     endif()
@@ -1311,11 +1337,13 @@ function(_cli_report)
   else()
     _torchcompat_probe_executable(probe)
     if(probe)
-      _torchcompat_probe_arguments(arguments)
-      list(REMOVE_ITEM arguments --format json)
-      _torchcompat_override_assignments(assignments)
+      # The probe's own text; the TORCHCOMPAT_OVERRIDE_* in the environment reach it as they are.
+      set(arguments "")
+      if(cli_PYTHON)
+        set(arguments --python "${cli_PYTHON}")
+      endif()
       execute_process(
-        COMMAND "${CMAKE_COMMAND}" -E env ${assignments} "${probe}" ${arguments}
+        COMMAND "${probe}" ${arguments}
         OUTPUT_VARIABLE machine_text
         ERROR_QUIET
         TIMEOUT 120)
@@ -1352,7 +1380,19 @@ if(cli_ERROR)
   return()
 endif()
 if(cli_HELP OR cli_COMMAND STREQUAL "help")
-  _cli_print("${_cli_usage}")
+  set(_cli_topic "${cli_COMMAND}")
+  if(_cli_topic STREQUAL "help" AND cli_POSITIONAL)
+    list(GET cli_POSITIONAL 0 _cli_topic)
+  endif()
+  if(DEFINED _cli_usage_${_cli_topic})
+    # torchcompat <command> --help: that command's part of the usage.
+    _cli_print("usage: torchcompat [--format text|json] [--python EXE] "
+               "[--driver-policy compat|strict]\n${_cli_usage_${_cli_topic}}")
+    _cli_print("Exit status: 0 it works, 1 a problem was found (or something could not be "
+               "verified), 2 usage error. More: torchcompat --help")
+  else()
+    _cli_print("${_cli_usage}")
+  endif()
   _cli_finish(0)
   return()
 endif()
