@@ -153,8 +153,13 @@ set(_cli_usage_probe
 set(_cli_args "")
 set(_cli_seen_separator FALSE)
 math(EXPR _cli_last "${CMAKE_ARGC} - 1")
+set(_cli_bad_argument "")
 foreach(_cli_index RANGE ${_cli_last})
   if(_cli_seen_separator)
+    # A ';' would split the argument in two: no version, option or path has one.
+    if("${CMAKE_ARGV${_cli_index}}" MATCHES ";")
+      set(_cli_bad_argument "${CMAKE_ARGV${_cli_index}}")
+    endif()
     list(APPEND _cli_args "${CMAKE_ARGV${_cli_index}}")
   elseif("${CMAKE_ARGV${_cli_index}}" STREQUAL "--")
     set(_cli_seen_separator TRUE)
@@ -1374,6 +1379,9 @@ endfunction()
 # --- main --------------------------------------------------------------------
 
 _cli_parse(${_cli_args})
+if(_cli_bad_argument)
+  set(cli_ERROR "'${_cli_bad_argument}' holds a ';', which no argument may")
+endif()
 if(cli_ERROR)
   _cli_say("${cli_ERROR}. Try 'torchcompat --help'.")
   _cli_finish(2)
