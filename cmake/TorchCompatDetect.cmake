@@ -37,16 +37,25 @@ Result variables
 ``TorchCompat_DRIVER_STATUS``
   ``found``, ``not_found``, ``error``, ``crashed``, ``timed_out`` or ``overridden``.
 ``TorchCompat_GPU_COUNT``, ``TorchCompat_GPU_NAMES``
-  The visible GPUs.
+  The visible GPUs: how many, and the names of those whose compute capability
+  is known (``GPU <index>`` for one without a name). Names are made safe as
+  list items: ``;`` becomes ``,``, ``[`` ``]`` become ``(`` ``)``, ``\`` becomes ``/``.
 ``TorchCompat_GPU_ARCHS``
-  Their compute capabilities, one per distinct capability (``8.6;9.0``).
+  Their compute capabilities, one per distinct capability (``8.6;9.0``). A GPU
+  whose driver reported a nonsense capability counts in ``TorchCompat_GPU_COUNT``
+  but has none here.
+``TorchCompat_MACHINE_SOURCE``
+  Which machine the driver, GPU and cuDNN answers describe: empty for this
+  one, ``target profile <file>, probed on <host> at <time>`` for a target
+  profile. The guard and the report name it in their messages.
 ``TorchCompat_CUDNN_VERSION``
   cuDNN (``9.1.0``).
 ``TorchCompat_PYTHON_EXECUTABLE``, ``TorchCompat_PYTHON_TORCH_VERSION``,
 ``TorchCompat_PYTHON_TORCHVISION_VERSION``, ``TorchCompat_PYTHON_TORCHAUDIO_VERSION``
   The interpreter asked and the torch packages it has (``2.4.0+cu121``).
 ``TorchCompat_PROBE_JSON``
-  The probe's whole answer (see ``docs/probe.md``).
+  The probe's whole answer (see ``docs/probe.md``); with a target profile, the
+  profile's driver, GPUs and cuDNN in it.
 
 Cache variables (each also read from the environment; the cache wins)
 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
@@ -67,12 +76,22 @@ Cache variables (each also read from the environment; the cache wins)
   Seconds a vendor library may take before its detector is abandoned (default 5).
 ``TORCHCOMPAT_PROBE_EXECUTABLE``
   A prebuilt probe to use instead of building one.
+``TORCHCOMPAT_TARGET_PROFILE``
+  A probe answer (``torchcompat-probe --format json``) saved on the machine the
+  build is for. Its driver, CUDA version, GPUs and cuDNN replace this
+  machine's; the toolkit stays this machine's and Python is asked of neither.
+  A file that is no probe answer of ``schema_version`` 1 with ``probe.host``
+  and ``probe.time``, or that holds nonsense, is a fatal error. It can't be
+  combined with ``TORCHCOMPAT_OVERRIDE_DRIVER``, ``_CUDA``, ``_GPU_ARCHS`` or
+  ``_CUDNN``. See ``docs/probe.md`` for the Docker multi-stage recipe.
 #]=======================================================================]
 
 include_guard(GLOBAL)
 
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatJson.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatProbe.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatProbeGpus.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatTargetProfile.cmake")
 
 # Lists kept in global properties, not variables: the commands may be called from
 # a directory scope that never saw this module's variables (add_subdirectory).
@@ -97,6 +116,7 @@ set_property(
            TorchCompat_PYTHON_TORCH_VERSION
            TorchCompat_PYTHON_TORCHVISION_VERSION
            TorchCompat_PYTHON_TORCHAUDIO_VERSION
+           TorchCompat_MACHINE_SOURCE
            TorchCompat_PROBE_JSON)
 
 # The overrides in effect, as NAME=VALUE items for `cmake -E env`. A cache entry
@@ -121,7 +141,7 @@ function(_torchcompat_override_assignments out_var)
   set(${out_var} "${assignments}" PARENT_SCOPE)
 endfunction()
 
-function(_torchcompat_probe_arguments out_var)
+function(_torchcompat_probe_arguments out_var profile)
   set(arguments --format json)
   if(TORCHCOMPAT_CUDA_ROOT)
     list(APPEND arguments --cuda-root "${TORCHCOMPAT_CUDA_ROOT}")
@@ -132,7 +152,7 @@ function(_torchcompat_probe_arguments out_var)
   elseif(CUDAToolkit_ROOT)
     list(APPEND arguments --cuda-root "${CUDAToolkit_ROOT}")
   endif()
-  if(DEFINED TORCHCOMPAT_PYTHON AND NOT TORCHCOMPAT_PYTHON)
+  if(profile OR (DEFINED TORCHCOMPAT_PYTHON AND NOT TORCHCOMPAT_PYTHON))
     list(APPEND arguments --no-python)
   elseif(TORCHCOMPAT_PYTHON)
     list(APPEND arguments --python "${TORCHCOMPAT_PYTHON}")
@@ -148,9 +168,13 @@ function(_torchcompat_probe_arguments out_var)
 endfunction()
 
 # Everything the probe's answer depends on; a change means the cached answer is stale.
-function(_torchcompat_detect_key out_var probe arguments assignments)
+function(_torchcompat_detect_key out_var probe arguments assignments profile)
   file(TIMESTAMP "${probe}" probe_stamp "%s" UTC)
   set(key "${probe}:${probe_stamp}|${arguments}|${assignments}")
+  if(profile)
+    file(SHA256 "${profile}" profile_hash)
+    string(APPEND key "|profile ${profile}:${profile_hash}")
+  endif()
   foreach(
     name IN
     ITEMS CUDAToolkit_ROOT
@@ -167,17 +191,35 @@ function(_torchcompat_detect_key out_var probe arguments assignments)
   set(${out_var} "${key}" PARENT_SCOPE)
 endfunction()
 
-# Runs the probe (or reuses its cached answer); sets out_var to its JSON or "".
+# A target profile describes the driver, GPUs and cuDNN; overrides of the same
+# would leave it unclear which machine the answer is about.
+function(_torchcompat_check_profile_alone profile assignments)
+  foreach(assignment IN LISTS assignments)
+    if(assignment MATCHES "^(TORCHCOMPAT_OVERRIDE_(DRIVER|CUDA|GPU_ARCHS|CUDNN))=")
+      message(FATAL_ERROR "TorchCompat: TORCHCOMPAT_TARGET_PROFILE ('${profile}') and "
+                          "${CMAKE_MATCH_1} both describe the target machine; set one of them.")
+    endif()
+  endforeach()
+endfunction()
+
+# Runs the probe (or reuses its cached answer); sets out_var to its JSON or "",
+# and the global property TORCHCOMPAT_MACHINE_SOURCE to which machine it is.
 function(_torchcompat_probe_json out_var refresh)
+  set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE "")
   _torchcompat_probe_executable(probe)
   if(NOT probe)
     set(${out_var} "" PARENT_SCOPE)
     return()
   endif()
-  _torchcompat_probe_arguments(arguments)
+  _torchcompat_target_profile_file(profile)
+  _torchcompat_probe_arguments(arguments "${profile}")
   _torchcompat_override_assignments(assignments)
-  _torchcompat_detect_key(key "${probe}" "${arguments}" "${assignments}")
+  if(profile)
+    _torchcompat_check_profile_alone("${profile}" "${assignments}")
+  endif()
+  _torchcompat_detect_key(key "${probe}" "${arguments}" "${assignments}" "${profile}")
   if(NOT refresh AND key STREQUAL "${_TORCHCOMPAT_DETECT_KEY}")
+    set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE "${_TORCHCOMPAT_DETECT_SOURCE}")
     set(${out_var} "${_TORCHCOMPAT_DETECT_JSON}" PARENT_SCOPE)
     return()
   endif()
@@ -209,10 +251,15 @@ function(_torchcompat_probe_json out_var refresh)
     set(${out_var} "" PARENT_SCOPE)
     return()
   endif()
+  if(profile)
+    _torchcompat_apply_target_profile(json "${json}" "${profile}")
+  endif()
+  get_property(source GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE)
   # A cache entry holds one line; JSON outside strings needs no newlines.
   string(REPLACE "\n" "" json "${json}")
   set(_TORCHCOMPAT_DETECT_KEY "${key}" CACHE INTERNAL "inputs of the cached probe answer")
   set(_TORCHCOMPAT_DETECT_JSON "${json}" CACHE INTERNAL "the cached probe answer")
+  set(_TORCHCOMPAT_DETECT_SOURCE "${source}" CACHE INTERNAL "which machine the answer describes")
   set(${out_var} "${json}" PARENT_SCOPE)
 endfunction()
 
@@ -235,35 +282,10 @@ function(_torchcompat_selected_toolkit json version_var root_var)
   set(${root_var} "${root}" PARENT_SCOPE)
 endfunction()
 
-# One entry per GPU of a probe answer, in index order: its compute capability,
-# a description for messages ("GPU 1 (NVIDIA A100, sm 8.0)") and its name.
-function(_torchcompat_probe_gpus json archs_var descs_var names_var)
-  set(archs "")
-  set(descs "")
-  set(names "")
-  string(JSON count ERROR_VARIABLE error LENGTH "${json}" gpus)
-  if(NOT error AND count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
-      _torchcompat_json_get(arch "${json}" gpus ${index} compute_capability)
-      _torchcompat_json_get(name "${json}" gpus ${index} name)
-      list(APPEND archs "${arch}")
-      list(APPEND names "${name}")
-      if(name)
-        list(APPEND descs "GPU ${index} (${name}, sm ${arch})")
-      else()
-        list(APPEND descs "GPU ${index} (sm ${arch})")
-      endif()
-    endforeach()
-  endif()
-  set(${archs_var} "${archs}" PARENT_SCOPE)
-  set(${descs_var} "${descs}" PARENT_SCOPE)
-  set(${names_var} "${names}" PARENT_SCOPE)
-endfunction()
-
 function(_torchcompat_gpu_lists json archs_var names_var count_var)
-  _torchcompat_probe_gpus("${json}" archs descs names)
+  _torchcompat_probe_gpus("${json}" archs descs names unknown)
   list(LENGTH archs count)
+  math(EXPR count "${count} + ${unknown}")
   list(REMOVE_DUPLICATES archs)
   set(${archs_var} "${archs}" PARENT_SCOPE)
   set(${names_var} "${names}" PARENT_SCOPE)
@@ -278,18 +300,33 @@ function(_torchcompat_publish_detection json)
   else()
     set(TorchCompat_DETECT_OK FALSE)
   endif()
-  _torchcompat_selected_toolkit("${json}" TorchCompat_CUDA_TOOLKIT_VERSION
-                                TorchCompat_CUDA_TOOLKIT_ROOT)
-  _torchcompat_json_get(TorchCompat_DRIVER_VERSION "${json}" driver release)
-  _torchcompat_json_get(TorchCompat_DRIVER_CUDA_VERSION "${json}" driver cuda_version)
-  _torchcompat_json_get(TorchCompat_DRIVER_STATUS "${json}" driver status)
   _torchcompat_gpu_lists("${json}" TorchCompat_GPU_ARCHS TorchCompat_GPU_NAMES
                          TorchCompat_GPU_COUNT)
-  _torchcompat_json_get(TorchCompat_CUDNN_VERSION "${json}" cudnn version)
-  _torchcompat_json_get(TorchCompat_PYTHON_EXECUTABLE "${json}" python executable)
-  _torchcompat_json_get(TorchCompat_PYTHON_TORCH_VERSION "${json}" python torch)
-  _torchcompat_json_get(TorchCompat_PYTHON_TORCHVISION_VERSION "${json}" python torchvision)
-  _torchcompat_json_get(TorchCompat_PYTHON_TORCHAUDIO_VERSION "${json}" python torchaudio)
+  # string(JSON) parses all of its input on every call: the other members are
+  # read from the answer without its (possibly long) GPU list.
+  set(small "${json}")
+  if(json)
+    string(
+      JSON
+      small
+      ERROR_VARIABLE
+      error
+      SET
+      "${json}"
+      gpus
+      "[]")
+  endif()
+  _torchcompat_selected_toolkit("${small}" TorchCompat_CUDA_TOOLKIT_VERSION
+                                TorchCompat_CUDA_TOOLKIT_ROOT)
+  _torchcompat_json_get(TorchCompat_DRIVER_VERSION "${small}" driver release)
+  _torchcompat_json_get(TorchCompat_DRIVER_CUDA_VERSION "${small}" driver cuda_version)
+  _torchcompat_json_get(TorchCompat_DRIVER_STATUS "${small}" driver status)
+  _torchcompat_json_get(TorchCompat_CUDNN_VERSION "${small}" cudnn version)
+  _torchcompat_json_get(TorchCompat_PYTHON_EXECUTABLE "${small}" python executable)
+  _torchcompat_json_get(TorchCompat_PYTHON_TORCH_VERSION "${small}" python torch)
+  _torchcompat_json_get(TorchCompat_PYTHON_TORCHVISION_VERSION "${small}" python torchvision)
+  _torchcompat_json_get(TorchCompat_PYTHON_TORCHAUDIO_VERSION "${small}" python torchaudio)
+  get_property(TorchCompat_MACHINE_SOURCE GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE)
   set(TorchCompat_PROBE_JSON "${json}")
   get_property(variables GLOBAL PROPERTY TORCHCOMPAT_RESULT_VARIABLES)
   foreach(variable IN LISTS variables)
@@ -343,5 +380,8 @@ function(_torchcompat_detection_summary out_var)
     list(APPEND parts "cuDNN ${TorchCompat_CUDNN_VERSION}")
   endif()
   list(JOIN parts ", " summary)
+  if(TorchCompat_MACHINE_SOURCE)
+    string(APPEND summary " [${TorchCompat_MACHINE_SOURCE}]")
+  endif()
   set(${out_var} "${summary}" PARENT_SCOPE)
 endfunction()

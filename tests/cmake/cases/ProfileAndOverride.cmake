@@ -1,0 +1,4 @@
+file(WRITE "${CMAKE_BINARY_DIR}/p.json" "{}")
+set(TORCHCOMPAT_TARGET_PROFILE "${CMAKE_BINARY_DIR}/p.json")
+set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS "8.6")
+torchcompat_detect()
