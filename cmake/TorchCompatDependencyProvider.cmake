@@ -23,8 +23,11 @@ Cache variables
   ``auto`` (default), ``cpu``, ``cuXYZ`` or ``rocmX.Y``.
 ``TORCHCOMPAT_MIRROR``, ``TORCHCOMPAT_LIBTORCH_ARCHIVE``, ``TORCHCOMPAT_CACHE_DIR``,
 ``TORCHCOMPAT_LOCK_FILE``, ``TORCHCOMPAT_ALLOW_HTTP``
-  As for :command:`torchcompat_fetch_libtorch`. The lock file defaults to
-  ``torchcompat.lock`` in the project's source directory.
+  As for :command:`torchcompat_fetch_libtorch`, except that nothing is
+  written into the project's source tree: without ``TORCHCOMPAT_LOCK_FILE``
+  the archive's hash is recorded in, and enforced from, the per-user pin
+  store ``<cache>/pins.txt``. Relative paths are taken relative to the
+  build directory.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -49,6 +52,9 @@ set(TORCHCOMPAT_LIBTORCH_ARCHIVE ""
     CACHE FILEPATH "TorchCompat: a local libtorch archive used instead of downloading")
 
 function(_torchcompat_provide_libtorch)
+  # Read by torchcompat_fetch_libtorch: without TORCHCOMPAT_LOCK_FILE, the hash goes to the per-user
+  # pin store, never into the unmodified project's source tree.
+  set(_TORCHCOMPAT_VIA_PROVIDER TRUE)
   torchcompat_fetch_libtorch(VERSION "${TORCHCOMPAT_LIBTORCH_VERSION}"
                              VARIANT "${TORCHCOMPAT_LIBTORCH_VARIANT}")
 endfunction()

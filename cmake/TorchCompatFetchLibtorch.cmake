@@ -29,7 +29,10 @@ picks, verifies it, extracts it into a per-user cache and points
   ``LOCK_FILE``
     The lock file. Default: ``TORCHCOMPAT_LOCK_FILE``, else
     ``${CMAKE_SOURCE_DIR}/torchcompat.lock``. One line per archive,
-    ``<sha256>  <official-url>``, sorted; commit it with your sources.
+    ``<sha256>  <official-url>``, sorted; commit it with your sources. When
+    the default's directory is not writable and lacks the line, the hash goes
+    to the per-user pin store ``<cache>/pins.txt`` instead. A relative path
+    is taken relative to the build directory.
   ``MIRROR``
     A base URL that replaces ``https://download.pytorch.org/libtorch`` (the
     rest of the path is kept). Default: ``TORCHCOMPAT_MIRROR``.
@@ -40,7 +43,8 @@ picks, verifies it, extracts it into a per-user cache and points
     Default: ``TORCHCOMPAT_CACHE_DIR`` (variable, then environment), else the
     per-user cache directory (``$XDG_CACHE_HOME/torchcompat``,
     ``~/.cache/torchcompat``, ``~/Library/Caches/torchcompat``,
-    ``%LOCALAPPDATA%/torchcompat``).
+    ``%LOCALAPPDATA%/torchcompat``). A relative path is taken relative to
+    the build directory.
   ``ALLOW_HTTP``
     Accept a plain ``http://`` mirror (also ``TORCHCOMPAT_ALLOW_HTTP``).
     TLS certificates are always verified.
@@ -103,24 +107,30 @@ function(torchcompat_fetch_libtorch)
   _torchcompat_fetch_option(mirror "${arg_MIRROR}" TORCHCOMPAT_MIRROR)
   _torchcompat_fetch_option(archive "${arg_ARCHIVE}" TORCHCOMPAT_LIBTORCH_ARCHIVE)
   _torchcompat_fetch_option(lock_file "${arg_LOCK_FILE}" TORCHCOMPAT_LOCK_FILE)
-  if(lock_file STREQUAL "")
-    set(lock_file "${CMAKE_SOURCE_DIR}/torchcompat.lock")
-  endif()
+  _torchcompat_fetch_option(cache_dir "${arg_CACHE_DIR}" TORCHCOMPAT_CACHE_DIR)
 
   _torchcompat_apply_mirror(download_url "${url}" "${mirror}")
-  set(fetch_args URL "${download_url}" LOCK_KEY "${url}" LOCK_FILE "${lock_file}")
-  foreach(keyword IN ITEMS SHA256 CACHE_DIR)
-    if(NOT "${arg_${keyword}}" STREQUAL "")
-      list(APPEND fetch_args ${keyword} "${arg_${keyword}}")
-    endif()
-  endforeach()
-  if(NOT archive STREQUAL "")
-    list(APPEND fetch_args ARCHIVE "${archive}")
+  # Each value is passed as one quoted argument, so that paths holding ";" stay whole.
+  set(store_args "")
+  if(NOT lock_file STREQUAL "")
+    set(store_args LOCK_FILE "${lock_file}")
+  elseif(_TORCHCOMPAT_VIA_PROVIDER)
+    # An unmodified project did not ask for a file in its source tree: the per-user pin store.
+    set(store_args PIN_STORE)
+  else()
+    set(store_args LOCK_FILE "${CMAKE_SOURCE_DIR}/torchcompat.lock" LOCK_FILE_FALLBACK PIN_STORE)
   endif()
+  set(http "")
   if(arg_ALLOW_HTTP)
-    list(APPEND fetch_args ALLOW_HTTP)
+    set(http ALLOW_HTTP)
   endif()
-  _torchcompat_fetch_archive(${fetch_args} RESULT_DIR_VARIABLE tree)
+  _torchcompat_fetch_archive(
+    URL "${download_url}"
+    LOCK_KEY "${url}"
+    SHA256 "${arg_SHA256}"
+    CACHE_DIR "${cache_dir}"
+    ARCHIVE "${archive}" ${store_args} ${http}
+    RESULT_DIR_VARIABLE tree)
 
   set(torch_dir "${tree}/share/cmake/Torch")
   if(NOT EXISTS "${torch_dir}/TorchConfig.cmake" AND NOT EXISTS "${torch_dir}/torch-config.cmake")

@@ -4,13 +4,15 @@
 #
 # Inputs (-D): CASE, REPO, WORK (the case's own scratch directory, emptied here), SERVED (the
 # archives), STATE (the server's port, pid and log), PACKAGE_DIR (TorchCompat_DIR for nested
-# projects), GENERATOR, CXX.
+# projects), GENERATOR, CXX, PYTHON, TLS_CA (the certificate of the server's TLS listener).
 cmake_minimum_required(VERSION 3.22)
 
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 file(READ "${STATE}/port" PORT)
 string(STRIP "${PORT}" PORT)
+file(READ "${STATE}/tls-port" TLS_PORT)
+string(STRIP "${TLS_PORT}" TLS_PORT)
 set(CACHE_DIR "${WORK}/cache")
 set(FETCH_SCRIPT "${REPO}/tests/fetch/fetch-archive.cmake")
 set(OFFICIAL_URL
@@ -134,6 +136,56 @@ function(cache_leftovers out cache)
   file(GLOB_RECURSE found LIST_DIRECTORIES true "${cache}/*")
   list(FILTER found INCLUDE REGEX "\\.(part|tmp)$")
   set(${out} "${found}" PARENT_SCOPE)
+endfunction()
+
+# make_archive(<out-var> <kind> <file-name>): builds one of make-libtorch-archive's kinds into this
+# case's directory; escapes aim at <WORK>/outside, which the case then checks with
+# expect_unchanged_outside().
+set(OUTSIDE "${WORK}/outside")
+file(MAKE_DIRECTORY "${OUTSIDE}")
+file(WRITE "${OUTSIDE}/secret.txt" "not for the archive\n")
+function(make_archive out kind name)
+  execute_process(COMMAND "${PYTHON}" "${REPO}/tests/fetch/make-libtorch-archive" ${kind}
+                          "${WORK}/archives/${name}" --outside "${OUTSIDE}" RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "make-libtorch-archive ${kind} failed: ${rc}")
+  endif()
+  set(${out} "${WORK}/archives/${name}" PARENT_SCOPE)
+endfunction()
+
+# Everything below <dir>: each path with its kind and size (links with their target), sorted.
+function(tree_snapshot out dir)
+  file(
+    GLOB_RECURSE paths
+    LIST_DIRECTORIES true
+    RELATIVE "${dir}"
+    "${dir}/*")
+  set(snapshot "")
+  foreach(path IN LISTS paths)
+    if(IS_SYMLINK "${dir}/${path}")
+      file(READ_SYMLINK "${dir}/${path}" target)
+      list(APPEND snapshot "${path} -> ${target}")
+    elseif(IS_DIRECTORY "${dir}/${path}")
+      list(APPEND snapshot "${path}/")
+    else()
+      file(SIZE "${dir}/${path}" size)
+      file(SHA256 "${dir}/${path}" hash)
+      list(APPEND snapshot "${path} ${size} ${hash}")
+    endif()
+  endforeach()
+  list(SORT snapshot)
+  set(${out} "${snapshot}" PARENT_SCOPE)
+endfunction()
+
+function(expect_unchanged_outside)
+  tree_snapshot(now "${OUTSIDE}")
+  file(SHA256 "${OUTSIDE}/secret.txt" secret)
+  file(WRITE "${WORK}/expected-secret.txt" "not for the archive\n")
+  file(SHA256 "${WORK}/expected-secret.txt" expected)
+  list(LENGTH now count)
+  if(NOT count EQUAL 1 OR NOT secret STREQUAL expected)
+    message(FATAL_ERROR "FAIL: ${OUTSIDE} changed: ${now}")
+  endif()
 endfunction()
 
 include("${REPO}/tests/fetch/cases/${CASE}.cmake")

@@ -4,7 +4,8 @@
 Serves files of --root under paths that choose a behaviour, so that one
 server covers every case and cases running in parallel don't interfere:
 
-  /<mode>/<tag>/<file>     mode: normal, tamper, truncate, 404, slow
+  /<mode>/<tag>/<file>     mode: normal, tamper, truncate, 404, slow,
+                           shortlen, trickle, redirect-http, redirect-tls
                            tag: any word; it only appears in the log, so
                            each test counts its own requests.
 
@@ -15,6 +16,15 @@ server covers every case and cases running in parallel don't interfere:
   404       Not Found
   slow      the file in small pieces with pauses (about 2 s in all), so
             that concurrent fetches overlap
+  shortlen  a Content-Length of half the file, then the whole file (the
+            client keeps only the announced half: a zip without its index)
+  trickle   the right Content-Length, then one byte every 0.2 s: never idle
+            long enough for an inactivity timeout
+  redirect-http  302 to the same file, mode normal, on the plain port
+  redirect-tls   302 to the same file, mode normal, on the TLS port
+
+With --cert and --key, a second listener speaks TLS (its port in
+<state>/tls-port); both serve the same paths.
 
 The server exits by itself after --idle-timeout seconds (default 1800)
 without a request, so a test run that dies never leaves it behind for long.
@@ -36,11 +46,13 @@ import threading
 import time
 import urllib.parse
 
-MODES = {"normal", "tamper", "truncate", "404", "slow"}
+MODES = {"normal", "tamper", "truncate", "404", "slow", "shortlen", "trickle", "redirect-http",
+         "redirect-tls"}
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
     root = "."
+    ports = {}
     log_path = "server.log"
     log_lock = threading.Lock()
 
@@ -66,6 +78,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._record(mode, tag, name, 404, 0)
             self.send_error(404)
             return
+        if mode in ("redirect-http", "redirect-tls"):
+            scheme, port = ("http", self.ports["plain"]) if mode == "redirect-http" \
+                else ("https", self.ports.get("tls", 1))
+            rest = "/".join(parts[2:])
+            self._record(mode, tag, name, 302, 0)
+            self.send_response(302)
+            self.send_header("Location", f"{scheme}://127.0.0.1:{port}/normal/{tag}/{rest}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         with open(path, "rb") as f:
             data = f.read()
         body = data
@@ -74,7 +96,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             body = data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1:]
         self.send_response(200)
         self.send_header("Content-Type", "application/octet-stream")
-        self.send_header("Content-Length", str(len(body)))
+        announced = len(body) // 2 if mode == "shortlen" else len(body)
+        self.send_header("Content-Length", str(announced))
         self.end_headers()
         sent = 0
         if mode == "truncate":
@@ -82,6 +105,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(half)
             sent = len(half)
             self.wfile.flush()
+            self.close_connection = True
+        elif mode == "trickle":
+            try:
+                for start in range(len(body)):
+                    self.wfile.write(body[start:start + 1])
+                    self.wfile.flush()
+                    sent += 1
+                    time.sleep(0.2)
+            except OSError:
+                pass
+        elif mode == "shortlen":
+            self.wfile.write(body)
+            sent = len(body)
             self.close_connection = True
         elif mode == "slow":
             pieces = 20
@@ -121,9 +157,20 @@ def start(args):
     Handler.log_path = os.path.abspath(args.log)
     # Port 0: the kernel picks a free port, so parallel test runs never clash.
     server = Server(("127.0.0.1", 0), Handler)
+    Handler.ports["plain"] = server.server_address[1]
+    tls_server = None
+    if args.cert:
+        import ssl
+        tls_server = Server(("127.0.0.1", 0), Handler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.cert, args.key)
+        tls_server.socket = context.wrap_socket(tls_server.socket, server_side=True)
+        Handler.ports["tls"] = tls_server.server_address[1]
     pid = os.fork()
     if pid > 0:
         server.server_close()
+        if tls_server:
+            tls_server.server_close()
         for _ in range(100):
             if os.path.exists(port_file):
                 print(f"serving {args.root} on 127.0.0.1:{open(port_file).read().strip()}")
@@ -138,6 +185,11 @@ def start(args):
     with open(pid_file + ".tmp", "w") as f:
         f.write(str(os.getpid()))
     os.replace(pid_file + ".tmp", pid_file)
+    if tls_server:
+        threading.Thread(target=tls_server.serve_forever, daemon=True).start()
+        with open(port_file + ".tls.tmp", "w") as f:
+            f.write(str(tls_server.server_address[1]))
+        os.replace(port_file + ".tls.tmp", os.path.join(args.state, "tls-port"))
     with open(port_file + ".tmp", "w") as f:
         f.write(str(server.server_address[1]))
     os.replace(port_file + ".tmp", port_file)
@@ -170,6 +222,8 @@ def main():
     p_start.add_argument("--log", required=True)
     p_start.add_argument("--state", required=True)
     p_start.add_argument("--idle-timeout", type=float, default=1800)
+    p_start.add_argument("--cert")
+    p_start.add_argument("--key")
     p_stop = sub.add_parser("stop")
     p_stop.add_argument("--state", required=True)
     args = parser.parse_args()

@@ -16,3 +16,20 @@ if(NOT EXISTS "${official}")
   file(MAKE_DIRECTORY "${SERVED}/cpu")
   file(CREATE_LINK "${SERVED}/real.zip" "${official}" COPY_ON_ERROR)
 endif()
+
+# A certificate for 127.0.0.1, for the server's TLS listener: the redirect cases need an https start.
+if(NOT EXISTS "${SERVED}/../tls/cert.pem")
+  find_program(OPENSSL openssl REQUIRED)
+  file(MAKE_DIRECTORY "${SERVED}/../tls")
+  execute_process(
+    COMMAND
+      "${OPENSSL}" req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=127.0.0.1 -addext
+      subjectAltName=IP:127.0.0.1 -keyout "${SERVED}/../tls/key.pem" -out
+      "${SERVED}/../tls/cert.tmp"
+    RESULT_VARIABLE rc
+    OUTPUT_QUIET ERROR_QUIET)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "openssl could not make the test certificate: ${rc}")
+  endif()
+  file(RENAME "${SERVED}/../tls/cert.tmp" "${SERVED}/../tls/cert.pem")
+endif()

@@ -36,7 +36,8 @@ fetch_run(
     "libc10\\.so\\.1\\.13 => ${CACHE_DIR}/libtorch/"
   REJECT "libtorch_cpu\\.so\\.1\\.13 => /usr/")
 # The compiler read the fetched headers.
-file(GLOB_RECURSE depfiles "${build}/CMakeFiles/*.d" "${build}/CMakeFiles/*/flags.make")
+file(GLOB_RECURSE depfiles "${build}/CMakeFiles/*.d" "${build}/CMakeFiles/*/flags.make"
+     "${build}/build.ninja")
 set(uses_fetched_headers FALSE)
 foreach(depfile IN LISTS depfiles)
   file(READ "${depfile}" deps)

@@ -5,8 +5,8 @@ fetch_archive(
   down
   EXPECT_FAIL
   ARGS "-DURL=${url}" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}"
-  EXPECT "TorchCompat: download of ${url} failed" "MIRROR <base-url>" "ARCHIVE <path>"
-         "TORCHCOMPAT_CACHE_DIR")
+  EXPECT "TorchCompat: fetching ${url} failed at the download step: download of ${url} failed"
+         "MIRROR <base-url>" "ARCHIVE <path>" "TORCHCOMPAT_CACHE_DIR")
 cache_leftovers(left "${CACHE_DIR}")
 expect_empty(left)
 server_url(missing 404 gone)

@@ -5,7 +5,8 @@ fetch_archive(
   truncated
   EXPECT_FAIL
   ARGS "-DURL=${url}/real.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}" "-DLOCK_FILE=${lock}"
-  EXPECT "TorchCompat: download of ${url}/real.zip failed" "Nothing was added to the cache")
+  EXPECT "TorchCompat: fetching ${url}/real.zip failed at the download step"
+         "Nothing was added to the cache")
 cache_leftovers(left "${CACHE_DIR}")
 expect_empty(left)
 expect_missing("${lock}")

@@ -1,0 +1,148 @@
+#[=======================================================================[.rst:
+TorchCompatFetchExtract
+-----------------------
+
+Internal: extracts an archive that :command:`_torchcompat_archive_model`
+accepted, checks the result against that model, and moves it into place.
+
+.. command:: _torchcompat_extract
+
+  ::
+
+    _torchcompat_extract(<archive> <entry-dir> <model-prefix> <error-var>)
+
+  Extracts in this process (``file(ARCHIVE_EXTRACT)``), not in a child: a
+  configure killed meanwhile leaves no process behind that goes on writing.
+  The staging directory ``<entry-dir>/extract-<random>.tmp`` is removed by
+  the next configure that takes the entry's lock. After extraction every
+  path on disk must be one of the model's, of its kind, every file of its
+  size and every link with its target; a short write or anything unexpected
+  fails. A full disk is checked before (the free space ``df`` reports must
+  hold the listed sizes plus 1 MiB) and after (less than 64 KiB left fails:
+  libarchive only warns about a failed write and pads the file to its size). Then the top
+  directory is renamed to ``<entry-dir>/<top>``, replacing an older one.
+  On failure the staging directory is removed and ``<error-var>`` says why.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+# Functions keep the policies in force where they are defined: these, whatever the caller set.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
+
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchCache.cmake")
+
+function(_torchcompat_extract archive entry_dir model out_error)
+  set(${out_error} "" PARENT_SCOPE)
+  _torchcompat_temp_suffix(suffix)
+  set(staging "${entry_dir}/extract-${suffix}.tmp")
+  file(MAKE_DIRECTORY "${staging}")
+  _torchcompat_free_kib(free "${staging}")
+  set(sizes "${${model}_SIZES}")
+  set(needed 0)
+  foreach(size IN LISTS sizes)
+    math(EXPR needed "${needed} + ${size}")
+  endforeach()
+  math(EXPR needed_kib "${needed} / 1024 + 1024")
+  if(NOT free STREQUAL "" AND free LESS needed_kib)
+    file(REMOVE_RECURSE "${staging}")
+    string(
+      CONCAT error
+             "the tree needs ${needed_kib} KiB but the disk holding ${entry_dir} has ${free} "
+             "KiB free. Free some space, or set TORCHCOMPAT_CACHE_DIR to another disk. "
+             "Nothing was extracted")
+    set(${out_error} "${error}" PARENT_SCOPE)
+    return()
+  endif()
+  message(STATUS "TorchCompat: extracting ${archive}")
+  file(ARCHIVE_EXTRACT INPUT "${archive}" DESTINATION "${staging}")
+
+  _torchcompat_tree_problem(problem "${staging}" ${model})
+  # libarchive only warns when a write fails, and extends a short file to its full size (a hole of
+  # zeros): a file system left with no room is taken as a sign of such a failure.
+  _torchcompat_free_kib(free "${staging}")
+  if(problem STREQUAL "" AND NOT free STREQUAL "" AND free LESS 64)
+    set(problem "the disk ran full while extracting")
+  endif()
+  if(NOT problem STREQUAL "")
+    _torchcompat_disk_note(note "${staging}")
+    file(REMOVE_RECURSE "${staging}")
+    if(NOT note STREQUAL "")
+      set(note " ${note}")
+    endif()
+    set(${out_error} "${problem}.${note} The partly extracted ${staging} was removed" PARENT_SCOPE)
+    return()
+  endif()
+
+  set(top "${${model}_TOP}")
+  if(EXISTS "${entry_dir}/${top}" OR IS_SYMLINK "${entry_dir}/${top}")
+    file(REMOVE_RECURSE "${entry_dir}/${top}")
+  endif()
+  file(RENAME "${staging}/${top}" "${entry_dir}/${top}")
+  file(REMOVE_RECURSE "${staging}")
+endfunction()
+
+# Compares the extracted tree with the model the listing gave, both ways: everything promised is
+# there as promised, and nothing else is.
+function(_torchcompat_tree_problem out staging model)
+  set(names "${${model}_NAMES}")
+  set(kinds "${${model}_KINDS}")
+  set(sizes "${${model}_SIZES}")
+  set(targets "${${model}_TARGETS}")
+  file(
+    GLOB_RECURSE found
+    LIST_DIRECTORIES true
+    RELATIVE "${staging}"
+    "${staging}/*")
+  list(LENGTH found found_count)
+  list(LENGTH names expected_count)
+  set(problem "")
+  foreach(
+    name
+    kind
+    size
+    target
+    IN
+    ZIP_LISTS
+    names
+    kinds
+    sizes
+    targets)
+    set(path "${staging}/${name}")
+    if(kind STREQUAL "l")
+      if(NOT IS_SYMLINK "${path}")
+        set(problem "the link ${name} is missing")
+        break()
+      endif()
+      file(READ_SYMLINK "${path}" actual)
+      string(SUBSTRING "${target}" 1 -1 target)
+      if(NOT actual STREQUAL target)
+        set(problem "the link ${name} points to ${actual}, not ${target}")
+        break()
+      endif()
+    elseif(IS_SYMLINK "${path}" OR NOT EXISTS "${path}")
+      set(problem "${name} is missing")
+      break()
+    elseif(kind STREQUAL "d")
+      if(NOT IS_DIRECTORY "${path}")
+        set(problem "${name} is not a directory")
+        break()
+      endif()
+    else()
+      if(IS_DIRECTORY "${path}")
+        set(problem "${name} is a directory, not a file")
+        break()
+      endif()
+      file(SIZE "${path}" actual)
+      if(NOT actual EQUAL size)
+        set(problem "${name} has ${actual} of its ${size} bytes")
+        break()
+      endif()
+    endif()
+  endforeach()
+  if(problem STREQUAL "" AND NOT found_count EQUAL expected_count)
+    set(problem "the tree holds ${found_count} paths, the archive listed ${expected_count}")
+  endif()
+  set(${out} "${problem}" PARENT_SCOPE)
+endfunction()
+
+cmake_policy(POP)

@@ -1,0 +1,214 @@
+#[=======================================================================[.rst:
+TorchCompatFetchTransfer
+------------------------
+
+Internal: brings an archive's bytes to disk, and says exactly what arrived.
+
+.. command:: _torchcompat_apply_mirror
+
+  ::
+
+    _torchcompat_apply_mirror(<out-var> <url> <mirror-base-url>)
+
+  Replaces the official base ``https://download.pytorch.org/libtorch`` of
+  ``<url>`` with ``<mirror-base-url>``; an empty mirror leaves it unchanged.
+
+.. command:: _torchcompat_check_url_scheme
+
+  ::
+
+    _torchcompat_check_url_scheme(<url> <allow-http>)
+
+  ``https://`` and ``file://`` pass; ``http://`` only with ``<allow-http>``.
+
+.. command:: _torchcompat_download
+
+  ::
+
+    _torchcompat_download(<url> <destination> <allow-http> <error-var> <final-url-var>)
+
+  Downloads with TLS verification and progress. On success ``<error-var>``
+  is empty. Otherwise it says what went wrong, and ``<destination>`` is
+  removed: the transfer failed or took longer than
+  ``TORCHCOMPAT_DOWNLOAD_TIMEOUT`` seconds in all (default 7200) or
+  ``TORCHCOMPAT_INACTIVITY_TIMEOUT`` without data (default 120); a redirect
+  led to plain ``http://`` without ``<allow-http>``, or to another scheme;
+  or fewer or more bytes arrived than the server announced (a full disk
+  among the causes, said so when ``df`` shows it). ``<final-url-var>`` is
+  the URL that answered last, after redirects.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+# Functions keep the policies in force where they are defined: these, whatever the caller set.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
+
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchKnobs.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchCache.cmake")
+
+set(_TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE "https://download.pytorch.org/libtorch")
+string(
+  CONCAT _TORCHCOMPAT_OFFLINE_HELP
+         "To work without this server, use one of:\n"
+         "  MIRROR <base-url> (or -DTORCHCOMPAT_MIRROR=...): a base URL that replaces "
+         "${_TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE}\n"
+         "  ARCHIVE <path> (or -DTORCHCOMPAT_LIBTORCH_ARCHIVE=...): a local copy of the archive\n"
+         "  TORCHCOMPAT_CACHE_DIR: a cache directory that already holds it")
+
+function(_torchcompat_apply_mirror out url mirror)
+  set(result "${url}")
+  if(NOT mirror STREQUAL "")
+    string(REGEX REPLACE "/+$" "" mirror "${mirror}")
+    string(LENGTH "${_TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE}" base_length)
+    string(SUBSTRING "${url}" 0 ${base_length} url_base)
+    if(NOT url_base STREQUAL _TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE)
+      message(FATAL_ERROR "TorchCompat: MIRROR applies to URLs under "
+                          "${_TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE}; got ${url}")
+    endif()
+    string(SUBSTRING "${url}" ${base_length} -1 url_tail)
+    set(result "${mirror}${url_tail}")
+  endif()
+  set(${out} "${result}" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_check_url_scheme url allow_http)
+  if(url MATCHES "^[Hh][Tt][Tt][Pp][Ss]://" OR url MATCHES "^[Ff][Ii][Ll][Ee]://")
+    return()
+  endif()
+  if(url MATCHES "^[Hh][Tt][Tt][Pp]://")
+    if(NOT allow_http)
+      message(
+        FATAL_ERROR
+          "TorchCompat: refusing plain http:// URL ${url}: it is not protected in transit. Use "
+          "https://, or allow it explicitly with ALLOW_HTTP (or -DTORCHCOMPAT_ALLOW_HTTP=ON).")
+    endif()
+    return()
+  endif()
+  message(FATAL_ERROR "TorchCompat: unsupported URL ${url}: expected https:// (or file://)")
+endfunction()
+
+# A Location header resolved against the URL that sent it (absolute, scheme-relative,
+# host-relative or path-relative).
+function(_torchcompat_resolve_location out base location)
+  if(location MATCHES "^[A-Za-z][A-Za-z0-9+.-]*:")
+    set(result "${location}")
+  elseif(location MATCHES "^//")
+    string(REGEX MATCH "^[^:]+:" scheme "${base}")
+    set(result "${scheme}${location}")
+  elseif(location MATCHES "^/")
+    string(REGEX MATCH "^[^:]+://[^/]*" origin "${base}")
+    set(result "${origin}${location}")
+  else()
+    string(REGEX REPLACE "[?#].*$" "" directory "${base}")
+    string(REGEX REPLACE "/[^/]*$" "/" directory "${directory}")
+    set(result "${directory}${location}")
+  endif()
+  set(${out} "${result}" PARENT_SCOPE)
+endfunction()
+
+# What curl's log says about the responses: the URL that answered last (following each Location),
+# whether any hop left https (or http when allowed), and the length the last response announced.
+function(
+  _torchcompat_transfer_facts
+  log
+  url
+  allow_http
+  out_final
+  out_problem
+  out_length)
+  set(status_line "\nHTTP/[0-9.]+ [0-9]+")
+  set(location "\n[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]:[^\r\n]*")
+  set(length "\n[Cc][Oo][Nn][Tt][Ee][Nn][Tt]-[Ll][Ee][Nn][Gg][Tt][Hh]:[^\r\n]*")
+  string(REGEX MATCHALL "(${status_line}|${location}|${length})" headers "\n${log}")
+  set(final "${url}")
+  set(problem "")
+  set(length "")
+  foreach(header IN LISTS headers)
+    string(STRIP "${header}" header)
+    if(header MATCHES "^HTTP/")
+      set(length "")
+    elseif(header MATCHES "^[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]: *(.*)$")
+      _torchcompat_resolve_location(next "${final}" "${CMAKE_MATCH_1}")
+      set(final "${next}")
+      if(final MATCHES "^[Hh][Tt][Tt][Pp][Ss]://")
+        continue()
+      elseif(final MATCHES "^[Hh][Tt][Tt][Pp]://")
+        if(NOT allow_http AND problem STREQUAL "")
+          string(
+            CONCAT problem
+                   "the server redirected to plain http:// (${final}), which is not protected "
+                   "in transit, and the bytes were discarded. Allow it with ALLOW_HTTP "
+                   "(-DTORCHCOMPAT_ALLOW_HTTP=ON) only if you trust that network.")
+        endif()
+      elseif(problem STREQUAL "")
+        set(problem "the server redirected to ${final}, but only https:// is followed")
+      endif()
+    elseif(header MATCHES "^[^:]+: *([0-9]+)$")
+      set(length "${CMAKE_MATCH_1}")
+    endif()
+  endforeach()
+  set(${out_final} "${final}" PARENT_SCOPE)
+  set(${out_problem} "${problem}" PARENT_SCOPE)
+  set(${out_length} "${length}" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_download url destination allow_http out_error out_final)
+  _torchcompat_knob_number(overall TORCHCOMPAT_DOWNLOAD_TIMEOUT 7200)
+  _torchcompat_knob_number(inactivity TORCHCOMPAT_INACTIVITY_TIMEOUT 120)
+  set(limits "")
+  if(overall GREATER 0)
+    list(APPEND limits TIMEOUT ${overall})
+  endif()
+  if(inactivity GREATER 0)
+    list(APPEND limits INACTIVITY_TIMEOUT ${inactivity})
+  endif()
+  message(STATUS "TorchCompat: downloading ${url}")
+  file(
+    DOWNLOAD "${url}" "${destination}"
+    SHOW_PROGRESS
+    TLS_VERIFY ON
+    ${limits}
+    STATUS status
+    LOG log)
+  list(GET status 0 code)
+  list(GET status 1 reason)
+  _torchcompat_transfer_facts("${log}" "${url}" "${allow_http}" final problem announced)
+  set(${out_final} "${final}" PARENT_SCOPE)
+  set(via "")
+  if(NOT final STREQUAL url)
+    set(via " (redirected to ${final})")
+  endif()
+
+  set(error "")
+  if(NOT problem STREQUAL "")
+    set(error "download of ${url} refused: ${problem}")
+  elseif(code EQUAL 28)
+    set(error
+        "download of ${url}${via} took too long: no data for "
+        "TORCHCOMPAT_INACTIVITY_TIMEOUT (${inactivity} s) or not complete within "
+        "TORCHCOMPAT_DOWNLOAD_TIMEOUT (${overall} s). Raise them for a slow network")
+  elseif(NOT code EQUAL 0)
+    set(error "download of ${url}${via} failed: ${reason} (curl error ${code})")
+  else()
+    set(received 0)
+    if(EXISTS "${destination}")
+      file(SIZE "${destination}" received)
+    endif()
+    if(NOT announced STREQUAL "" AND NOT received EQUAL announced)
+      set(error "download of ${url}${via} is incomplete: ${received} of the ${announced} bytes "
+                "the server announced arrived")
+    endif()
+  endif()
+  if(NOT error STREQUAL "")
+    string(JOIN "" error ${error})
+    get_filename_component(dir "${destination}" DIRECTORY)
+    _torchcompat_disk_note(note "${dir}")
+    file(REMOVE "${destination}")
+    if(NOT note STREQUAL "")
+      string(APPEND error ". ${note}")
+    endif()
+  endif()
+  set(${out_error} "${error}" PARENT_SCOPE)
+endfunction()
+
+cmake_policy(POP)
