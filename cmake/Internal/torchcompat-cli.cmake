@@ -317,7 +317,25 @@ endfunction()
 # The probe's answer for the interpreter of --python (or the default), and the
 # text saying which interpreter was asked.
 function(_cli_python_answer out)
-  _torchcompat_probe_json(json FALSE)
+  if(TORCHCOMPAT_TARGET_PROFILE OR NOT "$ENV{TORCHCOMPAT_TARGET_PROFILE}" STREQUAL "")
+    # The package answers for the profile's machine and asks no Python; the
+    # interpreter is this machine's, so the probe is asked here.
+    _torchcompat_probe_executable(probe)
+    set(arguments --format json)
+    if(cli_PYTHON)
+      list(APPEND arguments --python "${cli_PYTHON}")
+    endif()
+    set(json "")
+    if(probe)
+      execute_process(
+        COMMAND "${probe}" ${arguments}
+        OUTPUT_VARIABLE json
+        ERROR_QUIET
+        TIMEOUT 120)
+    endif()
+  else()
+    _torchcompat_probe_json(json FALSE)
+  endif()
   set(${out}_JSON "${json}" PARENT_SCOPE)
   foreach(
     key IN
