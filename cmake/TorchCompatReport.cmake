@@ -181,8 +181,9 @@ function(_torchcompat_report_install out_var version platform policy)
       endif()
     endforeach()
     list(JOIN packages " " packages)
-    string(APPEND text "pip\n  pip install ${packages} --index-url "
-           "https://download.pytorch.org/whl/${wheel_VARIANT}\n" "  why: ${wheel_REASON}\n")
+    _torchcompat_wheel_index_url(index "${wheel_VARIANT}")
+    string(APPEND text "pip\n  pip install ${packages} --index-url ${index}\n"
+           "  why: ${wheel_REASON}\n")
   endif()
   set(${out_var} "${text}" PARENT_SCOPE)
 endfunction()

@@ -391,7 +391,8 @@ endfunction()
 
 # The newest release, other than <version>, with a CUDA build that passes
 # every check here: for "when no build of the asked release covers the GPU".
-# Sets out_var to "torch R+variant" with its companions, or "".
+# Sets out_var to "torch R+variant" with its companions, or "". An optional
+# sixth argument (wheel or libtorch) looks at that kind of build only.
 function(_torchcompat_newest_release_that_runs out_var version platform policy machine)
   _torchcompat_torch_versions(releases)
   list(REVERSE releases)
@@ -399,7 +400,11 @@ function(_torchcompat_newest_release_that_runs out_var version platform policy m
     if(release STREQUAL version)
       continue()
     endif()
-    _torchcompat_published_variants(variants "${release}" "${platform}")
+    if(ARGV5)
+      _torchcompat_release_variants(variants "${release}" "${platform}" "${ARGV5}")
+    else()
+      _torchcompat_published_variants(variants "${release}" "${platform}")
+    endif()
     _torchcompat_cuda_variants(candidates "${variants}")
     foreach(candidate IN LISTS candidates)
       _torchcompat_evaluate_variant(
