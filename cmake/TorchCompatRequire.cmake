@@ -400,7 +400,8 @@ function(_torchcompat_newest_release_that_runs out_var version platform policy m
     if(release STREQUAL version)
       continue()
     endif()
-    if(ARGV5)
+    # ARGC, not ARGV5 alone: an ARGV beyond ARGC may be the caller's.
+    if(ARGC GREATER 5)
       _torchcompat_release_variants(variants "${release}" "${platform}" "${ARGV5}")
     else()
       _torchcompat_published_variants(variants "${release}" "${platform}")
