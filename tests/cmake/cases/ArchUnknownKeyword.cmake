@@ -1,0 +1,1 @@
+torchcompat_cuda_architectures(archs NATIVE)
