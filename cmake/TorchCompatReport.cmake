@@ -202,6 +202,12 @@ function(torchcompat_report)
       set(newest_note "(${latest_note})\n")
     endif()
   else()
+    # PEP 440 (cli helper): a pre-release or rebuild of a release is that release.
+    _torchcompat_require_release(given TORCH torch "${version}")
+    if(given_NOTE)
+      set(newest_note "(${given_NOTE})\n")
+    endif()
+    set(version "${given_RELEASE}")
     _torchcompat_require_known_release(TORCH "${version}")
   endif()
 

@@ -390,6 +390,18 @@ function(torchcompat_select_libtorch)
   if(version STREQUAL "latest")
     _torchcompat_latest_libtorch(version latest_note "${platform}")
   else()
+    # PEP 440 (cli helper): 2.4.0+cu121 names its variant; a pre-release or
+    # rebuild of a release is that release, said in the status line.
+    _torchcompat_require_release(given VERSION torch "${version}")
+    if(given_VARIANT)
+      if(arg_VARIANT AND NOT arg_VARIANT STREQUAL "auto" AND NOT arg_VARIANT STREQUAL given_VARIANT)
+        message(FATAL_ERROR "TorchCompat: VERSION ${version} names variant ${given_VARIANT}, but "
+                            "VARIANT is ${arg_VARIANT}. Give one or make them agree.")
+      endif()
+      set(arg_VARIANT "${given_VARIANT}")
+    endif()
+    set(latest_note "${given_NOTE}")
+    set(version "${given_RELEASE}")
     _torchcompat_require_known_release(VERSION "${version}")
   endif()
 

@@ -50,8 +50,28 @@ if(NOT report MATCHES "What it allows: torch 2\\.4\\.0" OR NOT report MATCHES "c
 endif()
 
 # Debian's libtorch-dev (a test dependency), guarded without a project.
-torchcompat_check_torch(DIR /usr/lib/x86_64-linux-gnu/cmake/Torch VERSION_VARIABLE version
-                        VARIANT_VARIABLE variant RESULT_VARIABLE ok)
+torchcompat_check_torch(
+  DIR /usr/lib/x86_64-linux-gnu/cmake/Torch
+  VERSION_VARIABLE version
+  VARIANT_VARIABLE variant
+  RESULT_VARIABLE ok)
 if(NOT ok OR NOT version STREQUAL "1.13.0" OR NOT variant STREQUAL "cpu")
   message(FATAL_ERROR "check_torch in script mode: ${ok} ${version} ${variant}")
+endif()
+
+# PEP 440 versions in the selector and the report too.
+torchcompat_select_libtorch(VERSION 2.4.0+cu121 URL_VARIABLE url RESULT_VARIABLE selected
+                                                                 MESSAGE_VARIABLE text)
+if(NOT selected OR NOT url MATCHES "/cu121/.*2\\.4\\.0%2Bcu121\\.zip$")
+  message(FATAL_ERROR "select with VERSION 2.4.0+cu121: ${selected} ${url}")
+endif()
+torchcompat_select_libtorch(VERSION 2.4.0.post1 VARIANT cpu
+                            URL_VARIABLE url RESULT_VARIABLE selected MESSAGE_VARIABLE text)
+if(NOT url MATCHES "/cpu/.*2\\.4\\.0%2Bcpu\\.zip$" OR NOT text MATCHES "taken as torch 2\\.4\\.0")
+  message(FATAL_ERROR "select with VERSION 2.4.0.post1: ${url}\n${text}")
+endif()
+torchcompat_report(TORCH 2.4.0rc1 OUTPUT_VARIABLE report)
+if(NOT report MATCHES "What it allows: torch 2\\.4\\.0" OR NOT report MATCHES
+                                                           "taken as torch 2\\.4\\.0")
+  message(FATAL_ERROR "report for 2.4.0rc1:\n${report}")
 endif()
