@@ -4,6 +4,7 @@ own JSON parser, independently of the probe's C++ reader.
 Usage: check_json_schema.py PROBE [ARGS...]
 """
 import json
+import re
 import subprocess
 import sys
 
@@ -23,6 +24,7 @@ SCHEMA = {
 TOP = ["schema_version", "probe", "toolkits", "toolkits_status", "driver", "gpus", "gpus_status",
        "cudnn", "python", "overrides"]
 STATUSES = {"found", "not_found", "error", "crashed", "timed_out", "overridden"}
+CACHE_STATES = {"hit", "miss", "off", "unavailable", "skipped"}
 
 
 def fail(message):
@@ -46,6 +48,16 @@ def main():
         fail(f"top-level keys {list(report)}")
     if report["schema_version"] != 1 or not isinstance(report["probe"]["version"], str):
         fail("schema_version/probe.version")
+    probe = report["probe"]
+    if list(probe) != ["version", "host", "time", "cache"]:
+        fail(f"probe has keys {list(probe)}")
+    if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", probe["time"] or ""):
+        fail(f"probe.time {probe['time']!r}")
+    if list(probe["cache"]) != ["machine", "python"] or not all(
+            value in CACHE_STATES for value in probe["cache"].values()):
+        fail(f"probe.cache {probe['cache']!r}")
+    if not isinstance(report["driver"]["cu_init_called"], bool):
+        fail("driver.cu_init_called is not a bool")
     for name, keys in SCHEMA.items():
         items = report[name] if isinstance(report[name], list) else [report[name]]
         for item in items:
