@@ -110,26 +110,28 @@ function(torchcompat_fetch_libtorch)
   _torchcompat_fetch_option(cache_dir "${arg_CACHE_DIR}" TORCHCOMPAT_CACHE_DIR)
 
   _torchcompat_apply_mirror(download_url "${url}" "${mirror}")
-  # Each value is passed as one quoted argument, so that paths holding ";" stay whole.
-  set(store_args "")
-  if(NOT lock_file STREQUAL "")
-    set(store_args LOCK_FILE "${lock_file}")
-  elseif(_TORCHCOMPAT_VIA_PROVIDER)
-    # An unmodified project did not ask for a file in its source tree: the per-user pin store.
-    set(store_args PIN_STORE)
-  else()
-    set(store_args LOCK_FILE "${CMAKE_SOURCE_DIR}/torchcompat.lock" LOCK_FILE_FALLBACK PIN_STORE)
+  # Each value is passed as one quoted argument, so that paths holding ";" stay whole; only flags
+  # go through lists.
+  set(store_flags "")
+  if(lock_file STREQUAL "")
+    if(_TORCHCOMPAT_VIA_PROVIDER)
+      # An unmodified project did not ask for a file in its source tree: the per-user pin store.
+      set(store_flags PIN_STORE)
+    else()
+      set(lock_file "${CMAKE_SOURCE_DIR}/torchcompat.lock")
+      set(store_flags LOCK_FILE_FALLBACK PIN_STORE)
+    endif()
   endif()
-  set(http "")
   if(arg_ALLOW_HTTP)
-    set(http ALLOW_HTTP)
+    list(APPEND store_flags ALLOW_HTTP)
   endif()
   _torchcompat_fetch_archive(
     URL "${download_url}"
     LOCK_KEY "${url}"
     SHA256 "${arg_SHA256}"
     CACHE_DIR "${cache_dir}"
-    ARCHIVE "${archive}" ${store_args} ${http}
+    ARCHIVE "${archive}"
+    LOCK_FILE "${lock_file}" ${store_flags}
     RESULT_DIR_VARIABLE tree)
 
   set(torch_dir "${tree}/share/cmake/Torch")

@@ -4,9 +4,18 @@
 #
 # Inputs (-D): CASE, REPO, WORK (the case's own scratch directory, emptied here), SERVED (the
 # archives), STATE (the server's port, pid and log), PACKAGE_DIR (TorchCompat_DIR for nested
-# projects), GENERATOR, CXX, PYTHON, TLS_CA (the certificate of the server's TLS listener).
+# projects), GENERATOR, CXX, PYTHON, PROBE (the built probe, so that nested configures need not
+# compile one), TLS_CA (the certificate of the server's TLS listener).
 cmake_minimum_required(VERSION 3.22)
 
+# A case that failed midway may have left its read-only bind mount or small tmpfs behind.
+if(EXISTS /proc/mounts)
+  file(STRINGS /proc/mounts mounts REGEX " ${WORK}/")
+  foreach(mount IN LISTS mounts)
+    string(REGEX REPLACE "^[^ ]+ ([^ ]+) .*$" "\\1" point "${mount}")
+    execute_process(COMMAND umount "${point}" OUTPUT_QUIET ERROR_QUIET)
+  endforeach()
+endif()
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 file(READ "${STATE}/port" PORT)

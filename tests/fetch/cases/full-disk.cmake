@@ -1,0 +1,46 @@
+# A full disk, made real with a small tmpfs as the cache (root can mount one; elsewhere "unshare
+# -rm" gives a mount namespace of one's own): a download that does not fit, an extraction whose
+# listed sizes do not fit, and one whose sizes fit but whose files' blocks do not, each fail as
+# "disk is full", leave the tmpfs empty of anything half-made, and record nothing.
+set(mount "${WORK}/small-disk")
+file(MAKE_DIRECTORY "${mount}")
+set(lock "${WORK}/torchcompat.lock")
+server_url(url normal full)
+# One shell does the mount, the fetches and the listing of what was left, so that the unshare
+# variant sees its own mount throughout.
+set(fetch
+    "'${CMAKE_COMMAND}' '-DREPO=${REPO}' -DALLOW_HTTP=ON '-DCACHE_DIR=${mount}/cache' '-DLOCK_FILE=${lock}'"
+)
+set(script
+    "set -u
+mount -t tmpfs -o size=6m tmpfs '${mount}' || exit 90
+echo '== download'
+${fetch} '-DURL=${url}/real.zip' -P '${FETCH_SCRIPT}' 2>&1
+echo \"== rc=$?\"
+umount '${mount}' && mount -t tmpfs -o size=24m tmpfs '${mount}' || exit 91
+echo '== extract'
+${fetch} '-DURL=https://example.invalid/real.zip' '-DARCHIVE=${SERVED}/real.zip' -P '${FETCH_SCRIPT}' 2>&1
+echo \"== rc=$?\"
+umount '${mount}' && mount -t tmpfs -o size=150m tmpfs '${mount}' || exit 92
+echo '== extract-runs-full'
+${fetch} '-DURL=https://example.invalid/real.zip' '-DARCHIVE=${SERVED}/real.zip' -P '${FETCH_SCRIPT}' 2>&1
+echo \"== rc=$?\"
+echo '== left'
+find '${mount}' -name '*.part' -o -name '*.tmp' -o -name 'torchcompat-stamp.txt' -o -name 'libtorch' -type d -path '*/libtorch/*/libtorch'
+echo '== end'
+umount '${mount}'")
+execute_process(COMMAND id -u OUTPUT_VARIABLE uid OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(uid STREQUAL "0")
+  set(shell sh -c "${script}")
+else()
+  set(shell unshare -rm sh -c "${script}")
+endif()
+fetch_run(
+  small-disk
+  COMMAND ${shell}
+  EXPECT
+    "== download .*failed at the download step: download of ${url}/real.zip (is incomplete|failed).*The disk is full.*== rc=1"
+    "== extract .*failed at the extraction step: the tree needs [0-9]+ KiB but the disk holding ${mount}/cache/libtorch/[0-9a-f]+ has [0-9]+ KiB free.*Nothing was extracted.*== rc=1"
+    "== extract-runs-full .*failed at the extraction step: .*The disk is full: the file system holding ${mount}/cache/.* KiB free.*The partly extracted .* was removed.*== rc=1"
+    "== left == end")
+expect_missing("${lock}")
