@@ -772,7 +772,8 @@ endfunction()
 
 # The variant of an installed torch whose version names none (Debian's
 # 1.13.0a0+gitunknown): torch/version.py, which every torch build has, records
-# the CUDA (cuda = '12.1') or ROCm (hip = '6.1.x') it was built with, or None.
+# the CUDA (cuda = '12.1', or cuda: Optional[str] = "12.8" in newer builds) or
+# ROCm (hip = '6.1.x') it was built with, or None.
 # Sets out_var to cpu, cuXY, rocmX.Y, or "" when it cannot be read; and
 # out_var_NOTE to where that came from.
 function(_cli_installed_variant out_var json)
@@ -783,11 +784,11 @@ function(_cli_installed_variant out_var json)
     get_filename_component(site "${location}" DIRECTORY)
     set(file "${site}/torch/version.py")
     if(EXISTS "${file}")
-      file(STRINGS "${file}" lines REGEX "^(cuda|hip)[ :A-Za-z\[\]]*= ")
+      file(STRINGS "${file}" lines REGEX "^(cuda|hip)[^=]*=")
       set(cuda "")
       set(hip "")
       foreach(line IN LISTS lines)
-        if(line MATCHES "^(cuda|hip)[^=]*= *'([0-9]+)\\.([0-9]+)")
+        if(line MATCHES "^(cuda|hip)[^=]*= *['\"]([0-9]+)\\.([0-9]+)")
           set(${CMAKE_MATCH_1} "${CMAKE_MATCH_2}.${CMAKE_MATCH_3}")
         elseif(line MATCHES "^(cuda|hip)[^=]*= *None")
           set(${CMAKE_MATCH_1} none)

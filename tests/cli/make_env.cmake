@@ -34,11 +34,13 @@ foreach(item IN LISTS PACKAGES)
   file(WRITE "${info}/INSTALLER" "pip\n")
 endforeach()
 if(DEFINED TORCH_CUDA)
+  # Both spellings torch has used: cuda = None (older builds) and, for a CUDA
+  # build here, cuda: Optional[str] = "12.1" (newer ones).
   if(TORCH_CUDA STREQUAL "None")
-    set(cuda None)
+    set(cuda "cuda = None")
   else()
-    set(cuda "'${TORCH_CUDA}'")
+    set(cuda "cuda: Optional[str] = \"${TORCH_CUDA}\"")
   endif()
   file(WRITE "${site}/torch/version.py"
-       "__version__ = 'x'\ndebug = False\ncuda = ${cuda}\nhip = None\n")
+       "from typing import Optional\n__version__ = 'x'\ndebug = False\n${cuda}\nhip = None\n")
 endif()
