@@ -340,7 +340,9 @@ function(_torchcompat_evaluate_variant prefix)
 
   # Driver advice only where a new driver alone is the fix.
   list(LENGTH problems problem_count)
-  if(NOT problem_count EQUAL driver_problems OR (problem_count EQUAL 0 AND NOT cpu_only))
+  if(NOT problem_count EQUAL driver_problems OR (problem_count EQUAL 0 AND NOT cpu_only)
+     OR (cpu_only AND NOT driver_verdict STREQUAL "none"))
+    # A new driver gives no GPU to a machine without one.
     set(advice "")
   endif()
   if(problems)
