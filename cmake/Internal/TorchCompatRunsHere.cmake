@@ -424,6 +424,12 @@ function(
     if(ptx_coverage AND native)
       # Recorded PTX reaches it; the unknown SASS list cannot take that away.
       continue()
+    elseif(possible STREQUAL "FALSE" AND ptx_coverage)
+      math(EXPR jit_problems "${jit_problems} + 1")
+      _torchcompat_add_text(
+        problems "${gpu} can run ${build_name} only by JIT-compiling its PTX (${ptx_text}), "
+        "which needs a driver that supports CUDA ${cuda}, and this one supports "
+        "${${m}_DRIVER_CUDA}")
     elseif(possible STREQUAL "FALSE")
       set(failed TRUE)
       _torchcompat_add_text(
