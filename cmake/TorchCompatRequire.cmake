@@ -787,10 +787,10 @@ function(torchcompat_require)
     _torchcompat_add_text(problems "the cpu build never uses a GPU, and the project needs one "
                           "(REQUIRE_GPU)")
   endif()
-  if(NOT machine_KNOWN)
+  if(NOT machine_KNOWN AND kind STREQUAL "cuda")
     _torchcompat_add_text(unknowns "this machine could not be probed, so whether its driver "
                           "and GPUs run ${variant} cannot be verified")
-  elseif(NOT published_STATUS STREQUAL "no")
+  elseif(machine_KNOWN AND NOT published_STATUS STREQUAL "no")
     if(kind STREQUAL "cuda")
       _torchcompat_machine_text(machine_text machine)
     endif()
