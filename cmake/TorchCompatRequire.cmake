@@ -787,7 +787,7 @@ function(torchcompat_require)
     _torchcompat_add_text(problems "the cpu build never uses a GPU, and the project needs one "
                           "(REQUIRE_GPU)")
   endif()
-  if(NOT machine_KNOWN AND kind STREQUAL "cuda")
+  if(NOT machine_KNOWN AND NOT kind STREQUAL "cpu")
     _torchcompat_add_text(unknowns "this machine could not be probed, so whether its driver "
                           "and GPUs run ${variant} cannot be verified")
   elseif(machine_KNOWN AND NOT published_STATUS STREQUAL "no")
