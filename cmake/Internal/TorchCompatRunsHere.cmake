@@ -264,6 +264,9 @@ function(_torchcompat_evaluate_variant prefix)
   elseif(kind STREQUAL "xpu")
     _torchcompat_add_text(unknowns "Intel GPUs are not detected, so whether ${build_name} "
                           "runs here cannot be verified")
+  elseif(kind STREQUAL "cuda" AND NOT ${m}_KNOWN)
+    _torchcompat_add_text(unknowns "this machine could not be probed, so whether its driver "
+                          "and GPUs run ${build_name} cannot be verified")
   elseif(kind STREQUAL "cuda")
     _torchcompat_variant_build(build "${arg_VERSION}" "${arg_VARIANT}" "${arg_PLATFORM}")
     _torchcompat_json_get(build_cuda "${build}" cuda)
