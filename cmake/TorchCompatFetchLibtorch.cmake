@@ -51,8 +51,18 @@ picks, verifies it, extracts it into a per-user cache and points
 
   Downloads happen under a file lock, into temporary names that are renamed
   into place once verified and extracted: concurrent configures share one
-  download and an interrupted one leaves nothing that is used. With the tree
+  download and an interrupted one leaves nothing that is used. Before
+  extraction the archive's listing is checked against a model of the tree
+  it would create (nothing outside the tree is ever created, changed or
+  linked), and after it the tree against the listing; the stamp and the
+  recorded hash are written only when every step passed. With the tree
   cached, a configure does no network I/O, no hashing and no extraction.
+
+  Knobs (variable, else environment variable): ``TORCHCOMPAT_LOCK_TIMEOUT``
+  (default 3600 s), ``TORCHCOMPAT_DOWNLOAD_TIMEOUT`` (7200 s, the whole
+  download), ``TORCHCOMPAT_INACTIVITY_TIMEOUT`` (120 s without data),
+  ``TORCHCOMPAT_MAX_ENTRIES`` (1000000) and ``TORCHCOMPAT_MAX_UNPACKED_SIZE``
+  (64 GiB). See ``docs/fetch.md``.
 
 Result variables
 ^^^^^^^^^^^^^^^^

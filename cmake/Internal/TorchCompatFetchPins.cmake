@@ -87,6 +87,17 @@ function(_torchcompat_pins_record file key hash cache_dir out_error)
     return()
   endif()
 
+  # Under the lock no live configure is writing this file: temporaries beside it are leftovers of
+  # a killed one.
+  get_filename_component(dir "${file}" DIRECTORY)
+  get_filename_component(name "${file}" NAME)
+  file(GLOB leftovers RELATIVE "${dir}" "${dir}/${name}.*.tmp")
+  foreach(leftover IN LISTS leftovers)
+    if(leftover MATCHES "^.+\\.[0-9a-z]+\\.tmp$")
+      file(REMOVE "${dir}/${leftover}")
+    endif()
+  endforeach()
+
   _torchcompat_pins_read("${file}" keys hashes)
   list(FIND keys "${key}" index)
   if(index GREATER -1)

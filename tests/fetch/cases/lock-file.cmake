@@ -8,12 +8,15 @@ fetch_archive(first ARGS "-DURL=${url}/mini.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${
 file(STRINGS "${lock}" entries REGEX "^[^#]")
 expect_that(entries STREQUAL "${mini_hash}  ${url}/mini.zip")
 
-# A second archive keeps the first line and sorts.
+# A second archive keeps the first line and sorts; a temporary left beside the lock file by a
+# configure killed while writing it is removed.
+file(WRITE "${lock}.k1lled0000ab.tmp" "half a lock file")
 fetch_archive(second ARGS "-DURL=${url}/real.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}"
                           "-DLOCK_FILE=${lock}")
 file(SHA256 "${SERVED}/real.zip" real_hash)
 file(STRINGS "${lock}" entries REGEX "^[^#]")
 expect_that(entries STREQUAL "${mini_hash}  ${url}/mini.zip;${real_hash}  ${url}/real.zip")
+expect_missing("${lock}.k1lled0000ab.tmp")
 
 # Enforced from a fresh cache: the right archive passes...
 fetch_archive(enforced-ok ARGS "-DURL=${url}/mini.zip" -DALLOW_HTTP=ON "-DCACHE_DIR=${WORK}/cache2"
