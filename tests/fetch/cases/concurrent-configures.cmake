@@ -5,7 +5,7 @@ server_url(mirror slow both)
 set(project "${REPO}/tests/fetch/projects/fetch-only")
 foreach(name IN ITEMS a b)
   set(configure_${name}
-      "'${CMAKE_COMMAND}' -S '${project}' -B '${WORK}/build-${name}' '-DTorchCompat_DIR=${PACKAGE_DIR}' '-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}' '-DTORCHCOMPAT_MIRROR=${mirror}' -DTORCHCOMPAT_ALLOW_HTTP=ON '-DTORCHCOMPAT_LOCK_FILE=${WORK}/${name}.lock' > '${WORK}/${name}.out' 2>&1"
+      "'${CMAKE_COMMAND}' -S '${project}' -B '${WORK}/build-${name}' '-DTorchCompat_DIR=${PACKAGE_DIR}' '-DTORCHCOMPAT_PROBE_EXECUTABLE=${PROBE}' '-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}' '-DTORCHCOMPAT_MIRROR=${mirror}' -DTORCHCOMPAT_ALLOW_HTTP=ON '-DTORCHCOMPAT_LOCK_FILE=${WORK}/${name}.lock' > '${WORK}/${name}.out' 2>&1"
   )
 endforeach()
 fetch_run(

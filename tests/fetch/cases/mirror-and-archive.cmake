@@ -3,8 +3,14 @@
 server_url(mirror normal mirror)
 set(project "${REPO}/tests/fetch/projects/fetch-only")
 set(lock "${WORK}/torchcompat.lock")
-set(configure "${CMAKE_COMMAND}" -S "${project}" "-DTorchCompat_DIR=${PACKAGE_DIR}"
-              "-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}" "-DTORCHCOMPAT_LOCK_FILE=${lock}")
+set(configure
+    "${CMAKE_COMMAND}"
+    -S
+    "${project}"
+    "-DTorchCompat_DIR=${PACKAGE_DIR}"
+    "-DTORCHCOMPAT_PROBE_EXECUTABLE=${PROBE}"
+    "-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}"
+    "-DTORCHCOMPAT_LOCK_FILE=${lock}")
 fetch_run(
   mirror
   COMMAND ${configure} -B "${WORK}/build-mirror" "-DTORCHCOMPAT_MIRROR=${mirror}"
