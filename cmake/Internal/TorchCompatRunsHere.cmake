@@ -145,12 +145,13 @@ function(_torchcompat_driver_check prefix)
   set(${prefix}_RULE "${rule}" PARENT_SCOPE)
 endfunction()
 
-# Which machine the answers are about, when the probe helper said so
-# ("target profile X, probed on H at T"): TorchCompat_MACHINE_SOURCE.
+# Which machine the answers are about, when the probe said so ("target
+# profile X, probed on H at T"): the global property the last probe answer set,
+# else TorchCompat_MACHINE_SOURCE as the caller has it.
 function(_torchcompat_machine_source out_var)
-  set(source "${TorchCompat_MACHINE_SOURCE}")
+  get_property(source GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE)
   if(NOT source)
-    get_property(source GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE)
+    set(source "${TorchCompat_MACHINE_SOURCE}")
   endif()
   set(${out_var} "${source}" PARENT_SCOPE)
 endfunction()
