@@ -752,20 +752,27 @@ function(torchcompat_require)
     endif()
   endforeach()
 
+  _torchcompat_host_platform(platform os)
   if(DEFINED arg_PYTHON)
-    _torchcompat_json_list(pythons "${record}" python)
+    # The platform's own list where the table has one (wheels differ by platform).
+    _torchcompat_json_list(pythons "${record}" python_by_platform "${platform}")
+    set(where "")
+    if(pythons)
+      set(where " on ${platform}")
+    else()
+      _torchcompat_json_list(pythons "${record}" python)
+    endif()
     _torchcompat_major_minor("${arg_PYTHON}" python)
     if(pythons AND NOT python IN_LIST pythons)
       list(JOIN pythons ", " python_text)
-      _torchcompat_add_text(problems "torch ${torch} has no wheels for Python ${python}: it "
-                            "supports Python ${python_text}")
+      _torchcompat_add_text(problems "torch ${torch} has no wheels for Python ${python}${where}: "
+                            "it supports Python ${python_text}")
     elseif(NOT pythons)
       _torchcompat_add_text(unknowns "the table does not know which Python versions torch "
                             "${torch} has wheels for, so Python ${python} cannot be verified")
     endif()
   endif()
 
-  _torchcompat_host_platform(platform os)
   set(variant "${torch_local}")
   if(NOT variant)
     set(variant "${arg_VARIANT}")
