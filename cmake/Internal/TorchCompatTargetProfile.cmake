@@ -123,17 +123,26 @@ function(_torchcompat_profile_check_gpus file gpus_json)
                                         "^([0-9]+|null)$" "memory")
 endfunction()
 
-# Reads and checks a profile. Sets <prefix>_JSON (its driver, gpus,
-# gpus_status and cudnn members as one small object, and the GPU array) and
-# <prefix>_SOURCE ("target profile F, probed on H at T").
-function(_torchcompat_read_target_profile file prefix)
+# Fails unless `file` is a regular file of plausible size. Before anything
+# reads it: a named pipe or a device reads as size 0, and reading one (even to
+# hash it) would wait forever.
+function(_torchcompat_check_profile_file file)
   if(NOT EXISTS "${file}" OR IS_DIRECTORY "${file}")
     _torchcompat_profile_error("${file}" "does not exist")
   endif()
   file(SIZE "${file}" size)
-  if(size GREATER 67108864)
+  if(size EQUAL 0)
+    _torchcompat_profile_error("${file}" "is empty, or no regular file")
+  elseif(size GREATER 67108864)
     _torchcompat_profile_error("${file}" "is ${size} bytes, far more than any probe answer")
   endif()
+endfunction()
+
+# Reads and checks a profile. Sets <prefix>_JSON (its driver, gpus,
+# gpus_status and cudnn members as one small object, and the GPU array) and
+# <prefix>_SOURCE ("target profile F, probed on H at T").
+function(_torchcompat_read_target_profile file prefix)
+  _torchcompat_check_profile_file("${file}")
   file(READ "${file}" json)
   string(
     JSON
