@@ -6,6 +6,7 @@
 #include "probe_cache.hpp"
 
 #ifndef _WIN32
+#include <dlfcn.h>
 #include <unistd.h>
 #endif
 
@@ -43,9 +44,17 @@ class KeyText {
   std::string text_;
 };
 
+// The probe's own file: a rebuilt probe (same version, new code) must not read
+// answers an older one wrote.
 std::string own_executable() {
-#ifndef _WIN32
+#if defined(__linux__)
   return file_signature("/proc/self/exe");
+#elif !defined(_WIN32)
+  Dl_info info{};
+  if (::dladdr(reinterpret_cast<void*>(&own_executable), &info) != 0 && info.dli_fname != nullptr) {
+    return file_signature(info.dli_fname);
+  }
+  return "unknown";
 #else
   return "unknown";
 #endif

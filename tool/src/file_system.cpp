@@ -1,13 +1,11 @@
 #include "file_system.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <system_error>
-
-#include <filesystem>
-
-#include <chrono>
 
 #ifndef _WIN32
 #include <cerrno>

@@ -12,6 +12,9 @@
 #include <poll.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 #include <unistd.h>
 #endif
 
@@ -102,8 +105,16 @@ std::string one_line(std::string text) {
   return "\n" + text;
 }
 
-[[noreturn]] void run_child(const std::function<void(const Emit&)>& work, int write_fd) {
+[[noreturn]] void run_child(const std::function<void(const Emit&)>& work, int write_fd, pid_t parent) {
   setpgid(0, 0);
+#if defined(__linux__)
+  // Its own process group no longer hears the terminal's Ctrl-C: a probe that
+  // is interrupted must still take a hung vendor call down with it.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(1);
+#else
+  (void)parent;
+#endif
   restore_default_fatal_signals();
   send_stdout_to_stderr();
   int code = 0;
@@ -189,6 +200,7 @@ IsolatedOutcome run_isolated_streaming(const std::function<void(const Emit&)>& w
   for (int fd : fds) fcntl(fd, F_SETFD, FD_CLOEXEC);
   // Anything buffered now would otherwise be printed twice, once by each process.
   std::fflush(nullptr);
+  const pid_t parent = getpid();
   const pid_t child = fork();
   if (child < 0) {
     const int saved = errno;
@@ -198,7 +210,7 @@ IsolatedOutcome run_isolated_streaming(const std::function<void(const Emit&)>& w
   }
   if (child == 0) {
     close(fds[0]);
-    run_child(work, fds[1]);
+    run_child(work, fds[1], parent);
   }
   // Also here: the parent may kill before the child has run its setpgid.
   setpgid(child, child);

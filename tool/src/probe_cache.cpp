@@ -38,11 +38,19 @@ std::string hex_hash(const std::string& text) {
 
 #ifndef _WIN32
 
+#if defined(__APPLE__)
+const struct timespec& modified(const struct stat& info) { return info.st_mtimespec; }
+const struct timespec& changed(const struct stat& info) { return info.st_ctimespec; }
+#else
+const struct timespec& modified(const struct stat& info) { return info.st_mtim; }
+const struct timespec& changed(const struct stat& info) { return info.st_ctim; }
+#endif
+
 std::string signature_of(const std::string& path, const struct stat& info) {
   return path + "|" + std::to_string(info.st_dev) + ":" + std::to_string(info.st_ino) + ":" +
-         std::to_string(info.st_size) + ":" + std::to_string(info.st_mtim.tv_sec) + "." +
-         std::to_string(info.st_mtim.tv_nsec) + ":" + std::to_string(info.st_ctim.tv_sec) + "." +
-         std::to_string(info.st_ctim.tv_nsec) + ":" + std::to_string(info.st_mode);
+         std::to_string(info.st_size) + ":" + std::to_string(modified(info).tv_sec) + "." +
+         std::to_string(modified(info).tv_nsec) + ":" + std::to_string(changed(info).tv_sec) + "." +
+         std::to_string(changed(info).tv_nsec) + ":" + std::to_string(info.st_mode);
 }
 
 // Creates each missing directory of `path` 0700.
@@ -77,7 +85,9 @@ void prune(const std::string& directory) {
     if (name.size() < 4 || name.compare(name.size() - 4, 4, ".txt") != 0) continue;
     struct stat info {};
     const std::string path = directory + "/" + name;
-    if (::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) entries.emplace_back(info.st_mtim.tv_sec, path);
+    if (::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
+      entries.emplace_back(modified(info).tv_sec, path);
+    }
   }
   ::closedir(listing);
   if (entries.size() <= max_entries) return;
