@@ -17,7 +17,7 @@ tree), ``TorchCompatFetchExtract`` (extraction and its check) and
     _torchcompat_fetch_archive(
       URL <url>
       [SHA256 <hex>]
-      [LOCK_FILE <path> [LOCK_FILE_FALLBACK] [LOCK_WHAT <text>]] [PIN_STORE]
+      [LOCK_FILE <path> [LOCK_FILE_FALLBACK]] [PIN_STORE]
       [LOCK_KEY <string>]
       [CACHE_DIR <dir>]
       [ARCHIVE <local-archive>]
@@ -34,7 +34,6 @@ tree), ``TorchCompatFetchExtract`` (extraction and its check) and
     ``LOCK_FILE_FALLBACK``, a ``LOCK_FILE`` in a directory that cannot be
     written and that lacks the line gives way to the pin store. With no
     recorded hash, the hash of the first fully verified fetch is recorded.
-    ``LOCK_WHAT`` names the knob that chose ``LOCK_FILE``, for errors.
   * ``ARCHIVE`` uses a local regular file in place of downloading ``URL``;
     it is verified the same way and never modified.
   * ``http://`` is refused unless ``ALLOW_HTTP`` or ``TORCHCOMPAT_ALLOW_HTTP``
@@ -76,7 +75,6 @@ function(_torchcompat_fetch_archive)
       URL
       SHA256
       LOCK_FILE
-      LOCK_WHAT
       LOCK_KEY
       CACHE_DIR
       ARCHIVE
@@ -131,10 +129,7 @@ function(_torchcompat_fetch_archive)
   string(SUBSTRING "${key_hash}" 0 20 key_hash)
   set(entry_dir "${cache_dir}/libtorch/${key_hash}")
 
-  set(lock_what "${arg_LOCK_WHAT}")
-  if(lock_what STREQUAL "")
-    set(lock_what "LOCK_FILE (TORCHCOMPAT_LOCK_FILE)")
-  endif()
+  set(lock_what "LOCK_FILE (TORCHCOMPAT_LOCK_FILE)")
   set(store "")
   if(NOT "${arg_LOCK_FILE}" STREQUAL "")
     _torchcompat_fetch_path(store "${arg_LOCK_FILE}" "${lock_what}")
