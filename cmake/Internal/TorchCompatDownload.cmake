@@ -358,11 +358,11 @@ function(
     endif()
     message(
       FATAL_ERROR
-        "TorchCompat: SHA-256 mismatch for ${url}\n"
+        "TorchCompat: SHA-256 mismatch for ${url} (the hash check step failed)\n"
         "  expected: ${expected} (${expected_from})\n"
         "  actual:   ${actual}\n"
-        "${fate}; the cache is unchanged. If the archive really changed, remove its line from the "
-        "lock file (or update SHA256) and configure again.")
+        "${fate}. Nothing was recorded and the cache is unchanged. If the archive really changed "
+        "upstream, remove its line (or update SHA256) and configure again.")
   endif()
 
   _torchcompat_archive_model("${source_file}" "${format}" model)
