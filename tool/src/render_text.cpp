@@ -168,6 +168,11 @@ std::string describe_status(Status status, const std::string& reason) {
 std::string render_text(const Report& report, const std::string& probe_version) {
   TextReport text;
   text.heading("TorchCompat probe", probe_version);
+  if (!report.run.time.empty()) {
+    std::string probed = (report.run.host.empty() ? "this machine" : report.run.host) + " at " + report.run.time;
+    if (report.run.machine_cache == "hit") probed += "  [from the cache; --no-cache asks afresh]";
+    text.item("Probed", probed);
+  }
   render_toolkits(text, report.toolkits);
   render_driver(text, report.driver);
   render_gpus(text, report.gpus);
