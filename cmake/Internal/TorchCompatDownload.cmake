@@ -313,14 +313,35 @@ function(
   out_tree)
   _torchcompat_remove_leftovers("${entry_dir}")
 
+  # The format comes from the name (the download's, or the local archive's when it has a known
+  # extension), before any byte is fetched.
   string(REGEX REPLACE "[?#].*$" "" file_name "${url}")
   string(REGEX REPLACE "^.*/" "" file_name "${file_name}")
+  set(format "")
+  if(NOT archive STREQUAL "")
+    _torchcompat_archive_format(format "${archive}")
+  endif()
+  if(format STREQUAL "")
+    _torchcompat_archive_format(format "${file_name}")
+  endif()
+  if(archive STREQUAL "")
+    set(what "${url}")
+    set(removed "The download was deleted.")
+  else()
+    set(what "${archive}")
+    set(removed "The local archive was left as it is.")
+  endif()
+  if(format STREQUAL "")
+    _torchcompat_fetch_failed(
+      "archive check" "${what}"
+      "its name ends in none of .zip, .tar, .tar.gz, .tgz, .tar.bz2, .tar.xz, .tar.zst"
+      "Nothing was downloaded or extracted.")
+  endif()
+
   if(archive STREQUAL "")
     _torchcompat_temp_suffix(suffix)
     string(REGEX REPLACE "[^A-Za-z0-9._+-]" "_" safe_name "${file_name}")
     set(source_file "${entry_dir}/${suffix}-${safe_name}.part")
-    set(what "${url}")
-    set(removed "The download was deleted.")
     _torchcompat_download("${url}" "${source_file}" "${allow_http}" error final_url)
     if(NOT error STREQUAL "")
       _torchcompat_fetch_failed(download "${url}" "${error}"
@@ -329,23 +350,8 @@ function(
     if(NOT final_url STREQUAL url)
       message(STATUS "TorchCompat: ${url} was served by ${final_url}")
     endif()
-    _torchcompat_archive_format(format "${file_name}")
   else()
     set(source_file "${archive}")
-    set(what "${archive}")
-    set(removed "The local archive was left as it is.")
-    _torchcompat_archive_format(format "${archive}")
-    if(format STREQUAL "")
-      _torchcompat_archive_format(format "${file_name}")
-    endif()
-  endif()
-
-  if(format STREQUAL "")
-    file(REMOVE "${entry_dir}/${suffix}-${safe_name}.part")
-    _torchcompat_fetch_failed(
-      "archive check" "${what}"
-      "its name ends in none of .zip, .tar, .tar.gz, .tgz, .tar.bz2, .tar.xz, .tar.zst"
-      "${removed}")
   endif()
 
   file(SHA256 "${source_file}" actual)

@@ -31,7 +31,16 @@ fetch_archive(
   unknown-format
   EXPECT_FAIL
   ARGS "-DURL=https://example.invalid/mini.bin" "-DARCHIVE=${archive}" "-DCACHE_DIR=${CACHE_DIR}"
+  EXPECT "its name ends in none of .zip" "Nothing was downloaded or extracted")
+# From a server too: refused before any request.
+server_url(url normal names)
+fetch_archive(
+  unknown-format-download
+  EXPECT_FAIL
+  ARGS "-DURL=${url}/mini.bin" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}"
   EXPECT "its name ends in none of .zip")
+server_requests(count names)
+expect_that(count EQUAL 0)
 # The same bytes under the right name pass: the refusals above are about the names.
 make_archive(archive tar good.tar)
 fetch_archive(tar-as-tar ARGS "-DURL=https://example.invalid/good.tar" "-DARCHIVE=${archive}"
