@@ -16,7 +16,8 @@ can compile, and optionally to what a libtorch build carries. Unlike CMake's
                                    [TORCH_CUDA_ARCH_LIST <var>]
                                    [CUDA_VERSION <version>]
                                    [GPU_ARCHS <arch>...]
-                                   [LIBTORCH_ARCHS <arch>...]
+                                   [LIBTORCH_ARCHS <arch>... |
+                                    LIBTORCH_BUILD <version> <variant>]
                                    [PTX])
 
   Sets ``<out-var>`` to a value for ``CMAKE_CUDA_ARCHITECTURES``:
@@ -44,6 +45,10 @@ can compile, and optionally to what a libtorch build carries. Unlike CMake's
     The libtorch build's architecture list, as in ``TORCH_CUDA_ARCH_LIST``
     (``8.0 8.6 9.0+PTX``): GPUs the build has no code for are left out, with
     a status line, since the program could not run there anyway.
+  ``LIBTORCH_BUILD <version> <variant>``
+    The same, with the list of the official build (``2.4.0 cu121``) for this
+    host's platform as ``data/variant-builds.json`` records it. A build whose
+    list is not recorded limits nothing, and a status line says so.
   ``PTX``
     Also embed the PTX of the newest architecture (``90`` instead of
     ``90-real``), so newer GPUs can JIT-compile it.
@@ -58,6 +63,7 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatDetect.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatGpuCode.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatPlatform.cmake")
 
 # "8.6" -> "86" (CMake's spelling).
 function(_torchcompat_arch_digits out_var arch)
@@ -98,6 +104,46 @@ function(_torchcompat_parse_torch_arch_list sass_var ptx_var)
       list(APPEND ptx "${CMAKE_MATCH_1}")
     endif()
   endforeach()
+  set(${sass_var} "${sass}" PARENT_SCOPE)
+  set(${ptx_var} "${ptx}" PARENT_SCOPE)
+endfunction()
+
+# The SASS and PTX lists of an official libtorch build for this host's
+# platform, from data/variant-builds.json; both "" when not recorded.
+function(_torchcompat_recorded_build_archs sass_var ptx_var version variant)
+  _torchcompat_host_platform(platform os)
+  _torchcompat_table(table variant-builds)
+  _torchcompat_json_type(
+    type
+    "${table}"
+    builds
+    "${version}"
+    "${variant}"
+    "${platform}"
+    sass)
+  set(sass "")
+  set(ptx "")
+  if(type STREQUAL "ARRAY")
+    _torchcompat_json_list(
+      sass
+      "${table}"
+      builds
+      "${version}"
+      "${variant}"
+      "${platform}"
+      sass)
+    _torchcompat_json_list(
+      ptx
+      "${table}"
+      builds
+      "${version}"
+      "${variant}"
+      "${platform}"
+      ptx)
+  else()
+    message(STATUS "TorchCompat: the architectures of libtorch ${version} ${variant} on "
+                   "${platform} are not recorded (data/variant-builds.json): not limited to them.")
+  endif()
   set(${sass_var} "${sass}" PARENT_SCOPE)
   set(${ptx_var} "${ptx}" PARENT_SCOPE)
 endfunction()
@@ -184,13 +230,21 @@ endfunction()
 
 function(torchcompat_cuda_architectures out_var)
   cmake_parse_arguments(PARSE_ARGV 1 arg "PTX" "TORCH_CUDA_ARCH_LIST;CUDA_VERSION"
-                        "GPU_ARCHS;LIBTORCH_ARCHS")
+                        "GPU_ARCHS;LIBTORCH_ARCHS;LIBTORCH_BUILD")
   if(arg_UNPARSED_ARGUMENTS)
     message(
       FATAL_ERROR
         "TorchCompat: torchcompat_cuda_architectures() does not take "
         "'${arg_UNPARSED_ARGUMENTS}'. It takes TORCH_CUDA_ARCH_LIST, "
-        "CUDA_VERSION, GPU_ARCHS, LIBTORCH_ARCHS and PTX.")
+        "CUDA_VERSION, GPU_ARCHS, LIBTORCH_ARCHS, LIBTORCH_BUILD and PTX.")
+  endif()
+  list(LENGTH arg_LIBTORCH_BUILD build_words)
+  if(arg_LIBTORCH_BUILD AND NOT build_words EQUAL 2)
+    message(FATAL_ERROR "TorchCompat: torchcompat_cuda_architectures() LIBTORCH_BUILD takes a "
+                        "version and a variant (2.4.0 cu121), not '${arg_LIBTORCH_BUILD}'.")
+  elseif(arg_LIBTORCH_BUILD AND arg_LIBTORCH_ARCHS)
+    message(FATAL_ERROR "TorchCompat: torchcompat_cuda_architectures() takes LIBTORCH_ARCHS or "
+                        "LIBTORCH_BUILD, not both.")
   endif()
   _torchcompat_arch_toolkit(cuda "${arg_CUDA_VERSION}")
   if("GPU_ARCHS" IN_LIST arg_KEYWORDS_MISSING_VALUES OR arg_GPU_ARCHS)
@@ -200,7 +254,11 @@ function(torchcompat_cuda_architectures out_var)
     set(gpus "${TorchCompat_GPU_ARCHS}")
   endif()
   _torchcompat_arch_list(gpus GPU_ARCHS ${gpus})
-  _torchcompat_parse_torch_arch_list(libtorch_sass libtorch_ptx ${arg_LIBTORCH_ARCHS})
+  if(arg_LIBTORCH_BUILD)
+    _torchcompat_recorded_build_archs(libtorch_sass libtorch_ptx ${arg_LIBTORCH_BUILD})
+  else()
+    _torchcompat_parse_torch_arch_list(libtorch_sass libtorch_ptx ${arg_LIBTORCH_ARCHS})
+  endif()
   if(NOT gpus)
     message(WARNING "TorchCompat: no GPU is known to compile CUDA code for (none detected, no "
                     "TORCHCOMPAT_TARGET_PROFILE): set one, or pass GPU_ARCHS.")
