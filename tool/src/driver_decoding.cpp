@@ -1,6 +1,6 @@
 // The parent's half of driver detection: the children's payloads turned into
 // findings, each value checked and its source named.
-#include <climits>
+#include <cstdint>
 
 #include "child_payload.hpp"
 #include "detect_driver.hpp"
