@@ -162,8 +162,11 @@ EXTRA_SOURCES = {
                  "and counts the fat-binary entries per kind (SASS cubin / PTX) and architecture. An "
                  "architecture belongs to the build's list when it has at least half as many images "
                  "as the most common one; a few kernels compiled for extra targets (sm_90a, sm_100a, "
-                 "sm_103) do not make an architecture covered. Confirms the arch-flag string of every "
-                 "wheel that has one and gives the lists of 1.0-1.5.1, which have none.",
+                 "sm_103) do not make an architecture covered. Confirms the arch-flag string (SASS "
+                 "and PTX) of the 1.8.x and 1.13.0-2.15.0 wheels; where cuDNN/cuBLAS are linked "
+                 "statically (1.6-1.12) their kernels add architectures and the scan disagrees, so "
+                 "it never fills a list the wheel's arch-flag string does not give (1.0-1.5.1 keep "
+                 "null, with the counts in notes).",
     },
     "pypi-cuda-toolkit-runtime-pins": {
         "title": "NVIDIA's cuda-toolkit metapackages on PyPI: the CUDA runtime each pins",
@@ -499,14 +502,14 @@ def apply_fatbin(record, facts):
         ptx = None  # PTX in a minority of the kernels: neither "none" nor a covering list
     libraries = ", ".join(sorted(facts.get("libraries") or {"torch/lib/libtorch_cuda.so": 0}))
     counted = "; ".join(f"{k} {v}" for k, v in found["sass_counts"].items())
-    if record["sass"] is None and sass:
-        record["sass"], record["ptx"] = sass, ptx
-        if ptx is None:
-            add_note(record, "PTX unknown: PTX images exist for only part of the kernels")
-        add_source(record, "pypi-torch-wheel-binaries")
-        add_note(record, f"arch lists from the fat binaries of {libraries} in {facts['wheel']} "
-                         f"(SASS images per arch: {counted}; PTX: "
-                         f"{found['ptx_counts'] or 'none'}); the wheel has no arch-flag string")
+    if record["sass"] is None:
+        # Not filled: in the wheels that do carry an arch-flag string and link
+        # cuDNN/cuBLAS statically (1.6-1.12), the scan does not reproduce it, so
+        # for 1.0-1.5.1 it cannot tell torch's own kernels from those libraries'.
+        add_note(record, f"the fat binaries of {libraries} in {facts['wheel']} carry SASS images "
+                         f"per arch: {counted}; PTX: {found['ptx_counts'] or 'none'}; not recorded as "
+                         "the build's list: statically linked CUDA libraries add their own "
+                         "architectures, and this wheel has no arch-flag string to check against")
     elif record["sass"] is not None and (record["sass"], record["ptx"]) == (sass, ptx):
         add_source(record, "pypi-torch-wheel-binaries")
         add_note(record, f"the fat binaries of {libraries} carry exactly this SASS and PTX")

@@ -22,8 +22,8 @@ example), so an architecture is part of the build's list only when a large
 share of the kernels carry it: `sass`/`ptx` below list architectures with at
 least MAIN_SHARE of the largest per-arch count (of either kind); everything
 else is listed under `sass_minor`/`ptx_minor` with its count. PTX found only
-in a minority of the kernels makes the PTX list unknown for the table
-(variant_builds.py), not empty.
+in a minority of the kernels counts as an unknown PTX list
+(variant_builds.py), never as "none" or as covering.
 
 Needs the network (pip's index and files.pythonhosted.org). Usage:
   wheel_fatbin_archs.py <output.json> <version> [<version> ...] [--machine aarch64]
