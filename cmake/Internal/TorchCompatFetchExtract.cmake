@@ -18,8 +18,9 @@ accepted, checks the result against that model, and moves it into place.
   path on disk must be one of the model's, of its kind, every file of its
   size and every link with its target; a short write or anything unexpected
   fails. A full disk is checked before (the free space ``df`` reports must
-  hold the listed sizes plus 1 MiB) and after (less than 64 KiB left fails:
-  libarchive only warns about a failed write and pads the file to its size). Then the top
+  hold the listed sizes in 4 KiB blocks plus 1 MiB) and after (less than
+  64 KiB left fails: older CMakes only warn about a failed write, and
+  libarchive pads the file to its listed size). Then the top
   directory is renamed to ``<entry-dir>/<top>``, replacing an older one.
   On failure the staging directory is removed and ``<error-var>`` says why.
 #]=======================================================================]
@@ -37,12 +38,20 @@ function(_torchcompat_extract archive entry_dir model out_error)
   set(staging "${entry_dir}/extract-${suffix}.tmp")
   file(MAKE_DIRECTORY "${staging}")
   _torchcompat_free_kib(free "${staging}")
+  # What the tree will take on disk: each file rounded up to 4 KiB blocks, a block for each
+  # directory and link, plus 1 MiB to spare. Newer CMakes stop the configure when a write fails
+  # during file(ARCHIVE_EXTRACT), before anything here could clean up or explain, so the room is
+  # made sure of first.
   set(sizes "${${model}_SIZES}")
-  set(needed 0)
-  foreach(size IN LISTS sizes)
-    math(EXPR needed "${needed} + ${size}")
+  set(kinds "${${model}_KINDS}")
+  set(needed_kib 1024)
+  foreach(size kind IN ZIP_LISTS sizes kinds)
+    if(kind STREQUAL "f")
+      math(EXPR needed_kib "${needed_kib} + (${size} + 4095) / 4096 * 4")
+    else()
+      math(EXPR needed_kib "${needed_kib} + 4")
+    endif()
   endforeach()
-  math(EXPR needed_kib "${needed} / 1024 + 1024")
   if(NOT free STREQUAL "" AND free LESS needed_kib)
     file(REMOVE_RECURSE "${staging}")
     string(

@@ -4,7 +4,7 @@
 #
 # Inputs (-D): CASE, REPO, WORK (the case's own scratch directory, emptied here), SERVED (the
 # archives), STATE (the server's port, pid and log), PACKAGE_DIR (TorchCompat_DIR for nested
-# projects), GENERATOR, CXX, PYTHON, PROBE (the built probe, so that nested configures need not
+# projects), GENERATOR, CXX, TAG (optional, see below), PYTHON, PROBE (the built probe, so that nested configures need not
 # compile one), TLS_CA (the certificate of the server's TLS listener).
 cmake_minimum_required(VERSION 3.22)
 
@@ -23,6 +23,11 @@ string(STRIP "${PORT}" PORT)
 file(READ "${STATE}/tls-port" TLS_PORT)
 string(STRIP "${TLS_PORT}" TLS_PORT)
 set(CACHE_DIR "${WORK}/cache")
+# TAG names this run's requests in the server log and its files in the served tree: the same case
+# runs under several CMakes at once.
+if(NOT DEFINED TAG)
+  set(TAG "${CASE}")
+endif()
 set(FETCH_SCRIPT "${REPO}/tests/fetch/fetch-archive.cmake")
 set(OFFICIAL_URL
     "https://download.pytorch.org/libtorch/cpu/libtorch-cxx11-abi-shared-with-deps-1.13.1%2Bcpu.zip"
@@ -120,14 +125,14 @@ endfunction()
 
 # The loopback server's URL prefix for a mode; the tag names this case's requests in the server log.
 function(server_url out mode tag)
-  set(${out} "http://127.0.0.1:${PORT}/${mode}/${CASE}-${tag}" PARENT_SCOPE)
+  set(${out} "http://127.0.0.1:${PORT}/${mode}/${TAG}-${tag}" PARENT_SCOPE)
 endfunction()
 
 # Number of requests the server answered for this case's tag.
 function(server_requests out tag)
   set(count 0)
   if(EXISTS "${STATE}/server.log")
-    file(STRINGS "${STATE}/server.log" lines REGEX " ${CASE}-${tag} ")
+    file(STRINGS "${STATE}/server.log" lines REGEX " ${TAG}-${tag} ")
     list(LENGTH lines count)
   endif()
   set(${out} ${count} PARENT_SCOPE)

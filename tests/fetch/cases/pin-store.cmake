@@ -9,9 +9,9 @@ tree_snapshot(source_before "${project}")
 # configure, not a build, is all this case needs.
 string(REGEX REPLACE "^.*/libtorch/" "" official_tail "${OFFICIAL_URL}")
 string(REPLACE "%2B" "+" official_tail "${official_tail}")
-configure_file("${SERVED}/mini.zip" "${SERVED}/${CASE}/${official_tail}" COPYONLY)
+configure_file("${SERVED}/mini.zip" "${SERVED}/${TAG}/${official_tail}" COPYONLY)
 server_url(mirror normal provider)
-set(mirror "${mirror}/${CASE}")
+set(mirror "${mirror}/${TAG}")
 set(includes "${REPO}/cmake/TorchCompatDependencyProvider.cmake")
 set(configure
     "${CMAKE_COMMAND}"

@@ -14,7 +14,7 @@ set(cases
     "no-config|no-config.zip|normal|does not look like a libtorch archive: no libtorch/share/cmake/Torch/TorchConfig.cmake"
     "mini|shortlen.zip|shortlen|no zip central directory|points past the end")
 # The server serves files of SERVED only: put this case's archives there, under its own folder.
-set(served_dir "${SERVED}/${CASE}")
+set(served_dir "${SERVED}/${TAG}")
 file(MAKE_DIRECTORY "${served_dir}")
 foreach(spec IN LISTS cases)
   string(REPLACE "|" ";" spec "${spec}")
@@ -30,7 +30,7 @@ foreach(spec IN LISTS cases)
   fetch_archive(
     ${kind}-${mode}
     EXPECT_FAIL
-    ARGS "-DURL=${url}/${CASE}/${name}" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}"
+    ARGS "-DURL=${url}/${TAG}/${name}" -DALLOW_HTTP=ON "-DCACHE_DIR=${CACHE_DIR}"
          "-DLOCK_FILE=${lock}" "-DLOCK_KEY=${key}"
     EXPECT "failed at the archive check step: refusing archive .*(${reason})"
            "Nothing was recorded; the next configure starts over")
