@@ -163,7 +163,8 @@ EXTRA_SOURCES = {
                  "architecture belongs to the build's list when it has at least half as many images "
                  "as the most common one; a few kernels compiled for extra targets (sm_90a, sm_100a, "
                  "sm_103) do not make an architecture covered. Confirms the arch-flag string (SASS "
-                 "and PTX) of the 1.8.x and 1.13.0-2.15.0 wheels; where cuDNN/cuBLAS are linked "
+                 "and PTX) of the 1.8.x and 2.0.0-2.15.0 wheels (1.13.x: PTX 8.6 in a minority of "
+                 "the kernels, which the flags omit); where cuDNN/cuBLAS are linked "
                  "statically (1.6-1.12) their kernels add architectures and the scan disagrees, so "
                  "it never fills a list the wheel's arch-flag string does not give (1.0-1.5.1 keep "
                  "null, with the counts in notes).",
