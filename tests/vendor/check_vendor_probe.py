@@ -45,13 +45,14 @@ class Case:
     def contains(self, text, part, what):
         self.check(isinstance(text, str) and part in text, f"{what}: expected {part!r} in {text!r}")
 
-    def run(self, library_dirs, env=None, extra_args=()):
+    def run(self, library_dirs, env=None, extra_args=(), python=False):
         environment = {k: v for k, v in os.environ.items() if not STEERING.match(k)}
         environment["LD_LIBRARY_PATH"] = os.pathsep.join(library_dirs)
         environment.update(env or {})
         # The fakes answer from FAKE_* variables, which no real machine has and the
         # cache's key rightly ignores: each case asks afresh.
-        command = [self.args.probe, "--format", "json", "--no-python", "--no-cache", *extra_args]
+        asked = ["--python", "/usr/bin/python3"] if python else ["--no-python"]
+        command = [self.args.probe, "--format", "json", *asked, "--no-cache", *extra_args]
         started = time.monotonic()
         result = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=50)
         self.elapsed = time.monotonic() - started
@@ -380,6 +381,15 @@ def case_hang(c):
     expect_rest_of_report(c, report)
 
 
+def case_hang_beside_python(c):
+    # The driver hangs for its whole budget; Python, started first, had answered
+    # long before its own deadline, which has passed by the time it is read.
+    report = c.run([c.args.cuda_dir], {"FAKE_CUDA_BEHAVIOUR": "hang", "FAKE_CUDA_GPUS": A100},
+                   extra_args=("--timeout", "1"), python=True)
+    c.equal(driver_of(report)["status"], "timed_out", "driver status")
+    c.equal(report["python"]["status"], "found", f"python status ({report['python']['reason']})")
+
+
 def nvml_failure_case(behaviour, expected, extra_args=()):
     """NVML runs after libcuda in the same child: its failure must cost only the release."""
     def case(c):
@@ -472,6 +482,7 @@ CASES = {
     "nvml-crash": nvml_failure_case("crash", "crashed (signal 11) in nvmlInit_v2"),
     "nvml-hang": nvml_failure_case("hang", "timed out after 1 s in nvmlInit_v2", ("--timeout", "1")),
     "hang": case_hang,
+    "hang-beside-python": case_hang_beside_python,
     "real-cudnn": case_real_cudnn,
     "cudnn-mismatch": case_cudnn_mismatch,
     "cudnn-fake9": case_cudnn_fake9,
