@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cerrno>
 #include <climits>
+#include <cstdint>
 #include <cstdlib>
 
 namespace torchcompat {
@@ -52,6 +53,24 @@ std::optional<std::uint64_t> to_uint64(const std::string& text) {
   const unsigned long long value = std::strtoull(text.c_str(), &end, 10);
   if (*end != '\0' || errno != 0) return std::nullopt;
   return static_cast<std::uint64_t>(value);
+}
+
+void append_reason(std::string& reason, const std::string& part) {
+  if (part.empty()) return;
+  if (!reason.empty()) reason += "; ";
+  reason += part;
+}
+
+bool only_missing_files(const std::string& load_error) {
+  for (const auto& part : split(load_error, ';', SIZE_MAX)) {
+    if (part.find("No such file") == std::string::npos) return false;
+  }
+  return !load_error.empty();
+}
+
+std::string visible_devices_suffix(const FileSystem& fs) {
+  const auto visible = fs.getenv("CUDA_VISIBLE_DEVICES");
+  return visible ? " with CUDA_VISIBLE_DEVICES=\"" + *visible + "\"" : std::string();
 }
 
 std::vector<std::string> split(const std::string& text, char separator, std::size_t max_parts) {
