@@ -7,8 +7,10 @@ extracts it atomically. Used by :command:`torchcompat_fetch_libtorch`. The
 steps live in their own modules: ``TorchCompatFetchTransfer`` (download),
 ``TorchCompatFetchPins`` (lock file and pin store),
 ``TorchCompatFetchValidate`` (the archive's listing against a model of the
-tree), ``TorchCompatFetchExtract`` (extraction and its check) and
-``TorchCompatFetchCache`` (the cache's layout and stamp).
+tree, with ``TorchCompatFetchZipIndex`` for a zip's central directory),
+``TorchCompatFetchExtract`` (extraction and its check),
+``TorchCompatFetchCache`` (the cache's layout and stamp) and
+``TorchCompatFetchKnobs`` (knob values and paths).
 
 .. command:: _torchcompat_fetch_archive
 
