@@ -181,4 +181,27 @@ function(_torchcompat_sass_possible_uncached out_var gpu_arch cuda_minor)
   set(${out_var} "${answer}" PARENT_SCOPE)
 endfunction()
 
+# Could a CUDA <cuda_minor> build carry PTX that JIT-compiles for gpu_arch?
+# FALSE when no architecture that toolkit compiles for has PTX that reaches
+# it (a GPU older than everything the toolkit targets); TRUE or "" otherwise.
+function(_torchcompat_ptx_possible out_var gpu_arch cuda_minor)
+  _torchcompat_gpu_rules(rules)
+  _torchcompat_json_keys(archs "${rules_TABLE}" architectures)
+  set(answer FALSE)
+  foreach(arch IN LISTS archs)
+    _torchcompat_ptx_runs(runs "${arch}" "${gpu_arch}" "${rules_TABLE}")
+    if(NOT runs)
+      continue()
+    endif()
+    _torchcompat_toolkit_compiles(compiles "${arch}" "${cuda_minor}" "${rules_TABLE}")
+    if(compiles)
+      set(${out_var} TRUE PARENT_SCOPE)
+      return()
+    elseif(compiles STREQUAL "")
+      set(answer "")
+    endif()
+  endforeach()
+  set(${out_var} "${answer}" PARENT_SCOPE)
+endfunction()
+
 cmake_policy(POP)

@@ -409,7 +409,24 @@ function(
     math(EXPR index "${index} + 1")
     if(sass_type STREQUAL "ARRAY")
       _torchcompat_gpu_coverage(coverage "${arch}" "${sass}" "${ptx}")
-      if(NOT coverage)
+      if(NOT coverage AND NOT ptx_type STREQUAL "ARRAY")
+        # The SASS list is known and misses this GPU; the PTX list is not known.
+        _torchcompat_ptx_unknown_check(
+          ptx_verdict
+          "${gpu}"
+          "${arch}"
+          "${build_name}"
+          "${sass_text}"
+          "${cuda}"
+          "${native}"
+          "${${m}_DRIVER_CUDA}")
+        if(ptx_verdict_FAILED)
+          set(failed TRUE)
+          _torchcompat_add_text(problems "${ptx_verdict_TEXT}")
+        else()
+          _torchcompat_add_text(unknowns "${ptx_verdict_TEXT}")
+        endif()
+      elseif(NOT coverage)
         set(failed TRUE)
         _torchcompat_add_text(problems "${gpu} has no code in ${build_name}, which carries "
                               "SASS for ${sass_text} and PTX for ${ptx_text}")
@@ -456,6 +473,41 @@ function(
   set(${prefix}_UNKNOWNS "${unknowns}" PARENT_SCOPE)
   set(${prefix}_FAILED ${failed} PARENT_SCOPE)
   set(${prefix}_JIT_PROBLEMS ${jit_problems} PARENT_SCOPE)
+endfunction()
+
+# A GPU that a build's known SASS list misses, when the build's PTX list is
+# unknown: fails when no PTX could reach it (the GPU is older than anything the
+# build's toolkit targets) or when this driver could not JIT-compile PTX of the
+# build's CUDA anyway; otherwise it cannot be verified. Sets <prefix>_FAILED
+# and <prefix>_TEXT.
+function(
+  _torchcompat_ptx_unknown_check
+  prefix
+  gpu
+  arch
+  build_name
+  sass_text
+  cuda
+  native
+  driver_cuda)
+  _torchcompat_ptx_possible(possible "${arch}" "${cuda}")
+  set(known "${build_name} carries SASS for ${sass_text}, none of which runs on ${gpu}")
+  if(possible STREQUAL "FALSE")
+    set(failed TRUE)
+    string(CONCAT text "${gpu} has no code in ${build_name}: ${known}, and CUDA ${cuda} cannot "
+                  "emit PTX that reaches sm ${arch} (data/gpu-code-rules.json)")
+  elseif(NOT native)
+    set(failed TRUE)
+    string(CONCAT text "${gpu} has no code in ${build_name} that this driver can run: ${known}, "
+                  "whether it carries PTX is not in the table, and PTX of CUDA ${cuda} would need "
+                  "a driver that supports CUDA ${cuda} (this one supports ${driver_cuda})")
+  else()
+    set(failed FALSE)
+    string(CONCAT text "${known}, and whether it carries PTX that ${gpu} could JIT-compile is not "
+                  "in the table, so whether ${gpu} has code in it cannot be verified")
+  endif()
+  set(${prefix}_FAILED ${failed} PARENT_SCOPE)
+  set(${prefix}_TEXT "${text}" PARENT_SCOPE)
 endfunction()
 
 # "\n  - a\n  - b" for a list of texts.
