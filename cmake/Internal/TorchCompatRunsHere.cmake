@@ -24,17 +24,31 @@ endfunction()
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatGpuCode.cmake")
 
 # The toolkit release a build shipped with: the build's recorded cuda_toolkit
-# (12.4.1) when the toolkit table has it, else the GA row of its CUDA minor.
-# Sets <prefix>_TOOLKIT ("" when the table has no row of that minor) and
-# <prefix>_FALLBACK (why the GA row stands in, or "").
+# (12.4.1) when the toolkit table has it; else its cuda_toolkit_candidates
+# (12.8.1;12.8.2: the wheel's runtime pin fits several updates) when the table
+# has them all; else the GA row of its CUDA minor. Sets <prefix>_TOOLKIT (one
+# release, a list of candidates, or "" when the table has no row of that
+# minor) and <prefix>_FALLBACK (why a stand-in was used, or "").
 function(_torchcompat_build_toolkit prefix version variant platform cuda_minor)
   _torchcompat_variant_build(build "${version}" "${variant}" "${platform}")
   _torchcompat_json_get(shipped "${build}" cuda_toolkit)
+  _torchcompat_json_list(candidates "${build}" cuda_toolkit_candidates)
   _torchcompat_toolkits_of_minor(rows "${cuda_minor}")
   set(toolkit "")
   set(fallback "")
+  set(all_rows TRUE)
+  foreach(candidate IN LISTS candidates)
+    if(NOT candidate IN_LIST rows)
+      set(all_rows FALSE)
+    endif()
+  endforeach()
   if(shipped AND shipped IN_LIST rows)
     set(toolkit "${shipped}")
+  elseif(NOT shipped AND candidates AND all_rows)
+    set(toolkit "${candidates}")
+    list(JOIN candidates " or " either)
+    string(CONCAT fallback "torch ${version} ${variant} shipped with CUDA ${either} (its runtime "
+                  "pin fits each), so the driver must meet each one's minimum")
   elseif(rows)
     list(GET rows 0 toolkit)
     if(shipped)
@@ -85,12 +99,99 @@ function(
 endfunction()
 
 # _torchcompat_driver_check(<prefix> WHAT <text> CUDA <minor> POLICY <p> OS <os>
-#                           TOOLKIT <release> FALLBACK <text> MACHINE <machine-prefix>)
+#                           TOOLKIT <release>... FALLBACK <text> MACHINE <machine-prefix>)
 # Does the machine's driver run CUDA <minor> code? Sets <prefix>_VERDICT
 # (pass, fail, unknown, or none: no driver at all), <prefix>_TEXT (why, for
 # fail and unknown), <prefix>_NATIVE (the driver's CUDA is at least the
 # build's, so it can JIT the build's PTX), <prefix>_NEED and <prefix>_RULE.
+# Several TOOLKIT candidates (the build shipped with one of them, which is not
+# known) pass only when each passes and fail only when each fails; otherwise
+# the answer cannot be verified.
 function(_torchcompat_driver_check prefix)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "WHAT;CUDA;POLICY;OS;FALLBACK;MACHINE" "TOOLKIT")
+  list(LENGTH arg_TOOLKIT candidates)
+  if(candidates LESS 2 OR NOT arg_POLICY STREQUAL "strict")
+    _torchcompat_driver_check_one(
+      one
+      WHAT
+      "${arg_WHAT}"
+      CUDA
+      "${arg_CUDA}"
+      POLICY
+      "${arg_POLICY}"
+      OS
+      "${arg_OS}"
+      TOOLKIT
+      "${arg_TOOLKIT}"
+      FALLBACK
+      "${arg_FALLBACK}"
+      MACHINE
+      ${arg_MACHINE})
+    foreach(name IN ITEMS VERDICT TEXT NATIVE NEED RULE)
+      set(${prefix}_${name} "${one_${name}}" PARENT_SCOPE)
+    endforeach()
+    return()
+  endif()
+  set(verdicts "")
+  set(need "")
+  set(rule "")
+  set(fail_text "")
+  set(unsure "")
+  foreach(toolkit IN LISTS arg_TOOLKIT)
+    _torchcompat_driver_check_one(
+      one
+      WHAT
+      "${arg_WHAT}"
+      CUDA
+      "${arg_CUDA}"
+      POLICY
+      "${arg_POLICY}"
+      OS
+      "${arg_OS}"
+      TOOLKIT
+      "${toolkit}"
+      FALLBACK
+      "${arg_FALLBACK}"
+      MACHINE
+      ${arg_MACHINE})
+    list(APPEND verdicts ${one_VERDICT})
+    if(one_NEED AND (NOT need OR need VERSION_LESS one_NEED))
+      set(need "${one_NEED}")
+      set(rule "${one_RULE}")
+    endif()
+    if(one_VERDICT STREQUAL "fail" AND NOT fail_text)
+      set(fail_text "${one_TEXT}")
+    elseif(NOT one_VERDICT STREQUAL "fail")
+      if(one_NEED)
+        list(APPEND unsure "CUDA ${toolkit} (minimum ${one_NEED}) would pass")
+      else()
+        list(APPEND unsure "CUDA ${toolkit}'s minimum ${arg_OS} driver is not recorded")
+      endif()
+    endif()
+  endforeach()
+  list(REMOVE_DUPLICATES verdicts)
+  set(text "")
+  if(verdicts STREQUAL "pass" OR verdicts STREQUAL "fail" OR verdicts STREQUAL "none")
+    set(verdict ${verdicts})
+    if(verdict STREQUAL "fail")
+      set(text "${fail_text}")
+    elseif(verdict STREQUAL "none")
+      set(text "${one_TEXT}")
+    endif()
+  else()
+    set(verdict unknown)
+    list(JOIN unsure ", and " unsure_text)
+    string(CONCAT text "${fail_text}, but ${unsure_text}, so whether the driver meets the strict "
+                  "policy cannot be verified")
+  endif()
+  set(${prefix}_VERDICT ${verdict} PARENT_SCOPE)
+  set(${prefix}_TEXT "${text}" PARENT_SCOPE)
+  set(${prefix}_NATIVE ${one_NATIVE} PARENT_SCOPE)
+  set(${prefix}_NEED "${need}" PARENT_SCOPE)
+  set(${prefix}_RULE "${rule}" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_driver_check_one prefix)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "WHAT;CUDA;POLICY;OS;TOOLKIT;FALLBACK;MACHINE" "")
   set(m ${arg_MACHINE})
   _torchcompat_needed_driver(
@@ -287,7 +388,7 @@ function(_torchcompat_evaluate_variant prefix)
       OS
       "${os}"
       TOOLKIT
-      "${shipped_TOOLKIT}"
+      ${shipped_TOOLKIT}
       FALLBACK
       "${shipped_FALLBACK}"
       MACHINE
