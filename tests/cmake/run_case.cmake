@@ -1,15 +1,15 @@
 # Runs one CMake case, RunCMake-style: configures tests/cmake/project with the
 # case's body and compares the result code, stdout and stderr with the case's
-# expectations:
-#   cases/<case>.cmake          the body (or cases/<case>/CMakeLists.txt, a whole project)
-#   cases/<case>-result.txt     expected exit code (default 0)
-#   cases/<case>-stderr.txt     regex stderr must match (default: no TorchCompat error)
-#   cases/<case>-stdout.txt     regex stdout must match
-#   cases/<case>-env.txt        NAME=VALUE lines for the environment; @FAKES_DIR@,
-#                               @PROBE@, @SOURCE_DIR@, @WORK_DIR@, @BUILD_DIR@ (the
-#                               TorchCompat build tree) and @INSTALL_PREFIX@ (an
-#                               installed and moved TorchCompat) are replaced
-#   cases/<case>-args.txt       extra -D arguments, one per line
+# expectations. CASES_DIR is the case's feature folder (tests/cmake/<Feature>):
+#   <Case>.cmake          the body (or <Case>/CMakeLists.txt, a whole project)
+#   <Case>-result.txt     expected exit code (default 0)
+#   <Case>-stderr.txt     regex stderr must match (default: no TorchCompat error)
+#   <Case>-stdout.txt     regex stdout must match
+#   <Case>-env.txt        NAME=VALUE lines for the environment; @FAKES_DIR@,
+#                         @PROBE@, @SOURCE_DIR@, @WORK_DIR@, @BUILD_DIR@ (the
+#                         TorchCompat build tree) and @INSTALL_PREFIX@ (an
+#                         installed and moved TorchCompat) are replaced
+#   <Case>-args.txt       extra -D arguments, one per line
 # Inputs: CMAKE_UNDER_TEST, CASE, CASES_DIR, WORK_DIR, PACKAGE_DIR, PROBE, FAKES_DIR.
 
 cmake_minimum_required(VERSION 3.22...4.4)

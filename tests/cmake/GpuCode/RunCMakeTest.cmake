@@ -1,0 +1,3 @@
+# The GpuCode cases: each <Case>.cmake (or <Case>/CMakeLists.txt, a whole project) with its
+# expectation files beside it; see tests/cmake/CMakeLists.txt for run_cmake().
+run_cmake(GpuCodeWorkedExamples)
