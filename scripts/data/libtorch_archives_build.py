@@ -22,6 +22,9 @@ import sys
 
 RETRIEVED = "2026-11-25"
 BASE = "https://download.pytorch.org/libtorch/"
+# The pip index of a variant's wheels is WHEEL_INDEX_BASE + variant, as the
+# previous-versions page's install commands write it (--index-url .../whl/cu121).
+WHEEL_INDEX_BASE = "https://download.pytorch.org/whl/"
 PLATFORM_OF_GENERATOR_OS = {"linux": "linux-x86_64", "linux-aarch64": "linux-aarch64",
                             "windows": "windows-x86_64", "macos": "macos-x86_64",
                             "macos-arm64": "macos-arm64"}
@@ -538,6 +541,8 @@ def variants_document(records, replays):
         "description": "Per torch release and platform, the wheel variants and the libtorch variants "
                        "published on download.pytorch.org.",
         "sources": SOURCES,
+        "wheel_index_base": WHEEL_INDEX_BASE,
+        "wheel_index_base_sources": ["previous-versions"],
         "releases": releases,
     }
 
