@@ -5,10 +5,26 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(_WIN32)
+#include <windows.h>
+#else
 #include <unistd.h>
+#endif
+
+/* Blocks the calling thread for good, as a driver stuck in the kernel does. */
+static void fake_block_forever(void) {
+  for (;;) {
+#if defined(_WIN32)
+    Sleep(INFINITE);
+#else
+    pause();
+#endif
+  }
+}
 
 /* Does what the variable asks: "crash" dies on a real invalid write (the
-   signal a broken driver gives), "hang" never returns. */
+   signal a broken driver gives; an access violation on Windows), "hang" never
+   returns. */
 static void fake_misbehave_if_asked(const char* variable) {
   const char* behaviour = getenv(variable);
   if (behaviour == NULL) return;
@@ -17,7 +33,7 @@ static void fake_misbehave_if_asked(const char* variable) {
     *nowhere = 1;
   }
   if (strcmp(behaviour, "hang") == 0) {
-    for (;;) pause();
+    fake_block_forever();
   }
 }
 

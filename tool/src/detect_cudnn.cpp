@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "child_payload.hpp"
+#include "child_tasks.hpp"
 #include "isolate.hpp"
 #include "vendor_cudnn.hpp"
 
@@ -112,22 +113,6 @@ const char* const key_load_error = "load_error";
 
 const char* const key_calling = "calling";  // announced before each vendor call
 
-void load_library_here(const std::vector<std::string>& candidates, const Emit& emit) {
-  PayloadWriter out(emit);
-  for (const auto& candidate : candidates) {
-    std::string error;
-    out.add(key_calling, "loading " + candidate);
-    const LoadedCudnn cudnn = load_cudnn(candidate, error);
-    if (!cudnn.library) {
-      out.add(key_load_error, error);
-      continue;
-    }
-    out.add(key_library, cudnn.path);
-    out.add(key_calling, "cudnnGetVersion");
-    out.add(key_version, static_cast<long long>(cudnn.api.cudnnGetVersion()));
-    return;
-  }
-}
 
 void add_library_findings(const IsolatedOutcome& outcome, Cudnn& cudnn) {
   const PayloadEntries entries = parse_payload(outcome.payload);
@@ -203,6 +188,23 @@ bool parse_define(const std::string& line, const std::string& name, long& value)
 
 }  // namespace
 
+void load_cudnn_library_here(const std::vector<std::string>& candidates, const Emit& emit) {
+  PayloadWriter out(emit);
+  for (const auto& candidate : candidates) {
+    std::string error;
+    out.add(key_calling, "loading " + candidate);
+    const LoadedCudnn cudnn = load_cudnn(candidate, error);
+    if (!cudnn.library) {
+      out.add(key_load_error, error);
+      continue;
+    }
+    out.add(key_library, cudnn.path);
+    out.add(key_calling, "cudnnGetVersion");
+    out.add(key_version, static_cast<long long>(cudnn.api.cudnnGetVersion()));
+    return;
+  }
+}
+
 std::optional<std::string> parse_cudnn_header_version(const std::string& text) {
   long major = -1;
   long minor = -1;
@@ -235,10 +237,7 @@ Cudnn detect_cudnn(const Options& options, const FileSystem& fs, const ToolkitFi
     cudnn.header_version = header->version;
   }
   const auto candidates = library_candidates(fs, toolkits);
-  add_library_findings(run_isolated_streaming(
-                           [&candidates](const Emit& emit) { load_library_here(candidates, emit); },
-                           options.detector_timeout),
-                       cudnn);
+  add_library_findings(run_isolated_task(cudnn_task(candidates), options.detector_timeout), cudnn);
   conclude(cudnn, unreadable_header);
   return cudnn;
 }

@@ -4,14 +4,20 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "file_system.hpp"
+#include "isolate.hpp"
 #include "options.hpp"
 #include "report.hpp"
 
 namespace torchcompat {
 
 Cudnn detect_cudnn(const Options& options, const FileSystem& fs, const ToolkitFindings& toolkits);
+
+// The isolated child's half (child_tasks.cpp): loads the first candidate that
+// opens and sends its path and cudnnGetVersion's number.
+void load_cudnn_library_here(const std::vector<std::string>& candidates, const Emit& emit);
 
 // Exposed for unit tests.
 // Reads CUDNN_MAJOR / CUDNN_MINOR / CUDNN_PATCHLEVEL from a header's text

@@ -5,6 +5,7 @@
 #include "detect_driver.hpp"
 
 #include "child_payload.hpp"
+#include "child_tasks.hpp"
 #include "driver_child.hpp"
 #include "driver_keys.hpp"
 
@@ -31,13 +32,12 @@ std::string settle_nvml_outcome(const IsolatedOutcome& outcome) {
 }  // namespace
 
 DriverAndGpus detect_driver_and_gpus(const Options& options, const FileSystem& fs) {
-  const IsolatedOutcome nvml = run_isolated_streaming(probe_nvml_here, options.detector_timeout);
+  const IsolatedOutcome nvml = run_isolated_task(nvml_task(), options.detector_timeout);
   const std::string nvml_payload = settle_nvml_outcome(nvml);
   std::string why_cu_init;
   const bool initialize = !nvml_lists_gpus(nvml_payload, fs, why_cu_init);
 
-  IsolatedOutcome cuda = run_isolated_streaming(
-      [initialize](const Emit& emit) { probe_cuda_here(emit, initialize); }, options.detector_timeout);
+  IsolatedOutcome cuda = run_isolated_task(cuda_driver_task(initialize), options.detector_timeout);
   // The libcuda child's lines follow NVML's, after a line naming it, so a
   // child that died before it said anything is not mistaken for NVML.
   cuda.payload = nvml_payload + PayloadWriter().add(driver_key::calling, "starting libcuda's child").text() +

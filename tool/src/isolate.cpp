@@ -1,11 +1,14 @@
 #include "isolate.hpp"
 
+#if !defined(_WIN32)
+
+#include "child_tasks.hpp"
+
 #include <cstdio>
 #include <cstring>
 #include <exception>
 #include <sstream>
 
-#if !defined(_WIN32)
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
@@ -16,7 +19,8 @@
 #include <sys/prctl.h>
 #endif
 #include <unistd.h>
-#endif
+
+// The POSIX form: a forked child. Windows has its own (isolate_windows.cpp).
 
 namespace torchcompat {
 
@@ -37,24 +41,6 @@ std::string describe_timeout(std::chrono::milliseconds timeout) {
 }
 
 }  // namespace
-
-#if defined(_WIN32)
-
-// No fork: the work runs here, and a crash takes the probe down with it.
-IsolatedOutcome run_isolated_streaming(const std::function<void(const Emit&)>& work,
-                                       std::chrono::milliseconds) {
-  IsolatedOutcome outcome;
-  try {
-    work([&outcome](const std::string& text) { outcome.payload += text; });
-    outcome.status = Status::found;
-  } catch (const std::exception& failure) {
-    outcome.status = Status::error;
-    outcome.reason = "exited with code " + std::to_string(work_threw_exit_code) + ": " + failure.what();
-  }
-  return outcome;
-}
-
-#else
 
 namespace {
 
@@ -236,11 +222,17 @@ IsolatedOutcome run_isolated_streaming(const std::function<void(const Emit&)>& w
   return describe_exit(wait_status, std::move(payload));
 }
 
-#endif
-
 IsolatedOutcome run_isolated(const std::function<std::string()>& work,
                              std::chrono::milliseconds timeout) {
   return run_isolated_streaming([&work](const Emit& emit) { emit(work()); }, timeout);
 }
 
+IsolatedOutcome run_isolated_task(const ChildTask& task, std::chrono::milliseconds timeout) {
+  const ChildWork work = find_child_work(task.name);
+  if (work == nullptr) return {Status::error, {}, "no child task named \"" + task.name + "\""};
+  return run_isolated_streaming([&](const Emit& emit) { work(emit, task.arguments); }, timeout);
+}
+
 }  // namespace torchcompat
+
+#endif

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "child_tasks.hpp"
 #include "cli.hpp"
 #include "detect_all.hpp"
 #include "file_system.hpp"
@@ -29,6 +30,12 @@ int usage_error(const std::string& message, bool show_usage) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
+#if defined(_WIN32)
+  // The probe started again as an isolated detector's child (isolate_windows.cpp).
+  if (!args.empty() && args.front() == isolated_child_flag) {
+    return run_as_isolated_child(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
+#endif
   CommandLine command;
   Overrides overrides;
   try {

@@ -1,0 +1,295 @@
+// The Windows form of isolation. Windows has no fork, so the child is the
+// probe started again in child mode (child_tasks.hpp): it writes its findings
+// to an inherited pipe while its own stdout goes to the probe's stderr, so a
+// vendor DLL that prints can't forge findings. The child runs in a job object:
+// at the timeout the whole job is terminated (a vendor DLL's helper processes
+// too), and closing the job kills whatever is left if the probe itself dies.
+#include "isolate.hpp"
+
+#if defined(_WIN32)
+
+#include <windows.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <exception>
+
+#include "child_tasks.hpp"
+#include "run_process.hpp"
+#include "win_text.hpp"
+
+namespace torchcompat {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// As on POSIX: the exit code of a child whose work threw; the message ends the payload.
+constexpr DWORD work_threw_exit_code = 3;
+constexpr int malformed_request_exit_code = 2;
+
+// The most a child may send (as on POSIX).
+constexpr std::size_t payload_cap = 16u << 20;
+
+// What a child killed at the timeout exits with; only the parent sees it.
+constexpr UINT killed_exit_code = 0xDEAD;
+
+// NTSTATUS values with the error severity (0xC...) are exceptions that ended
+// the process: an access violation (0xC0000005), a stack overflow, ...
+constexpr DWORD exception_severity = 0xC0000000u;
+
+class Handle {
+ public:
+  Handle() = default;
+  explicit Handle(HANDLE handle) : handle_(handle == INVALID_HANDLE_VALUE ? nullptr : handle) {}
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  Handle(Handle&& other) noexcept : handle_(other.release()) {}
+  Handle& operator=(Handle&& other) noexcept {
+    if (this != &other) reset(other.release());
+    return *this;
+  }
+  ~Handle() { reset(); }
+  HANDLE release() {
+    HANDLE handle = handle_;
+    handle_ = nullptr;
+    return handle;
+  }
+  HANDLE get() const { return handle_; }
+  explicit operator bool() const { return handle_ != nullptr; }
+  void reset(HANDLE handle = nullptr) {
+    if (handle_ != nullptr) CloseHandle(handle_);
+    handle_ = handle == INVALID_HANDLE_VALUE ? nullptr : handle;
+  }
+
+ private:
+  HANDLE handle_ = nullptr;
+};
+
+std::string last_error_text(const char* what) {
+  return std::string(what) + " failed with error " + std::to_string(GetLastError());
+}
+
+// An inheritable copy of the probe's stderr for the child's stdout and
+// stderr: vendor chatter lands with the probe's other diagnostics. Without a
+// stderr (a GUI parent), the child writes to NUL.
+Handle inheritable_diagnostics() {
+  HANDLE own = GetStdHandle(STD_ERROR_HANDLE);
+  HANDLE copy = nullptr;
+  if (own != nullptr && own != INVALID_HANDLE_VALUE &&
+      DuplicateHandle(GetCurrentProcess(), own, GetCurrentProcess(), &copy, 0, TRUE, DUPLICATE_SAME_ACCESS)) {
+    return Handle(copy);
+  }
+  SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
+  return Handle(CreateFileW(L"NUL", GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0,
+                            nullptr));
+}
+
+Handle inheritable_null_input() {
+  SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
+  return Handle(
+      CreateFileW(L"NUL", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0, nullptr));
+}
+
+// The job that holds the child: killing it ends everything the child started,
+// and no crash dialog waits for a person.
+Handle make_job() {
+  Handle job(CreateJobObjectW(nullptr, nullptr));
+  if (!job) return job;
+  JOBOBJECT_EXTENDED_LIMIT_INFORMATION limits{};
+  limits.BasicLimitInformation.LimitFlags =
+      JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION;
+  SetInformationJobObject(job.get(), JobObjectExtendedLimitInformation, &limits, sizeof limits);
+  return job;
+}
+
+struct Child {
+  Handle process;
+  Handle job;  // empty when the process could not be put in one (then only it is killed)
+  Handle payload;  // the read end of the child's findings
+};
+
+// Starts `<this program> --isolated-child <pipe> <task> <arguments...>`;
+// an empty reason means it runs.
+std::string start_child(const ChildTask& task, Child& child) {
+  SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
+  HANDLE read_end = nullptr;
+  HANDLE write_end = nullptr;
+  if (!CreatePipe(&read_end, &write_end, &inherit, 0)) return last_error_text("CreatePipe");
+  child.payload.reset(read_end);
+  Handle child_end(write_end);
+  // Only the child's end is inherited.
+  SetHandleInformation(read_end, HANDLE_FLAG_INHERIT, 0);
+
+  std::vector<std::string> arguments = {isolated_child_flag,
+                                        std::to_string(reinterpret_cast<std::uintptr_t>(write_end)), task.name};
+  arguments.insert(arguments.end(), task.arguments.begin(), task.arguments.end());
+  const std::wstring program = own_executable_path();
+  if (program.empty()) return last_error_text("GetModuleFileNameW");
+  std::wstring command_line = windows_command_line(program, arguments);
+
+  Handle input = inheritable_null_input();
+  Handle diagnostics = inheritable_diagnostics();
+  STARTUPINFOW startup{};
+  startup.cb = sizeof startup;
+  startup.dwFlags = STARTF_USESTDHANDLES;
+  startup.hStdInput = input.get();
+  startup.hStdOutput = diagnostics.get();
+  startup.hStdError = diagnostics.get();
+  PROCESS_INFORMATION started{};
+  // Suspended until it is in its job, so nothing it starts escapes the job.
+  if (!CreateProcessW(program.c_str(), command_line.data(), nullptr, nullptr, TRUE,
+                      CREATE_SUSPENDED | CREATE_NO_WINDOW, nullptr, nullptr, &startup, &started)) {
+    return last_error_text("CreateProcessW");
+  }
+  child.process.reset(started.hProcess);
+  Handle thread(started.hThread);
+  child.job = make_job();
+  // A probe already inside a job that forbids nesting (before Windows 8)
+  // cannot give the child its own: then the timeout kills the child alone.
+  if (child.job && !AssignProcessToJobObject(child.job.get(), started.hProcess)) child.job.reset();
+  ResumeThread(started.hThread);
+  return {};
+}
+
+void kill_child(Child& child) {
+  if (!child.job || !TerminateJobObject(child.job.get(), killed_exit_code)) {
+    TerminateProcess(child.process.get(), killed_exit_code);
+  }
+  WaitForSingleObject(child.process.get(), INFINITE);
+}
+
+DWORD milliseconds_until(Clock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  return left <= 0 ? 0 : static_cast<DWORD>(left);
+}
+
+enum class ReadEnd { end_of_file, deadline, overflow };
+
+// Anonymous pipes have no overlapped reads: the probe peeks, reads what is
+// there, and otherwise waits on the process a moment (an exit wakes it at once).
+ReadEnd read_until_eof(const Child& child, Clock::time_point deadline, std::string& payload) {
+  char buffer[8192];
+  for (;;) {
+    DWORD available = 0;
+    if (!PeekNamedPipe(child.payload.get(), nullptr, 0, nullptr, &available, nullptr)) {
+      return ReadEnd::end_of_file;  // every write end is closed: the child is done or dead
+    }
+    if (available > 0) {
+      DWORD got = 0;
+      const DWORD want = available < sizeof buffer ? available : static_cast<DWORD>(sizeof buffer);
+      if (!ReadFile(child.payload.get(), buffer, want, &got, nullptr) || got == 0) return ReadEnd::end_of_file;
+      if (payload.size() + got > payload_cap) return ReadEnd::overflow;
+      payload.append(buffer, got);
+      continue;
+    }
+    const DWORD left = milliseconds_until(deadline);
+    if (left == 0) return ReadEnd::deadline;
+    WaitForSingleObject(child.process.get(), left < 5 ? left : 5);
+  }
+}
+
+IsolatedOutcome describe_exit(DWORD code, std::string payload) {
+  IsolatedOutcome outcome;
+  if (code == 0) {
+    outcome.status = Status::found;
+  } else if ((code & exception_severity) == exception_severity) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "0x%08lX", static_cast<unsigned long>(code));
+    outcome.status = Status::crashed;
+    outcome.reason = std::string("crashed (exception ") + hex + ")";
+  } else {
+    outcome.status = Status::error;
+    outcome.reason = "exited with code " + std::to_string(code);
+    const auto last_newline = payload.rfind('\n');
+    if (code == work_threw_exit_code && last_newline != std::string::npos) {
+      outcome.reason += ": " + payload.substr(last_newline + 1);
+      payload.erase(last_newline);
+    }
+  }
+  outcome.payload = std::move(payload);
+  return outcome;
+}
+
+// The message of a work that threw, as the payload's last line (as on POSIX).
+std::string one_line(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return "\n" + text;
+}
+
+void write_all(HANDLE out, const std::string& data) {
+  std::size_t written = 0;
+  while (written < data.size()) {
+    DWORD n = 0;
+    const std::size_t left = data.size() - written;
+    const DWORD chunk = left > (1u << 20) ? (1u << 20) : static_cast<DWORD>(left);
+    if (!WriteFile(out, data.data() + written, chunk, &n, nullptr) || n == 0) return;  // the parent left
+    written += n;
+  }
+}
+
+}  // namespace
+
+IsolatedOutcome run_isolated_task(const ChildTask& task, std::chrono::milliseconds timeout) {
+  if (find_child_work(task.name) == nullptr) {
+    return {Status::error, {}, "no child task named \"" + task.name + "\""};
+  }
+  const auto deadline = Clock::now() + timeout;
+  Child child;
+  const std::string not_started = start_child(task, child);
+  if (!not_started.empty()) return {Status::error, {}, "cannot start a child: " + not_started};
+  std::string payload;
+  const ReadEnd end = read_until_eof(child, deadline, payload);
+  if (end == ReadEnd::overflow) {
+    kill_child(child);
+    return {Status::error, std::move(payload),
+            "sent more than " + std::to_string(payload_cap >> 20) + " MiB, so it was stopped"};
+  }
+  if (end == ReadEnd::deadline ||
+      WaitForSingleObject(child.process.get(), milliseconds_until(deadline)) != WAIT_OBJECT_0) {
+    kill_child(child);
+    return {Status::timed_out, std::move(payload), "timed out after " + describe_timeout(timeout)};
+  }
+  DWORD code = 0;
+  if (!GetExitCodeProcess(child.process.get(), &code)) {
+    return {Status::error, std::move(payload), last_error_text("GetExitCodeProcess")};
+  }
+  return describe_exit(code, std::move(payload));
+}
+
+int run_as_isolated_child(const std::vector<std::string>& arguments) {
+  // A crash must end this process at once, not open a dialog or a debugger.
+  SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX | SEM_NOOPENFILEERRORBOX);
+  if (arguments.size() < 2) return malformed_request_exit_code;
+  std::uintptr_t value = 0;
+  try {
+    value = static_cast<std::uintptr_t>(std::stoull(arguments[0]));
+  } catch (const std::exception&) {
+    return malformed_request_exit_code;
+  }
+  const HANDLE out = reinterpret_cast<HANDLE>(value);
+  const ChildWork work = find_child_work(arguments[1]);
+  if (work == nullptr || GetFileType(out) != FILE_TYPE_PIPE) return malformed_request_exit_code;
+  const std::vector<std::string> task_arguments(arguments.begin() + 2, arguments.end());
+  DWORD code = 0;
+  try {
+    work([out](const std::string& text) { write_all(out, text); }, task_arguments);
+  } catch (const std::exception& failure) {
+    write_all(out, one_line(failure.what()));
+    code = work_threw_exit_code;
+  } catch (...) {
+    write_all(out, one_line("unknown exception"));
+    code = work_threw_exit_code;
+  }
+  CloseHandle(out);
+  std::fflush(nullptr);
+  // As _exit on POSIX: no vendor DLL's detach code runs, and none can hang the exit.
+  TerminateProcess(GetCurrentProcess(), code);
+  return static_cast<int>(code);
+}
+
+}  // namespace torchcompat
+
+#endif
