@@ -1,5 +1,6 @@
 # Makes find_package(TorchCompat) work from the build tree and from an install
-# tree. Included by the top-level CMakeLists.txt only.
+# tree, installs the package, and (top level only) describes the release
+# packages for CPack. Included by the top-level CMakeLists.txt only.
 
 include(GNUInstallDirs)
 
@@ -8,20 +9,19 @@ include(GNUInstallDirs)
 file(WRITE "${PROJECT_BINARY_DIR}/TorchCompatConfigVersion.cmake"
      "include(\"${PROJECT_SOURCE_DIR}/cmake/TorchCompatConfigVersion.cmake\")\n")
 
-# Build tree: a config that forwards to the sources and uses the probe built here.
-file(
-  GENERATE
-  OUTPUT "${PROJECT_BINARY_DIR}/TorchCompatConfig.cmake"
-  CONTENT
-    "# Generated: TorchCompat used from its build tree.
+if(PROJECT_IS_TOP_LEVEL)
+  # Build tree: a config that forwards to the sources and uses the probe built here.
+  file(
+    GENERATE
+    OUTPUT "${PROJECT_BINARY_DIR}/TorchCompatConfig.cmake"
+    CONTENT
+      "# Generated: TorchCompat used from its build tree.
 set(_TORCHCOMPAT_BUILD_TREE_PROBE \"$<TARGET_FILE:torchcompat-probe>\")
 include(\"${PROJECT_SOURCE_DIR}/cmake/TorchCompatConfig.cmake\")
 ")
-
-if(NOT PROJECT_IS_TOP_LEVEL)
-  # The parent configures before this tree's probe is built, so its
-  # find_package(TorchCompat) gets the source-tree config (probe compiled at
-  # configure time), written now rather than at generate time.
+else()
+  # The parent's find_package(TorchCompat) gets the source-tree config, whose
+  # probe comes from the per-user cache.
   if(CMAKE_FIND_PACKAGE_REDIRECTS_DIR)
     # CMake 3.24+: FetchContent's own way of answering find_package for a dependency.
     set(_torchcompat_parent_config_dir "${CMAKE_FIND_PACKAGE_REDIRECTS_DIR}")
@@ -54,9 +54,23 @@ if(TORCHCOMPAT_INSTALL)
 set(_torchcompat_data_rel \"${_torchcompat_data_rel}\")
 set(_torchcompat_probe_rel \"${_torchcompat_probe_rel}\")
 ")
-  install(DIRECTORY cmake/ DESTINATION "${_torchcompat_config_dir}" PATTERN "probe-project" EXCLUDE)
+  # The package's modules; the files that only build and package it stay behind.
+  install(
+    DIRECTORY cmake/
+    DESTINATION "${_torchcompat_config_dir}"
+    PATTERN "probe-project" EXCLUDE
+    PATTERN "TorchCompatPackage.cmake" EXCLUDE
+    PATTERN "TorchCompatCPack.cmake" EXCLUDE)
   install(FILES "${PROJECT_BINARY_DIR}/install/TorchCompatInstallLayout.cmake"
           DESTINATION "${_torchcompat_config_dir}")
+  if(NOT PROJECT_IS_TOP_LEVEL)
+    # A parent that installs TorchCompat with itself installs the probe it
+    # uses, the per-user cache's (tool/ installs its own target at top level).
+    _torchcompat_probe_executable(_torchcompat_probe)
+    if(_torchcompat_probe)
+      install(PROGRAMS "${_torchcompat_probe}" DESTINATION "${CMAKE_INSTALL_BINDIR}")
+    endif()
+  endif()
   # The torchcompat command, told where the package is relative to bin/.
   file(RELATIVE_PATH _torchcompat_cli_rel "/prefix/${CMAKE_INSTALL_BINDIR}"
        "/prefix/${_torchcompat_config_dir}")
@@ -74,4 +88,9 @@ set(_torchcompat_probe_rel \"${_torchcompat_probe_rel}\")
     FILES_MATCHING
     PATTERN "*.json"
     PATTERN "*.md")
+  install(FILES LICENSE README.md CHANGELOG.md DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+endif()
+
+if(PROJECT_IS_TOP_LEVEL AND TORCHCOMPAT_INSTALL)
+  include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCPack.cmake")
 endif()

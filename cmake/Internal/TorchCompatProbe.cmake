@@ -1,24 +1,84 @@
-# Finds the torchcompat-probe executable, compiling it with the host compiler
-# when TorchCompat is used from a source tree, and defines TorchCompat::probe.
+# Finds the torchcompat-probe executable and defines TorchCompat::probe.
 #
-# In cmake -P script mode (the torchcompat command) there is no build tree and
-# no targets: the probe is built once into the per-user cache, keyed by the
-# source tree it comes from, and TorchCompat::probe is not defined.
+# An install tree or a build tree names its own probe. From a source tree
+# (FetchContent, add_subdirectory, the dependency provider, the torchcompat
+# command in cmake -P script mode) the probe is compiled at most once per user
+# for a given source version and host compiler, into the per-user cache:
+#
+#   <cache>/probe/<key>/bin/torchcompat-probe   the probe
+#   <cache>/probe/<key>/built-from.txt          what the key stands for
+#   <cache>/probe/<key>/build.log               the compiler's output
+#
+# <cache> is TORCHCOMPAT_CACHE_DIR, else the host's per-user cache directory;
+# <key> hashes the contents of the probe's sources, the package version, the
+# probe-only project and the compiler (its real path and its --version line).
+# A build happens under a file lock into a staging folder that is renamed into
+# place once complete, so concurrent configures build it once and never see a
+# half-built probe. No build directory holds a copy: a fresh build directory
+# of a consumer costs nothing once any of them has built it.
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
-# Combined hash of the probe's sources: a rebuild is needed only when it changes,
-# so a warm configure skips the nested build entirely.
+# In a global property: the functions below are called from directories
+# (add_subdirectory, FetchContent) that never saw this file's variables.
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVersion.cmake")
+set_property(GLOBAL PROPERTY _TORCHCOMPAT_PROBE_PACKAGE_VERSION "${_TORCHCOMPAT_VERSION}")
+
+# The probe's inputs, hashed by content (a fresh checkout of the same version
+# gets the same key; timestamps would not): its sources, the project that
+# builds it alone, and the version it reports.
 function(_torchcompat_probe_sources_hash source_dir out_var)
-  file(GLOB_RECURSE sources LIST_DIRECTORIES false "${source_dir}/*")
+  get_property(module_dir GLOBAL PROPERTY TORCHCOMPAT_MODULE_DIR)
+  file(
+    GLOB_RECURSE sources
+    LIST_DIRECTORIES false
+    RELATIVE "${source_dir}"
+    "${source_dir}/*")
   list(SORT sources)
-  set(digest "")
+  get_property(version GLOBAL PROPERTY _TORCHCOMPAT_PROBE_PACKAGE_VERSION)
+  set(digest "version ${version}\n")
   foreach(source IN LISTS sources)
-    file(TIMESTAMP "${source}" stamp "%s" UTC)
-    string(APPEND digest "${source}:${stamp};")
+    file(SHA256 "${source_dir}/${source}" file_hash)
+    string(APPEND digest "${source} ${file_hash}\n")
   endforeach()
+  file(SHA256 "${module_dir}/Internal/probe-project/CMakeLists.txt" file_hash)
+  string(APPEND digest "probe-project ${file_hash}\n")
   string(SHA256 digest "${digest}")
   set(${out_var} "${digest}" PARENT_SCOPE)
+endfunction()
+
+# The host compiler the probe is built with, and one line that identifies it.
+# A project's own compiler when it is the host's; otherwise (cmake -P, a cross
+# toolchain, a project without C++) CXX or the first of CMake's usual names on
+# PATH, as CMake's own compiler search would find it. The --version line is
+# asked of the compiler in every mode, so a project and the torchcompat command
+# using the same compiler share one probe.
+function(_torchcompat_probe_compiler out_compiler out_identity)
+  set(compiler "")
+  if(CMAKE_CXX_COMPILER AND NOT CMAKE_CROSSCOMPILING)
+    set(compiler "${CMAKE_CXX_COMPILER}")
+  elseif(NOT "$ENV{CXX}" STREQUAL "")
+    find_program(compiler NAMES "$ENV{CXX}" NO_CACHE)
+  else()
+    find_program(compiler NAMES c++ g++ clang++ cl NO_CACHE)
+  endif()
+  if(NOT compiler)
+    set(${out_compiler} "" PARENT_SCOPE)
+    set(${out_identity} "" PARENT_SCOPE)
+    return()
+  endif()
+  file(REAL_PATH "${compiler}" real_compiler)
+  execute_process(
+    COMMAND "${real_compiler}" --version
+    OUTPUT_VARIABLE identity
+    ERROR_VARIABLE identity
+    RESULT_VARIABLE ignored)
+  string(REGEX MATCH "[^\r\n]+" identity "${identity}")
+  set(${out_compiler} "${compiler}" PARENT_SCOPE)
+  set(${out_identity} "${real_compiler} ${identity}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_run_logged log_file)
@@ -32,7 +92,9 @@ function(_torchcompat_run_logged log_file)
 endfunction()
 
 # The per-user cache folder (same convention as the libtorch cache):
-# TORCHCOMPAT_CACHE_DIR, else the host's per-user cache directory.
+# TORCHCOMPAT_CACHE_DIR, else the host's per-user cache directory. A relative
+# TORCHCOMPAT_CACHE_DIR is taken relative to the build directory (the current
+# directory in script mode).
 function(_torchcompat_user_cache_dir out_var)
   if(NOT "${TORCHCOMPAT_CACHE_DIR}" STREQUAL "")
     set(dir "${TORCHCOMPAT_CACHE_DIR}")
@@ -51,105 +113,127 @@ function(_torchcompat_user_cache_dir out_var)
                         "TORCHCOMPAT_CACHE_DIR or TORCHCOMPAT_PROBE_EXECUTABLE.")
   endif()
   file(TO_CMAKE_PATH "${dir}" dir)
+  if(NOT CMAKE_SCRIPT_MODE_FILE)
+    get_filename_component(dir "${dir}" ABSOLUTE BASE_DIR "${CMAKE_BINARY_DIR}")
+  else()
+    get_filename_component(dir "${dir}" ABSOLUTE)
+  endif()
   set(${out_var} "${dir}" PARENT_SCOPE)
 endfunction()
 
-# Where the probe built from source_dir lives: the build tree, or in script
-# mode (no build tree; the current folder may be anyone's) the user's cache.
-function(_torchcompat_probe_work_dir source_dir out_var)
-  if(CMAKE_SCRIPT_MODE_FILE)
-    _torchcompat_user_cache_dir(cache)
-    string(SHA256 key "${source_dir}")
-    string(SUBSTRING "${key}" 0 16 key)
-    set(${out_var} "${cache}/probe/${key}" PARENT_SCOPE)
-  else()
-    set(${out_var} "${CMAKE_BINARY_DIR}/_torchcompat/probe" PARENT_SCOPE)
-  endif()
+# Sets <out_dir> to the cache folder of the probe that source_dir and the given
+# compiler make, and <out_facts> to the text that says what its key stands for.
+function(_torchcompat_probe_cache_entry source_dir compiler identity out_dir out_facts)
+  _torchcompat_user_cache_dir(cache)
+  _torchcompat_probe_sources_hash("${source_dir}" sources_hash)
+  get_property(version GLOBAL PROPERTY _TORCHCOMPAT_PROBE_PACKAGE_VERSION)
+  string(CONCAT facts "TorchCompat ${version}\n" "sources ${sources_hash}\n"
+                "compiler ${identity}\n" "host ${CMAKE_HOST_SYSTEM_NAME}\n")
+  string(SHA256 key "${facts}")
+  string(SUBSTRING "${key}" 0 16 key)
+  set(${out_dir} "${cache}/probe/${key}" PARENT_SCOPE)
+  set(${out_facts} "${facts}" PARENT_SCOPE)
 endfunction()
 
-# TRUE when the probe in work_dir was built from sources with this digest. A
-# build tree remembers it in its cache; script mode has none, so a stamp file.
-function(_torchcompat_probe_is_current work_dir executable digest out_var)
-  set(current FALSE)
-  if(EXISTS "${executable}")
-    if(CMAKE_SCRIPT_MODE_FILE)
-      if(EXISTS "${work_dir}/built-from")
-        file(READ "${work_dir}/built-from" stamp)
-        if(stamp STREQUAL digest)
-          set(current TRUE)
-        endif()
-      endif()
-    elseif(digest STREQUAL "${_TORCHCOMPAT_PROBE_BUILT_FROM}")
-      set(current TRUE)
-    endif()
-  endif()
-  set(${out_var} ${current} PARENT_SCOPE)
-endfunction()
-
-function(_torchcompat_build_probe source_dir out_var)
-  _torchcompat_probe_work_dir("${source_dir}" work_dir)
-  set(executable "${work_dir}/bin/torchcompat-probe${CMAKE_EXECUTABLE_SUFFIX}")
-  _torchcompat_probe_sources_hash("${source_dir}" digest)
-  _torchcompat_probe_is_current("${work_dir}" "${executable}" "${digest}" current)
-  if(current)
-    set(${out_var} "${executable}" PARENT_SCOPE)
-    return()
-  endif()
-
-  file(MAKE_DIRECTORY "${work_dir}")
-  file(LOCK "${work_dir}.lock" GUARD FUNCTION TIMEOUT 600)
-  # Another process may have built it while this one waited for the lock.
-  _torchcompat_probe_is_current("${work_dir}" "${executable}" "${digest}" current)
-  if(current)
-    set(${out_var} "${executable}" PARENT_SCOPE)
-    return()
-  endif()
-  set(log_file "${work_dir}/build.log")
-  file(WRITE "${log_file}" "")
+# Configures and builds the probe-only project into staging; sets
+# _torchcompat_step_result in the caller (0 when it worked).
+function(_torchcompat_compile_probe source_dir compiler staging)
+  set(executable "${staging}/bin/torchcompat-probe${_torchcompat_exe_suffix}")
   get_property(module_dir GLOBAL PROPERTY TORCHCOMPAT_MODULE_DIR)
-  set(configure_args -DCMAKE_BUILD_TYPE=Release "-DTORCHCOMPAT_PROBE_SOURCE_DIR=${source_dir}"
-                     "-DCMAKE_RUNTIME_OUTPUT_DIRECTORY=${work_dir}/bin")
-  # The probe runs on the build host, so a cross toolchain must not be used.
-  if(CMAKE_CXX_COMPILER AND NOT CMAKE_CROSSCOMPILING)
-    list(APPEND configure_args "-DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER}")
-  endif()
-  if(CMAKE_SCRIPT_MODE_FILE)
-    # A person is waiting at a terminal: say why, on stderr, before the wait.
-    message(NOTICE "TorchCompat: building torchcompat-probe first (once, into ${work_dir})")
-  else()
-    message(STATUS "TorchCompat: building torchcompat-probe with the host compiler")
-  endif()
+  set(log_file "${staging}/build.log")
+  file(WRITE "${log_file}" "")
   _torchcompat_run_logged(
     "${log_file}"
     "${CMAKE_COMMAND}"
     -S
     "${module_dir}/Internal/probe-project"
     -B
-    "${work_dir}/build"
-    ${configure_args})
+    "${staging}/build"
+    -DCMAKE_BUILD_TYPE=Release
+    "-DCMAKE_CXX_COMPILER=${compiler}"
+    "-DTORCHCOMPAT_PROBE_SOURCE_DIR=${source_dir}"
+    "-DCMAKE_RUNTIME_OUTPUT_DIRECTORY=${staging}/bin")
   if(_torchcompat_step_result EQUAL 0)
     _torchcompat_run_logged(
       "${log_file}"
       "${CMAKE_COMMAND}"
       --build
-      "${work_dir}/build"
+      "${staging}/build"
       --config
       Release
       --target
       torchcompat-probe)
   endif()
-  if(NOT _torchcompat_step_result EQUAL 0 OR NOT EXISTS "${executable}")
-    message(WARNING "TorchCompat: could not build torchcompat-probe, so nothing about this "
-                    "machine can be detected. The build log is '${log_file}'. Set "
-                    "TORCHCOMPAT_PROBE_EXECUTABLE to a prebuilt probe to skip the build.")
-    set(${out_var} "" PARENT_SCOPE)
+  if(_torchcompat_step_result EQUAL 0 AND NOT EXISTS "${executable}")
+    set(_torchcompat_step_result "no ${executable} after the build")
+  endif()
+  set(_torchcompat_step_result "${_torchcompat_step_result}" PARENT_SCOPE)
+endfunction()
+
+# Sets out_var to the probe built from source_dir, building it into the
+# per-user cache first when no complete build of these inputs is there; "" (with
+# a warning given) when it cannot be built.
+function(_torchcompat_build_probe source_dir out_var)
+  set(${out_var} "" PARENT_SCOPE)
+  set(_torchcompat_exe_suffix "")
+  if(CMAKE_HOST_WIN32)
+    set(_torchcompat_exe_suffix ".exe")
+  endif()
+  _torchcompat_probe_compiler(compiler identity)
+  if(NOT compiler)
+    message(WARNING "TorchCompat: no C++ compiler found to build torchcompat-probe, so nothing "
+                    "about this machine can be detected. Set CXX, or TORCHCOMPAT_PROBE_EXECUTABLE "
+                    "to a prebuilt probe.")
+    return()
+  endif()
+  _torchcompat_probe_cache_entry("${source_dir}" "${compiler}" "${identity}" entry facts)
+  set(executable "${entry}/bin/torchcompat-probe${_torchcompat_exe_suffix}")
+  # The entry appears only by the rename below, complete: no lock to read it.
+  if(EXISTS "${executable}")
+    set(${out_var} "${executable}" PARENT_SCOPE)
+    return()
+  endif()
+
+  get_filename_component(cache_dir "${entry}" DIRECTORY)
+  file(MAKE_DIRECTORY "${cache_dir}")
+  file(
+    LOCK "${entry}.lock"
+    GUARD FUNCTION
+    TIMEOUT 600
+    RESULT_VARIABLE lock_result)
+  if(NOT lock_result EQUAL 0)
+    message(WARNING "TorchCompat: could not lock '${entry}.lock' to build torchcompat-probe "
+                    "(${lock_result}); set TORCHCOMPAT_PROBE_EXECUTABLE to a prebuilt probe.")
+    return()
+  endif()
+  # Another process may have built it while this one waited for the lock.
+  if(EXISTS "${executable}")
+    set(${out_var} "${executable}" PARENT_SCOPE)
     return()
   endif()
   if(CMAKE_SCRIPT_MODE_FILE)
-    file(WRITE "${work_dir}/built-from" "${digest}")
+    # A person is waiting at a terminal: say why, on stderr, before the wait.
+    message(NOTICE "TorchCompat: building torchcompat-probe first (once, into ${entry})")
   else()
-    set(_TORCHCOMPAT_PROBE_BUILT_FROM "${digest}" CACHE INTERNAL "sources the probe was built from")
+    message(STATUS "TorchCompat: building torchcompat-probe with the host compiler "
+                   "(once per user, into ${entry})")
   endif()
+  # A staging folder owned by whoever holds the lock: what a killed build left
+  # there is thrown away, never used.
+  set(staging "${entry}.staging")
+  file(REMOVE_RECURSE "${staging}")
+  _torchcompat_compile_probe("${source_dir}" "${compiler}" "${staging}")
+  if(NOT _torchcompat_step_result EQUAL 0)
+    file(REMOVE_RECURSE "${entry}.failed")
+    file(RENAME "${staging}" "${entry}.failed")
+    message(WARNING "TorchCompat: could not build torchcompat-probe, so nothing about this "
+                    "machine can be detected. The build log is '${entry}.failed/build.log'. Set "
+                    "TORCHCOMPAT_PROBE_EXECUTABLE to a prebuilt probe to skip the build.")
+    return()
+  endif()
+  file(REMOVE_RECURSE "${staging}/build")
+  file(WRITE "${staging}/built-from.txt" "${facts}")
+  file(RENAME "${staging}" "${entry}")
   set(${out_var} "${executable}" PARENT_SCOPE)
 endfunction()
 
@@ -179,3 +263,5 @@ function(_torchcompat_probe_executable out_var)
   endif()
   set(${out_var} "${executable}" PARENT_SCOPE)
 endfunction()
+
+cmake_policy(POP)

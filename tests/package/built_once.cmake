@@ -1,0 +1,102 @@
+# The probe is compiled at most once per user for a source version and a
+# compiler: three fresh build directories of consumers (add_subdirectory twice,
+# then FetchContent) share one per-user cache, and only the first configure
+# compiles; the consumers' own builds compile nothing of TorchCompat's.
+# Inputs: SOURCE_DIR (TorchCompat), CONSUMER_DIR, WORK_DIR, VERSION_FILE.
+cmake_minimum_required(VERSION 3.22...4.4)
+include("${VERSION_FILE}")
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+set(cache "${WORK_DIR}/user-cache")
+
+# Configures the consumer in WORK_DIR/<name>; sets configure_output and probe.
+function(configure_consumer name how)
+  execute_process(
+    COMMAND
+      "${CMAKE_COMMAND}" -E env "TORCHCOMPAT_CACHE_DIR=${cache}"
+      "TORCHCOMPAT_PROBE_CACHE_DIR=${WORK_DIR}/probe-answers" "${CMAKE_COMMAND}" -S
+      "${CONSUMER_DIR}" -B "${WORK_DIR}/${name}" "-DHOW=${how}"
+      "-DTORCHCOMPAT_SOURCE_DIR=${SOURCE_DIR}" -DTORCHCOMPAT_PYTHON=OFF -DBUILD_TESTING=ON
+    RESULT_VARIABLE result
+    OUTPUT_VARIABLE output
+    ERROR_VARIABLE error)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "configuring ${name} (${how}) failed:\n${output}\n${error}")
+  endif()
+  if(error MATCHES "Manually-specified variables were not used")
+    message(FATAL_ERROR "${name}: a variable given on the command line was ignored:\n${error}")
+  endif()
+  if(NOT output MATCHES "consumer's probe: ([^\n]+)")
+    message(FATAL_ERROR "${name}: the consumer named no probe:\n${output}")
+  endif()
+  set(probe "${CMAKE_MATCH_1}")
+  if(NOT probe MATCHES "^${cache}/probe/[0-9a-f]+/bin/torchcompat-probe$")
+    message(FATAL_ERROR "${name}: the probe is '${probe}', not one in the per-user cache")
+  endif()
+  set(configure_output "${output}" PARENT_SCOPE)
+  set(probe "${probe}" PARENT_SCOPE)
+endfunction()
+
+set(building "TorchCompat: building torchcompat-probe")
+
+configure_consumer(first add_subdirectory)
+if(NOT configure_output MATCHES "${building}")
+  message(FATAL_ERROR "the first configure, with an empty cache, did not build the probe:\n"
+                      "${configure_output}")
+endif()
+set(first_probe "${probe}")
+file(TIMESTAMP "${first_probe}" first_stamp "%Y-%m-%dT%H:%M:%S" UTC)
+get_filename_component(entry "${first_probe}" DIRECTORY)
+get_filename_component(entry "${entry}" DIRECTORY)
+file(READ "${entry}/built-from.txt" facts)
+if(NOT facts MATCHES "^TorchCompat ${_TORCHCOMPAT_VERSION}\nsources [0-9a-f]+\ncompiler [^\n]+\n")
+  message(FATAL_ERROR "${entry}/built-from.txt does not say what the entry was built from:\n"
+                      "${facts}")
+endif()
+file(GLOB leftovers "${cache}/probe/*.staging" "${cache}/probe/*.failed")
+if(leftovers)
+  message(FATAL_ERROR "a complete build left '${leftovers}' behind")
+endif()
+
+foreach(name_and_how IN ITEMS "second|add_subdirectory" "third|FetchContent")
+  string(REPLACE "|" ";" name_and_how "${name_and_how}")
+  list(GET name_and_how 0 name)
+  list(GET name_and_how 1 how)
+  configure_consumer(${name} ${how})
+  if(configure_output MATCHES "${building}")
+    message(FATAL_ERROR "${name} (${how}): a fresh build directory compiled the probe again:\n"
+                        "${configure_output}")
+  endif()
+  if(NOT probe STREQUAL first_probe)
+    message(FATAL_ERROR "${name} (${how}) uses '${probe}', not the cached '${first_probe}'")
+  endif()
+  file(TIMESTAMP "${probe}" stamp "%Y-%m-%dT%H:%M:%S" UTC)
+  if(NOT stamp STREQUAL first_stamp)
+    message(FATAL_ERROR "${name} (${how}): the cached probe was rewritten (${first_stamp} -> "
+                        "${stamp})")
+  endif()
+endforeach()
+
+# The consumer's build compiles nothing of TorchCompat's: the probe is no target there.
+execute_process(
+  COMMAND "${CMAKE_COMMAND}" --build "${WORK_DIR}/third"
+  RESULT_VARIABLE result
+  OUTPUT_VARIABLE output
+  ERROR_VARIABLE output)
+if(NOT result EQUAL 0 OR output MATCHES "torchcompat")
+  message(FATAL_ERROR "building the FetchContent consumer (${result}) built TorchCompat parts:\n"
+                      "${output}")
+endif()
+foreach(name IN ITEMS first second third)
+  file(GLOB_RECURSE copies "${WORK_DIR}/${name}/*torchcompat-probe*")
+  if(copies)
+    message(FATAL_ERROR "${name} holds a probe of its own: ${copies}")
+  endif()
+  # TorchCompat's tests belong to its own top-level build, whatever the consumer's BUILD_TESTING.
+  execute_process(COMMAND "${CMAKE_CTEST_COMMAND}" -N --test-dir "${WORK_DIR}/${name}"
+                  OUTPUT_VARIABLE output)
+  if(NOT output MATCHES "Total Tests: 0")
+    message(FATAL_ERROR "${name}: TorchCompat's tests were added to a consumer:\n${output}")
+  endif()
+endforeach()
+message(STATUS "one probe build served three build directories: ${first_probe}")
