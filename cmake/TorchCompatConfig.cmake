@@ -50,22 +50,33 @@ Imported target
   mode.
 #]=======================================================================]
 
-include_guard(GLOBAL)
+# Checked before anything else: the modules use commands and policies of 3.22.
+if(CMAKE_VERSION VERSION_LESS 3.22)
+  message(
+    FATAL_ERROR
+      "TorchCompat: the package needs CMake 3.22 or newer (this is "
+      "${CMAKE_VERSION}); update CMake (pip install cmake, or Kitware's apt " "repository)")
+endif()
 
-# The package's own policies, whatever the caller's: find_package() and
-# include() give this file a policy scope, and every command defined below
-# keeps these settings. A cmake -P script that never called
-# cmake_minimum_required() would otherwise get CMake 2.x behaviour.
+# The package's own policies, whatever the caller's, popped at the end so the
+# caller's scope keeps its own: every command defined while they are in force
+# keeps them. A cmake -P script that never called cmake_minimum_required()
+# would otherwise get CMake 2.x behaviour.
+cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
+# No include_guard here: the result variables and CMAKE_MODULE_PATH belong to
+# the directory that calls find_package(), so every call sets them (two sibling
+# directories each get them). The modules included below guard themselves.
 get_filename_component(_torchcompat_module_dir "${CMAKE_CURRENT_LIST_DIR}" ABSOLUTE)
-list(PREPEND CMAKE_MODULE_PATH "${_torchcompat_module_dir}")
+if(NOT _torchcompat_module_dir IN_LIST CMAKE_MODULE_PATH)
+  list(PREPEND CMAKE_MODULE_PATH "${_torchcompat_module_dir}")
+endif()
 
 include("${_torchcompat_module_dir}/Internal/TorchCompatLayout.cmake")
 _torchcompat_locate_layout("${_torchcompat_module_dir}")
 
 include(TorchCompatDetect)
-include(TorchCompatTable)
 include(TorchCompatRequire)
 include(TorchCompatCudaArchitectures)
 foreach(_torchcompat_module IN ITEMS TorchCompatCheckTorch TorchCompatSelectLibtorch
@@ -74,6 +85,7 @@ foreach(_torchcompat_module IN ITEMS TorchCompatCheckTorch TorchCompatSelectLibt
     include(${_torchcompat_module})
   endif()
 endforeach()
+unset(_torchcompat_module)
 
 # A prebuilt probe (install or build tree, or TORCHCOMPAT_PROBE_EXECUTABLE) is
 # known now; one compiled from source waits for the first detection.
@@ -82,5 +94,7 @@ if(_torchcompat_prebuilt OR TORCHCOMPAT_PROBE_EXECUTABLE)
   _torchcompat_probe_executable(_torchcompat_prebuilt)
 endif()
 unset(_torchcompat_prebuilt)
+unset(_torchcompat_module_dir)
 
 set(TorchCompat_FOUND TRUE)
+cmake_policy(POP)

@@ -64,6 +64,7 @@ cmake_policy(VERSION 3.22...4.4)
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatDetect.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatGpuCode.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatPlatform.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatTable.cmake")
 
 # "8.6" -> "86" (CMake's spelling).
 function(_torchcompat_arch_digits out_var arch)

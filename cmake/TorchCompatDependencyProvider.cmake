@@ -30,13 +30,17 @@ Cache variables
   build directory.
 #]=======================================================================]
 
-include_guard(GLOBAL)
-
+# Checked first: the policy settings below need a CMake that knows them.
 if(CMAKE_VERSION VERSION_LESS 3.24)
   message(
     FATAL_ERROR "TorchCompat: the dependency provider needs CMake 3.24 or newer (this is "
                 "${CMAKE_VERSION}); call torchcompat_fetch_libtorch() from the project " "instead")
 endif()
+
+include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
 # The package's commands, from the directory this file was installed into.
 find_package(TorchCompat REQUIRED CONFIG PATHS "${CMAKE_CURRENT_LIST_DIR}" NO_DEFAULT_PATH)
@@ -70,3 +74,5 @@ endmacro()
 
 cmake_language(SET_DEPENDENCY_PROVIDER _torchcompat_dependency_provider SUPPORTED_METHODS
                FIND_PACKAGE)
+
+cmake_policy(POP)

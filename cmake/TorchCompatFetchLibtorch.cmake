@@ -68,8 +68,10 @@ Result variables
 ^^^^^^^^^^^^^^^^
 
 ``Torch_DIR``
-  Cache entry (forced) and variable in the caller's scope:
-  ``<tree>/share/cmake/Torch``.
+  Cache entry and variable in the caller's scope:
+  ``<tree>/share/cmake/Torch``. A ``Torch_DIR`` the user set (``-DTorch_DIR``,
+  or a variable) is kept, with a warning when it is not the fetched tree; one
+  this command set on an earlier configure is moved to the new tree.
 ``TorchCompat_LIBTORCH_DIR``
   The extracted libtorch tree.
 ``<URL_VARIABLE>``, ``<VARIANT_VARIABLE>``, ``<REASON_VARIABLE>``
@@ -77,7 +79,11 @@ Result variables
 #]=======================================================================]
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatArguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatDownload.cmake")
 
 function(torchcompat_fetch_libtorch)
@@ -151,9 +157,10 @@ function(torchcompat_fetch_libtorch)
   endif()
   message(STATUS "TorchCompat: libtorch ${variant} from ${url} in ${tree}")
 
-  set(Torch_DIR "${torch_dir}" CACHE PATH "The libtorch that torchcompat_fetch_libtorch fetched"
-                                     FORCE)
-  set(Torch_DIR "${torch_dir}" PARENT_SCOPE)
+  _torchcompat_point_torch_dir("${torch_dir}")
+  if(NOT torch_dir_KEPT)
+    set(Torch_DIR "${torch_dir}" PARENT_SCOPE)
+  endif()
   set(TorchCompat_LIBTORCH_DIR "${tree}" PARENT_SCOPE)
   foreach(result IN ITEMS URL VARIANT REASON)
     if(NOT "${arg_${result}_VARIABLE}" STREQUAL "")
@@ -161,6 +168,28 @@ function(torchcompat_fetch_libtorch)
       set(${arg_${result}_VARIABLE} "${${value}}" PARENT_SCOPE)
     endif()
   endforeach()
+endfunction()
+
+# Points Torch_DIR at the fetched tree, unless the user pointed it elsewhere
+# (-DTorch_DIR, or a variable): theirs is kept, with a warning. A Torch_DIR this
+# command set before (a re-configure, another version) is the package's to move.
+# Sets torch_dir_KEPT in the caller.
+function(_torchcompat_point_torch_dir torch_dir)
+  set(ours "${_TORCHCOMPAT_FETCHED_TORCH_DIR}")
+  if(Torch_DIR AND NOT Torch_DIR STREQUAL ours)
+    get_filename_component(given "${Torch_DIR}" ABSOLUTE)
+    if(NOT given STREQUAL torch_dir)
+      message(WARNING "TorchCompat: Torch_DIR is set to '${Torch_DIR}', not to the libtorch "
+                      "fetched for this machine ('${torch_dir}'): find_package(Torch) will use "
+                      "yours. Unset Torch_DIR (-UTorch_DIR) to use the fetched one.")
+    endif()
+    set(torch_dir_KEPT TRUE PARENT_SCOPE)
+    return()
+  endif()
+  set(Torch_DIR "${torch_dir}" CACHE PATH "The libtorch that torchcompat_fetch_libtorch fetched"
+                                     FORCE)
+  set(_TORCHCOMPAT_FETCHED_TORCH_DIR "${torch_dir}" CACHE INTERNAL "the Torch_DIR the fetch set")
+  set(torch_dir_KEPT FALSE PARENT_SCOPE)
 endfunction()
 
 # An argument wins over the knob of the same meaning.
@@ -171,3 +200,5 @@ function(_torchcompat_fetch_option out argument knob)
   endif()
   set(${out} "${value}" PARENT_SCOPE)
 endfunction()
+
+cmake_policy(POP)

@@ -6,6 +6,8 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVersionRules.cmake")
+
 # _torchcompat_check_arguments(<command> <prefix> <keywords> <required>)
 # After cmake_parse_arguments(PARSE_ARGV 0 <prefix> ...): stops on unknown
 # arguments, keywords given without a value, and missing required keywords.

@@ -346,8 +346,9 @@ function(
     set(source_file "${entry_dir}/${suffix}-${safe_name}.part")
     _torchcompat_download("${url}" "${source_file}" "${allow_http}" error final_url)
     if(NOT error STREQUAL "")
+      _torchcompat_offline_help(offline_help)
       _torchcompat_fetch_failed(download "${url}" "${error}"
-                                "Nothing was added to the cache.\n${_TORCHCOMPAT_OFFLINE_HELP}\n")
+                                "Nothing was added to the cache.\n${offline_help}\n")
     endif()
     if(NOT final_url STREQUAL url)
       message(STATUS "TorchCompat: ${url} was served by ${final_url}")

@@ -46,24 +46,32 @@ cmake_policy(VERSION 3.22...4.4)
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchKnobs.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchCache.cmake")
 
-set(_TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE "https://download.pytorch.org/libtorch")
-string(
-  CONCAT _TORCHCOMPAT_OFFLINE_HELP
-         "To work without this server, use one of:\n"
-         "  MIRROR <base-url> (or -DTORCHCOMPAT_MIRROR=...): a base URL that replaces "
-         "${_TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE}\n"
-         "  ARCHIVE <path> (or -DTORCHCOMPAT_LIBTORCH_ARCHIVE=...): a local copy of the archive\n"
-         "  TORCHCOMPAT_CACHE_DIR: a cache directory that already holds it")
+# Constants as functions, not file-scope variables: this file is included once
+# per configure (include_guard), and its functions run from any directory.
+function(_torchcompat_official_libtorch_base out_var)
+  set(${out_var} "https://download.pytorch.org/libtorch" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_offline_help out_var)
+  _torchcompat_official_libtorch_base(base)
+  string(
+    CONCAT text
+           "To work without this server, use one of:\n"
+           "  MIRROR <base-url> (or -DTORCHCOMPAT_MIRROR=...): a base URL that replaces ${base}\n"
+           "  ARCHIVE <path> (or -DTORCHCOMPAT_LIBTORCH_ARCHIVE=...): a local copy of the archive\n"
+           "  TORCHCOMPAT_CACHE_DIR: a cache directory that already holds it")
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
 
 function(_torchcompat_apply_mirror out url mirror)
   set(result "${url}")
   if(NOT mirror STREQUAL "")
     string(REGEX REPLACE "/+$" "" mirror "${mirror}")
-    string(LENGTH "${_TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE}" base_length)
+    _torchcompat_official_libtorch_base(base)
+    string(LENGTH "${base}" base_length)
     string(SUBSTRING "${url}" 0 ${base_length} url_base)
-    if(NOT url_base STREQUAL _TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE)
-      message(FATAL_ERROR "TorchCompat: MIRROR applies to URLs under "
-                          "${_TORCHCOMPAT_OFFICIAL_LIBTORCH_BASE}; got ${url}")
+    if(NOT url_base STREQUAL base)
+      message(FATAL_ERROR "TorchCompat: MIRROR applies to URLs under " "${base}; got ${url}")
     endif()
     string(SUBSTRING "${url}" ${base_length} -1 url_tail)
     set(result "${mirror}${url_tail}")

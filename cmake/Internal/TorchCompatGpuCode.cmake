@@ -9,7 +9,7 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
-include("${CMAKE_CURRENT_LIST_DIR}/../TorchCompatTable.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatTable.cmake")
 
 # Splits "9.0a" into 9, 0 and "a".
 function(_torchcompat_split_arch arch major_var minor_var suffix_var)

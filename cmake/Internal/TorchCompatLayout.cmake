@@ -5,8 +5,14 @@
 # scope that never saw the variables set here (add_subdirectory, FetchContent).
 
 include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
 
+# Kept in a global property: this file is included once per configure, and
+# every directory that finds the package needs the version.
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVersion.cmake")
+set_property(GLOBAL PROPERTY TORCHCOMPAT_VERSION "${_TORCHCOMPAT_VERSION}")
 
 function(_torchcompat_locate_layout module_dir)
   if(EXISTS "${module_dir}/TorchCompatInstallLayout.cmake")
@@ -36,5 +42,8 @@ function(_torchcompat_locate_layout module_dir)
   set_property(GLOBAL PROPERTY TORCHCOMPAT_INSTALLED_PROBE "${probe}")
   set_property(GLOBAL PROPERTY TORCHCOMPAT_PROBE_SOURCE_DIR "${probe_source_dir}")
   set(TorchCompat_DATA_DIR "${data_dir}" PARENT_SCOPE)
-  set(TorchCompat_VERSION "${_TORCHCOMPAT_VERSION}" PARENT_SCOPE)
+  get_property(version GLOBAL PROPERTY TORCHCOMPAT_VERSION)
+  set(TorchCompat_VERSION "${version}" PARENT_SCOPE)
 endfunction()
+
+cmake_policy(POP)

@@ -23,8 +23,8 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatJson.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVersionRules.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatJson.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVersionRules.cmake")
 
 function(_torchcompat_data_dir out_var)
   if(TORCHCOMPAT_DATA_DIR)
@@ -92,16 +92,6 @@ function(_torchcompat_torch_record out_var version)
   _torchcompat_table(table torch-releases)
   _torchcompat_json_get(record "${table}" releases "${version}")
   set(${out_var} "${record}" PARENT_SCOPE)
-endfunction()
-
-# Stops with a clear error unless <version> is a well-formed release in the table.
-function(_torchcompat_require_known_release keyword version)
-  _torchcompat_check_version(${keyword} "${version}")
-  _torchcompat_torch_record(record "${version}")
-  if(NOT record)
-    _torchcompat_unknown_torch_text(text "${version}")
-    message(FATAL_ERROR "TorchCompat: ${text}.")
-  endif()
 endfunction()
 
 # Every torch release in the table, oldest first.
