@@ -1,6 +1,6 @@
 # A GPU-less build host compiling for the target machine's GPUs: an RTX A6000,
 # an H100 and an RTX 5090 (sm 12.0), with CUDA 12.4, which predates sm 12.0.
-file(READ "${CMAKE_CURRENT_LIST_DIR}/ProfileApplies.cmake" body)
+file(READ "${CMAKE_CURRENT_LIST_DIR}/../Profile/ProfileApplies.cmake" body)
 string(REGEX MATCH "\\[=\\[(.*)\\]=\\]" json "${body}")
 set(json "${CMAKE_MATCH_1}")
 string(

@@ -1,6 +1,6 @@
 # The CMake side is linear in the GPU count: a profile of 10000 GPUs, their
 # names full of characters that break CMake lists.
-file(READ "${CMAKE_CURRENT_LIST_DIR}/ProfileApplies.cmake" body)
+file(READ "${CMAKE_CURRENT_LIST_DIR}/../Profile/ProfileApplies.cmake" body)
 string(REGEX MATCH "\\[=\\[(.*)\\]=\\]" json "${body}")
 set(json "${CMAKE_MATCH_1}")
 set(gpu
