@@ -1,7 +1,7 @@
 # The probe is compiled at most once per user for a source version and a
-# compiler: three fresh build directories of consumers (add_subdirectory twice,
-# then FetchContent) share one per-user cache, and only the first configure
-# compiles; the consumers' own builds compile nothing of TorchCompat's.
+# compiler: fresh build directories of consumers (two add_subdirectory ones at
+# once, a third, then FetchContent) share one per-user cache, and only one
+# configure compiles; the consumers' own builds compile nothing of TorchCompat's.
 # Inputs: SOURCE_DIR (TorchCompat), CONSUMER_DIR, WORK_DIR, VERSION_FILE.
 cmake_minimum_required(VERSION 3.22...4.4)
 include("${VERSION_FILE}")
@@ -9,22 +9,33 @@ include("${VERSION_FILE}")
 file(REMOVE_RECURSE "${WORK_DIR}")
 set(cache "${WORK_DIR}/user-cache")
 
-# Configures the consumer in WORK_DIR/<name>; sets configure_output and probe.
-function(configure_consumer name how)
-  execute_process(
-    COMMAND
-      "${CMAKE_COMMAND}" -E env "TORCHCOMPAT_CACHE_DIR=${cache}"
-      "TORCHCOMPAT_PROBE_CACHE_DIR=${WORK_DIR}/probe-answers" "${CMAKE_COMMAND}" -S
-      "${CONSUMER_DIR}" -B "${WORK_DIR}/${name}" "-DHOW=${how}"
-      "-DTORCHCOMPAT_SOURCE_DIR=${SOURCE_DIR}" -DTORCHCOMPAT_PYTHON=OFF -DBUILD_TESTING=ON
-    RESULT_VARIABLE result
-    OUTPUT_VARIABLE output
-    ERROR_VARIABLE error)
+# The command that configures the consumer in WORK_DIR/<name>.
+function(consumer_command out_var name how)
+  set(${out_var}
+      "${CMAKE_COMMAND}"
+      -E
+      env
+      "TORCHCOMPAT_CACHE_DIR=${cache}"
+      "TORCHCOMPAT_PROBE_CACHE_DIR=${WORK_DIR}/probe-answers-${name}"
+      "${CMAKE_COMMAND}"
+      -S
+      "${CONSUMER_DIR}"
+      -B
+      "${WORK_DIR}/${name}"
+      "-DHOW=${how}"
+      "-DTORCHCOMPAT_SOURCE_DIR=${SOURCE_DIR}"
+      -DTORCHCOMPAT_PYTHON=OFF
+      -DBUILD_TESTING=ON
+      PARENT_SCOPE)
+endfunction()
+
+# Checks a configure's result and output; sets probe to the probe it used.
+function(check_consumer name result output)
   if(NOT result EQUAL 0)
-    message(FATAL_ERROR "configuring ${name} (${how}) failed:\n${output}\n${error}")
+    message(FATAL_ERROR "configuring ${name} failed (${result}):\n${output}")
   endif()
-  if(error MATCHES "Manually-specified variables were not used")
-    message(FATAL_ERROR "${name}: a variable given on the command line was ignored:\n${error}")
+  if(output MATCHES "Manually-specified variables were not used")
+    message(FATAL_ERROR "${name}: a variable given on the command line was ignored:\n${output}")
   endif()
   if(NOT output MATCHES "consumer's probe: ([^\n]+)")
     message(FATAL_ERROR "${name}: the consumer named no probe:\n${output}")
@@ -33,18 +44,63 @@ function(configure_consumer name how)
   if(NOT probe MATCHES "^${cache}/probe/[0-9a-f]+/bin/torchcompat-probe$")
     message(FATAL_ERROR "${name}: the probe is '${probe}', not one in the per-user cache")
   endif()
+  set(probe "${probe}" PARENT_SCOPE)
+endfunction()
+
+# Configures the consumer in WORK_DIR/<name>; sets configure_output and probe.
+function(configure_consumer name how)
+  consumer_command(command ${name} ${how})
+  execute_process(
+    COMMAND ${command}
+    RESULT_VARIABLE result
+    OUTPUT_VARIABLE output
+    ERROR_VARIABLE output)
+  check_consumer(${name} "${result}" "${output}")
   set(configure_output "${output}" PARENT_SCOPE)
   set(probe "${probe}" PARENT_SCOPE)
 endfunction()
 
 set(building "TorchCompat: building torchcompat-probe")
 
-configure_consumer(first add_subdirectory)
-if(NOT configure_output MATCHES "${building}")
-  message(FATAL_ERROR "the first configure, with an empty cache, did not build the probe:\n"
-                      "${configure_output}")
+# First, two configures at once on the empty cache: one builds under the lock,
+# the other waits for it and takes its probe; neither sees a half-built one.
+find_program(sh sh)
+if(NOT sh)
+  message(FATAL_ERROR "built_once.cmake needs a POSIX sh to start two configures at once")
 endif()
-set(first_probe "${probe}")
+set(script "")
+foreach(name IN ITEMS first-a first-b)
+  consumer_command(command ${name} add_subdirectory)
+  set(quoted "")
+  foreach(arg IN LISTS command)
+    string(REPLACE "'" "'\\''" arg "${arg}")
+    string(APPEND quoted " '${arg}'")
+  endforeach()
+  string(APPEND script "(${quoted} >'${WORK_DIR}/${name}.log' 2>&1; "
+         "echo $? >'${WORK_DIR}/${name}.rc') & ")
+endforeach()
+string(APPEND script "wait")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+execute_process(COMMAND "${sh}" -c "${script}")
+set(builders 0)
+foreach(name IN ITEMS first-a first-b)
+  file(READ "${WORK_DIR}/${name}.log" output)
+  file(STRINGS "${WORK_DIR}/${name}.rc" result)
+  if(output MATCHES "${building}")
+    math(EXPR builders "${builders} + 1")
+  endif()
+  check_consumer(${name} "${result}" "${output}")
+  if(name STREQUAL "first-a")
+    set(first_probe "${probe}")
+  elseif(NOT probe STREQUAL first_probe)
+    message(FATAL_ERROR "two configures got two probes: '${first_probe}' and '${probe}'")
+  endif()
+endforeach()
+if(NOT builders EQUAL 1)
+  message(FATAL_ERROR "${builders} of two concurrent configures on an empty cache built the "
+                      "probe; exactly one should")
+endif()
+
 file(TIMESTAMP "${first_probe}" first_stamp "%Y-%m-%dT%H:%M:%S" UTC)
 get_filename_component(entry "${first_probe}" DIRECTORY)
 get_filename_component(entry "${entry}" DIRECTORY)
@@ -87,7 +143,7 @@ if(NOT result EQUAL 0 OR output MATCHES "torchcompat")
   message(FATAL_ERROR "building the FetchContent consumer (${result}) built TorchCompat parts:\n"
                       "${output}")
 endif()
-foreach(name IN ITEMS first second third)
+foreach(name IN ITEMS first-a first-b second third)
   file(GLOB_RECURSE copies "${WORK_DIR}/${name}/*torchcompat-probe*")
   if(copies)
     message(FATAL_ERROR "${name} holds a probe of its own: ${copies}")
@@ -99,4 +155,4 @@ foreach(name IN ITEMS first second third)
     message(FATAL_ERROR "${name}: TorchCompat's tests were added to a consumer:\n${output}")
   endif()
 endforeach()
-message(STATUS "one probe build served three build directories: ${first_probe}")
+message(STATUS "one probe build served four build directories: ${first_probe}")
