@@ -30,14 +30,15 @@ Cache variables
   build directory.
 #]=======================================================================]
 
-# Checked first: the policy settings below need a CMake that knows them.
+include_guard(GLOBAL)
+
+# Checked before the policies are set: they need a CMake that knows them.
 if(CMAKE_VERSION VERSION_LESS 3.24)
   message(
     FATAL_ERROR "TorchCompat: the dependency provider needs CMake 3.24 or newer (this is "
                 "${CMAKE_VERSION}); call torchcompat_fetch_libtorch() from the project " "instead")
 endif()
 
-include_guard(GLOBAL)
 # The module's own policies, also when included by a cmake -P script that set none.
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)

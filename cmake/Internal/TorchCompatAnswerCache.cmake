@@ -30,8 +30,11 @@ function(_torchcompat_answer_key out_var kind prefix)
   endforeach()
   list(SORT inputs)
 
+  # The key of the probe's inputs, read after the probe ran with the overrides
+  # in force now: a probe answer depends on nothing else, and its text carries
+  # the time it was taken, which a key must not.
   _torchcompat_probe_json(json FALSE)
-  string(SHA256 machine "${json}")
+  get_property(machine GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY)
   _torchcompat_machine_source(machine_source)
 
   _torchcompat_data_dir(data_dir)

@@ -124,9 +124,12 @@ function(_torchcompat_check_profile_alone profile assignments)
 endfunction()
 
 # Runs the probe (or reuses its cached answer); sets out_var to its JSON or "",
-# and the global property TORCHCOMPAT_MACHINE_SOURCE to which machine it is.
+# the global property TORCHCOMPAT_MACHINE_SOURCE to which machine it is, and
+# TORCHCOMPAT_MACHINE_KEY to the key of the inputs the answer came from ("" when
+# there is no answer): what remembered answers are keyed on.
 function(_torchcompat_probe_json out_var refresh)
   set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE "")
+  set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY "")
   _torchcompat_probe_executable(probe)
   if(NOT probe)
     set(${out_var} "" PARENT_SCOPE)
@@ -142,6 +145,7 @@ function(_torchcompat_probe_json out_var refresh)
   _torchcompat_detect_key(key "${probe}" "${arguments}" "${assignments}" "${profile}")
   if(NOT refresh AND key STREQUAL "${_TORCHCOMPAT_DETECT_KEY}")
     set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE "${_TORCHCOMPAT_DETECT_SOURCE}")
+    set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY "${key}")
     set(${out_var} "${_TORCHCOMPAT_DETECT_JSON}" PARENT_SCOPE)
     return()
   endif()
@@ -182,6 +186,7 @@ function(_torchcompat_probe_json out_var refresh)
   set(_TORCHCOMPAT_DETECT_KEY "${key}" CACHE INTERNAL "inputs of the cached probe answer")
   set(_TORCHCOMPAT_DETECT_JSON "${json}" CACHE INTERNAL "the cached probe answer")
   set(_TORCHCOMPAT_DETECT_SOURCE "${source}" CACHE INTERNAL "which machine the answer describes")
+  set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY "${key}")
   set(${out_var} "${json}" PARENT_SCOPE)
 endfunction()
 
