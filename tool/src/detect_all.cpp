@@ -13,6 +13,8 @@
 
 #ifndef _WIN32
 #include <unistd.h>
+#else
+#include <windows.h>
 #endif
 
 namespace torchcompat {
@@ -23,6 +25,10 @@ std::string host_name() {
 #ifndef _WIN32
   char buffer[256] = {};
   if (::gethostname(buffer, sizeof buffer - 1) == 0) return buffer;
+#else
+  char buffer[MAX_COMPUTERNAME_LENGTH + 1] = {};
+  DWORD size = sizeof buffer;
+  if (GetComputerNameA(buffer, &size)) return std::string(buffer, size);
 #endif
   return {};
 }

@@ -13,8 +13,12 @@ namespace {
 
 #ifdef _WIN32
 constexpr const char* nvcc_name = "nvcc.exe";
+// Where the NVIDIA installer puts toolkits, as FindCUDAToolkit searches.
+constexpr const char* windows_base = "C:/Program Files/NVIDIA GPU Computing Toolkit/CUDA";
+constexpr const char* default_locations = " or C:/Program Files/NVIDIA GPU Computing Toolkit/CUDA/v*";
 #else
 constexpr const char* nvcc_name = "nvcc";
+constexpr const char* default_locations = ", /usr/local/cuda, /usr/local/cuda-X.Y, /opt/cuda or /usr/lib/cuda";
 #endif
 
 // "/usr/local/cuda-12.4" and its siblings, newest first, as FindCUDAToolkit does.
@@ -89,9 +93,8 @@ std::vector<ToolkitCandidate> toolkit_candidates(const Options& options, const F
     out.push_back({parent_directory(parent_directory(real)), "PATH (nvcc)", false});
   }
 #ifdef _WIN32
-  const std::string windows_base = "C:/Program Files/NVIDIA GPU Computing Toolkit/CUDA";
   for (const auto& path : versioned_directories(fs, windows_base, "v"))
-    out.push_back({path, windows_base + "/v*", false});
+    out.push_back({path, std::string(windows_base) + "/v*", false});
 #else
   out.push_back({"/usr/local/cuda", "/usr/local/cuda", false});
   for (const auto& path : versioned_directories(fs, "/usr/local", "cuda-"))
@@ -185,8 +188,8 @@ ToolkitFindings detect_toolkits(const Options& options, const FileSystem& fs, co
     findings.reason = options.cuda_root
                           ? "--cuda-root " + *options.cuda_root + ": " +
                                 (findings.toolkits.empty() ? "not found" : findings.toolkits.front().reason)
-                          : "no CUDA toolkit in CUDAToolkit_ROOT, CUDA_PATH, CUDA_HOME, PATH, "
-                            "/usr/local/cuda, /usr/local/cuda-X.Y, /opt/cuda or /usr/lib/cuda";
+                          : std::string("no CUDA toolkit in CUDAToolkit_ROOT, CUDA_PATH, CUDA_HOME, PATH") +
+                                default_locations;
   } else if (selected->version.empty()) {
     findings.status = Status::error;
     findings.reason = "the selected toolkit states no readable version: " + selected->reason;

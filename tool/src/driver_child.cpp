@@ -9,6 +9,7 @@
 #include "driver_names.hpp"
 #include "vendor_cuda.hpp"
 #include "vendor_nvml.hpp"
+#include "vendor_names.hpp"
 
 namespace torchcompat {
 
@@ -144,7 +145,7 @@ std::string real_path(const std::string& path) {
 void probe_nvml_here(const Emit& emit) {
   PayloadWriter out(emit);
   std::string error;
-  announce(out, "loading libnvidia-ml.so.1");
+  announce(out, std::string("loading ") + nvml_file);
   const LoadedNvml nvml = load_nvml(error);
   if (!nvml.library) {
     out.add(key::nvml_error, error);
@@ -180,7 +181,7 @@ void probe_nvml_here(const Emit& emit) {
 void probe_cuda_here(const Emit& emit, bool initialize) {
   PayloadWriter out(emit);
   std::string error;
-  announce(out, "loading libcuda.so.1");
+  announce(out, std::string("loading ") + cuda_driver_file);
   const LoadedCudaDriver cuda = load_cuda_driver(error);
   if (!cuda.library) {
     out.add(key::cuda_load_error, error);

@@ -5,6 +5,7 @@
 #include "driver_keys.hpp"
 #include "driver_values.hpp"
 #include "nvml_gpu_list.hpp"
+#include "vendor_names.hpp"
 
 namespace torchcompat {
 
@@ -21,10 +22,10 @@ void decode_library(const PayloadEntries& entries, Driver& driver) {
   if (const auto* error = find_entry(entries, key::cuda_load_error)) {
     if (only_missing_files(*error)) {
       driver.status = Status::not_found;
-      driver.reason = "libcuda.so.1 not found (no NVIDIA driver installed)";
+      driver.reason = std::string(cuda_driver_file) + " not found (no NVIDIA driver installed)";
     } else {
       driver.status = Status::error;
-      driver.reason = "libcuda.so.1 could not be loaded: " + *error;
+      driver.reason = std::string(cuda_driver_file) + " could not be loaded: " + *error;
     }
     return;
   }
@@ -75,13 +76,15 @@ void decode_release(const PayloadEntries& entries, const FileSystem& fs, Driver&
     const auto* nvml_error = find_entry(entries, key::nvml_error);
     const auto* release_error = find_entry(entries, key::nvml_release_error);
     if (nvml_error != nullptr) {
-      why += only_missing_files(*nvml_error) ? "libnvidia-ml.so.1 not found" : "NVML: " + *nvml_error;
+      why += only_missing_files(*nvml_error) ? std::string(nvml_file) + " not found" : "NVML: " + *nvml_error;
     } else if (release_error != nullptr) {
       why += "NVML: " + *release_error;
     } else {
       why += "NVML gave no version";
     }
+#if !defined(_WIN32)
     why += ", and neither /sys/module/nvidia/version nor /proc/driver/nvidia/version is readable";
+#endif
     append_reason(driver.reason, why);
   }
 }
@@ -98,9 +101,10 @@ void use_nvml_cuda_version(const PayloadEntries& entries, Driver& driver) {
   driver.cuda_version_source = "NVML";
   if (driver.status == Status::not_found) {
     driver.status = Status::found;
-    driver.reason = "libcuda.so.1 not found, although NVML answers for the driver: CUDA programs can't run "
-                    "here until libcuda.so.1 is on the loader path (in a container, the NVIDIA runtime must "
-                    "grant the compute capability); the CUDA version is NVML's";
+    const std::string file = cuda_driver_file;
+    driver.reason = file + " not found, although NVML answers for the driver: CUDA programs can't run here until " +
+                    file + " is on the loader path (in a container, the NVIDIA runtime must grant the compute "
+                    "capability); the CUDA version is NVML's";
   }
 }
 
@@ -125,9 +129,9 @@ void decode_forward_compat(const PayloadEntries& entries, Driver& driver) {
 // the user-space library is out of the loader's reach.
 void explain_missing_library(Driver& driver) {
   if (driver.status != Status::not_found || driver.release.empty()) return;
-  driver.reason = "libcuda.so.1 not found, although the NVIDIA kernel module " + driver.release +
-                  " is loaded (is libcuda.so.1 on the loader path? in a container, is the NVIDIA "
-                  "container runtime enabled?)";
+  const std::string file = cuda_driver_file;
+  driver.reason = file + " not found, although the NVIDIA kernel module " + driver.release + " is loaded (is " +
+                  file + " on the loader path? in a container, is the NVIDIA container runtime enabled?)";
 }
 
 // ---- GPUs through the driver API ----------------------------------------------

@@ -1,4 +1,5 @@
 #include "driver_values.hpp"
+#include "vendor_names.hpp"
 
 #include <cctype>
 #include <cerrno>
@@ -63,7 +64,7 @@ void append_reason(std::string& reason, const std::string& part) {
 
 bool only_missing_files(const std::string& load_error) {
   for (const auto& part : split(load_error, ';', SIZE_MAX)) {
-    if (part.find("No such file") == std::string::npos) return false;
+    if (part.find(library_missing_marker) == std::string::npos) return false;
   }
   return !load_error.empty();
 }

@@ -4,6 +4,7 @@
 #include "driver_names.hpp"
 #include "driver_values.hpp"
 #include "visible_devices.hpp"
+#include "vendor_names.hpp"
 
 namespace torchcompat {
 
@@ -18,7 +19,7 @@ struct NvmlGpu {
 
 std::string nvml_unusable(const PayloadEntries& entries) {
   if (const auto* error = find_entry(entries, key::nvml_error)) {
-    return only_missing_files(*error) ? "libnvidia-ml.so.1 not found" : "NVML: " + *error;
+    return only_missing_files(*error) ? std::string(nvml_file) + " not found" : "NVML: " + *error;
   }
   if (const auto* error = find_entry(entries, key::nvml_gpus_error)) return "NVML: " + *error;
   if (find_entry(entries, key::nvml_gpu_count) == nullptr) return "NVML gave no GPU count";
