@@ -12,7 +12,7 @@
 #endif
 
 /* Blocks the calling thread for good, as a driver stuck in the kernel does. */
-static void fake_block_forever(void) {
+static inline void fake_block_forever(void) {
   for (;;) {
 #if defined(_WIN32)
     Sleep(INFINITE);
@@ -25,7 +25,7 @@ static void fake_block_forever(void) {
 /* Does what the variable asks: "crash" dies on a real invalid write (the
    signal a broken driver gives; an access violation on Windows), "hang" never
    returns. */
-static void fake_misbehave_if_asked(const char* variable) {
+static inline void fake_misbehave_if_asked(const char* variable) {
   const char* behaviour = getenv(variable);
   if (behaviour == NULL) return;
   if (strcmp(behaviour, "crash") == 0) {
@@ -37,7 +37,7 @@ static void fake_misbehave_if_asked(const char* variable) {
   }
 }
 
-static long long fake_env_number(const char* variable, long long fallback) {
+static inline long long fake_env_number(const char* variable, long long fallback) {
   const char* text = getenv(variable);
   if (text == NULL || *text == '\0') return fallback;
   return strtoll(text, NULL, 10);

@@ -133,6 +133,28 @@ def toolkit_cuda_path(m):
     equal(len(report["toolkits"]), 2, "toolkits listed (CUDA_PATH's and v12.4)")
 
 
+def toolkit_nvcc_only(m):
+    """A tree with nothing but bin/nvcc.exe: its version comes from running it (a real child process)."""
+    root = m.toolkit(PROGRAM_FILES_CUDA / "v12.4", "bin/.keep", "")
+    shutil.copy(Path(m.args.build) / "fakes" / "nvcc" / "nvcc.exe", root / "bin" / "nvcc.exe")
+    m.env["FAKE_NVCC_RELEASE"] = "12.4.131"
+    report, _ = m.probe_json()
+    chosen = selected(report)
+    equal(chosen["version"], "12.4.131", "version from nvcc --version")
+    equal(chosen["source"], "nvcc --version", "version source")
+
+
+def toolkit_nvcc_hangs(m):
+    """An nvcc.exe that never exits is killed at the timeout; the reason says so."""
+    root = m.toolkit(PROGRAM_FILES_CUDA / "v12.4", "bin/.keep", "")
+    shutil.copy(Path(m.args.build) / "fakes" / "nvcc" / "nvcc.exe", root / "bin" / "nvcc.exe")
+    m.env["FAKE_NVCC_BEHAVIOUR"] = "hang"
+    report, seconds = m.probe_json("--timeout", "2")
+    expect(seconds < 15, "the probe returns soon after the 2 s timeout", f"{seconds:.1f} s")
+    equal(report["toolkits_status"]["status"], "error", "toolkits_status.status")
+    contains(report["toolkits_status"]["reason"], "nvcc --version timed out after 2 s", "toolkits_status.reason")
+
+
 def toolkit_none(m):
     """No toolkit anywhere: not found, and the reason names the Windows location."""
     report, _ = m.probe_json()
@@ -234,7 +256,7 @@ def usage(m):
     equal(done.returncode, 2, "usage error exit code")
 
 
-SCENARIOS = [toolkit_program_files, toolkit_cuda_path, toolkit_none, driver_and_gpus, driver_api_gpus,
+SCENARIOS = [toolkit_program_files, toolkit_cuda_path, toolkit_nvcc_only, toolkit_nvcc_hangs, toolkit_none, driver_and_gpus, driver_api_gpus,
              no_driver, hanging_driver, hanging_nvml, crashing_nvml, chatty_driver, usage]
 
 

@@ -8,14 +8,13 @@
 
 #if defined(_WIN32)
 
-#include <windows.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <exception>
 
 #include "child_tasks.hpp"
 #include "run_process.hpp"
+#include "win_process.hpp"
 #include "win_text.hpp"
 
 namespace torchcompat {
@@ -31,45 +30,6 @@ constexpr int malformed_request_exit_code = 2;
 // The most a child may send (as on POSIX).
 constexpr std::size_t payload_cap = 16u << 20;
 
-// What a child killed at the timeout exits with; only the parent sees it.
-constexpr UINT killed_exit_code = 0xDEAD;
-
-// NTSTATUS values with the error severity (0xC...) are exceptions that ended
-// the process: an access violation (0xC0000005), a stack overflow, ...
-constexpr DWORD exception_severity = 0xC0000000u;
-
-class Handle {
- public:
-  Handle() = default;
-  explicit Handle(HANDLE handle) : handle_(handle == INVALID_HANDLE_VALUE ? nullptr : handle) {}
-  Handle(const Handle&) = delete;
-  Handle& operator=(const Handle&) = delete;
-  Handle(Handle&& other) noexcept : handle_(other.release()) {}
-  Handle& operator=(Handle&& other) noexcept {
-    if (this != &other) reset(other.release());
-    return *this;
-  }
-  ~Handle() { reset(); }
-  HANDLE release() {
-    HANDLE handle = handle_;
-    handle_ = nullptr;
-    return handle;
-  }
-  HANDLE get() const { return handle_; }
-  explicit operator bool() const { return handle_ != nullptr; }
-  void reset(HANDLE handle = nullptr) {
-    if (handle_ != nullptr) CloseHandle(handle_);
-    handle_ = handle == INVALID_HANDLE_VALUE ? nullptr : handle;
-  }
-
- private:
-  HANDLE handle_ = nullptr;
-};
-
-std::string last_error_text(const char* what) {
-  return std::string(what) + " failed with error " + std::to_string(GetLastError());
-}
-
 // An inheritable copy of the probe's stderr for the child's stdout and
 // stderr: vendor chatter lands with the probe's other diagnostics. Without a
 // stderr (a GUI parent), the child writes to NUL.
@@ -80,88 +40,30 @@ Handle inheritable_diagnostics() {
       DuplicateHandle(GetCurrentProcess(), own, GetCurrentProcess(), &copy, 0, TRUE, DUPLICATE_SAME_ACCESS)) {
     return Handle(copy);
   }
-  SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
-  return Handle(CreateFileW(L"NUL", GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0,
-                            nullptr));
-}
-
-Handle inheritable_null_input() {
-  SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
-  return Handle(
-      CreateFileW(L"NUL", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0, nullptr));
-}
-
-// The job that holds the child: killing it ends everything the child started,
-// and no crash dialog waits for a person.
-Handle make_job() {
-  Handle job(CreateJobObjectW(nullptr, nullptr));
-  if (!job) return job;
-  JOBOBJECT_EXTENDED_LIMIT_INFORMATION limits{};
-  limits.BasicLimitInformation.LimitFlags =
-      JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION;
-  SetInformationJobObject(job.get(), JobObjectExtendedLimitInformation, &limits, sizeof limits);
-  return job;
+  return inheritable_null(true);
 }
 
 struct Child {
-  Handle process;
-  Handle job;  // empty when the process could not be put in one (then only it is killed)
+  StartedProcess started;
   Handle payload;  // the read end of the child's findings
 };
 
 // Starts `<this program> --isolated-child <pipe> <task> <arguments...>`;
 // an empty reason means it runs.
 std::string start_child(const ChildTask& task, Child& child) {
-  SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
-  HANDLE read_end = nullptr;
-  HANDLE write_end = nullptr;
-  if (!CreatePipe(&read_end, &write_end, &inherit, 0)) return last_error_text("CreatePipe");
-  child.payload.reset(read_end);
-  Handle child_end(write_end);
-  // Only the child's end is inherited.
-  SetHandleInformation(read_end, HANDLE_FLAG_INHERIT, 0);
-
+  Handle write_end;
+  const std::string no_pipe = make_child_pipe(child.payload, write_end);
+  if (!no_pipe.empty()) return no_pipe;
   std::vector<std::string> arguments = {isolated_child_flag,
-                                        std::to_string(reinterpret_cast<std::uintptr_t>(write_end)), task.name};
+                                        std::to_string(reinterpret_cast<std::uintptr_t>(write_end.get())),
+                                        task.name};
   arguments.insert(arguments.end(), task.arguments.begin(), task.arguments.end());
   const std::wstring program = own_executable_path();
   if (program.empty()) return last_error_text("GetModuleFileNameW");
-  std::wstring command_line = windows_command_line(program, arguments);
-
-  Handle input = inheritable_null_input();
+  Handle input = inheritable_null(false);
   Handle diagnostics = inheritable_diagnostics();
-  STARTUPINFOW startup{};
-  startup.cb = sizeof startup;
-  startup.dwFlags = STARTF_USESTDHANDLES;
-  startup.hStdInput = input.get();
-  startup.hStdOutput = diagnostics.get();
-  startup.hStdError = diagnostics.get();
-  PROCESS_INFORMATION started{};
-  // Suspended until it is in its job, so nothing it starts escapes the job.
-  if (!CreateProcessW(program.c_str(), command_line.data(), nullptr, nullptr, TRUE,
-                      CREATE_SUSPENDED | CREATE_NO_WINDOW, nullptr, nullptr, &startup, &started)) {
-    return last_error_text("CreateProcessW");
-  }
-  child.process.reset(started.hProcess);
-  Handle thread(started.hThread);
-  child.job = make_job();
-  // A probe already inside a job that forbids nesting (before Windows 8)
-  // cannot give the child its own: then the timeout kills the child alone.
-  if (child.job && !AssignProcessToJobObject(child.job.get(), started.hProcess)) child.job.reset();
-  ResumeThread(started.hThread);
-  return {};
-}
-
-void kill_child(Child& child) {
-  if (!child.job || !TerminateJobObject(child.job.get(), killed_exit_code)) {
-    TerminateProcess(child.process.get(), killed_exit_code);
-  }
-  WaitForSingleObject(child.process.get(), INFINITE);
-}
-
-DWORD milliseconds_until(Clock::time_point deadline) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-  return left <= 0 ? 0 : static_cast<DWORD>(left);
+  return start_in_job(program, windows_command_line(program, arguments), input.get(), diagnostics.get(),
+                      diagnostics.get(), child.started);
 }
 
 enum class ReadEnd { end_of_file, deadline, overflow };
@@ -172,7 +74,7 @@ ReadEnd read_until_eof(const Child& child, Clock::time_point deadline, std::stri
   char buffer[8192];
   for (;;) {
     DWORD available = 0;
-    if (!PeekNamedPipe(child.payload.get(), nullptr, 0, nullptr, &available, nullptr)) {
+    if (!pipe_has_data(child.payload.get(), available)) {
       return ReadEnd::end_of_file;  // every write end is closed: the child is done or dead
     }
     if (available > 0) {
@@ -185,7 +87,7 @@ ReadEnd read_until_eof(const Child& child, Clock::time_point deadline, std::stri
     }
     const DWORD left = milliseconds_until(deadline);
     if (left == 0) return ReadEnd::deadline;
-    WaitForSingleObject(child.process.get(), left < 5 ? left : 5);
+    WaitForSingleObject(child.started.process.get(), left < 5 ? left : 5);
   }
 }
 
@@ -193,11 +95,9 @@ IsolatedOutcome describe_exit(DWORD code, std::string payload) {
   IsolatedOutcome outcome;
   if (code == 0) {
     outcome.status = Status::found;
-  } else if ((code & exception_severity) == exception_severity) {
-    char hex[16];
-    std::snprintf(hex, sizeof hex, "0x%08lX", static_cast<unsigned long>(code));
+  } else if (is_exception_code(code)) {
     outcome.status = Status::crashed;
-    outcome.reason = std::string("crashed (exception ") + hex + ")";
+    outcome.reason = describe_exception(code);
   } else {
     outcome.status = Status::error;
     outcome.reason = "exited with code " + std::to_string(code);
@@ -243,17 +143,17 @@ IsolatedOutcome run_isolated_task(const ChildTask& task, std::chrono::millisecon
   std::string payload;
   const ReadEnd end = read_until_eof(child, deadline, payload);
   if (end == ReadEnd::overflow) {
-    kill_child(child);
+    kill_started(child.started);
     return {Status::error, std::move(payload),
             "sent more than " + std::to_string(payload_cap >> 20) + " MiB, so it was stopped"};
   }
   if (end == ReadEnd::deadline ||
-      WaitForSingleObject(child.process.get(), milliseconds_until(deadline)) != WAIT_OBJECT_0) {
-    kill_child(child);
+      WaitForSingleObject(child.started.process.get(), milliseconds_until(deadline)) != WAIT_OBJECT_0) {
+    kill_started(child.started);
     return {Status::timed_out, std::move(payload), "timed out after " + describe_timeout(timeout)};
   }
   DWORD code = 0;
-  if (!GetExitCodeProcess(child.process.get(), &code)) {
+  if (!GetExitCodeProcess(child.started.process.get(), &code)) {
     return {Status::error, std::move(payload), last_error_text("GetExitCodeProcess")};
   }
   return describe_exit(code, std::move(payload));

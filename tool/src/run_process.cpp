@@ -4,7 +4,12 @@
 #include <cerrno>
 #include <cstring>
 
-#ifndef _WIN32
+#include <utility>
+
+#ifdef _WIN32
+#include "win_process.hpp"
+#include "win_text.hpp"
+#else
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -39,6 +44,12 @@ RunningProcess::RunningProcess(RunningProcess&& other) noexcept
     : pid(other.pid), out_fd(other.out_fd), err_fd(other.err_fd), deadline(other.deadline),
       timeout(other.timeout), early(std::move(other.early)) {
   other.pid = other.out_fd = other.err_fd = -1;
+#if defined(_WIN32)
+  process_handle = std::exchange(other.process_handle, nullptr);
+  job_handle = std::exchange(other.job_handle, nullptr);
+  out_handle = std::exchange(other.out_handle, nullptr);
+  err_handle = std::exchange(other.err_handle, nullptr);
+#endif
 }
 
 RunningProcess& RunningProcess::operator=(RunningProcess&& other) noexcept {
@@ -51,6 +62,12 @@ RunningProcess& RunningProcess::operator=(RunningProcess&& other) noexcept {
     timeout = other.timeout;
     early = std::move(other.early);
     other.pid = other.out_fd = other.err_fd = -1;
+#if defined(_WIN32)
+    process_handle = std::exchange(other.process_handle, nullptr);
+    job_handle = std::exchange(other.job_handle, nullptr);
+    out_handle = std::exchange(other.out_handle, nullptr);
+    err_handle = std::exchange(other.err_handle, nullptr);
+#endif
   }
   return *this;
 }
@@ -68,16 +85,123 @@ std::string describe_timeout(std::chrono::milliseconds timeout) {
 
 #ifdef _WIN32
 
-RunningProcess start_process(const std::vector<std::string>&, std::chrono::milliseconds timeout) {
+namespace {
+
+// Takes the running program's handles back into owners.
+struct OwnedProcess {
+  StartedProcess started;
+  Handle out;
+  Handle err;
+};
+
+OwnedProcess take(RunningProcess& process) {
+  OwnedProcess owned;
+  owned.started.process.reset(static_cast<HANDLE>(std::exchange(process.process_handle, nullptr)));
+  owned.started.job.reset(static_cast<HANDLE>(std::exchange(process.job_handle, nullptr)));
+  owned.out.reset(static_cast<HANDLE>(std::exchange(process.out_handle, nullptr)));
+  owned.err.reset(static_cast<HANDLE>(std::exchange(process.err_handle, nullptr)));
+  return owned;
+}
+
+// Reads what is waiting in `pipe` into `sink` (capped); closes the pipe at its end.
+bool drain(Handle& pipe, std::string& sink) {
+  char buffer[4096];
+  DWORD available = 0;
+  if (!pipe_has_data(pipe.get(), available)) {
+    pipe.reset();
+    return false;
+  }
+  if (available == 0) return false;
+  DWORD got = 0;
+  const DWORD want = available < sizeof buffer ? available : static_cast<DWORD>(sizeof buffer);
+  if (!ReadFile(pipe.get(), buffer, want, &got, nullptr) || got == 0) {
+    pipe.reset();
+    return false;
+  }
+  if (sink.size() < output_cap) sink.append(buffer, std::min(static_cast<std::size_t>(got), output_cap - sink.size()));
+  return true;
+}
+
+}  // namespace
+
+RunningProcess start_process(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
   RunningProcess process;
   process.timeout = timeout;
-  process.early.reason = "running other programs is not supported on this platform yet";
+  process.deadline = std::chrono::steady_clock::now() + timeout;
+  if (argv.empty()) {
+    process.early.reason = "nothing to run";
+    return process;
+  }
+  OwnedProcess owned;
+  Handle out_write, err_write;
+  std::string failed = make_child_pipe(owned.out, out_write);
+  if (failed.empty()) failed = make_child_pipe(owned.err, err_write);
+  if (!failed.empty()) {
+    process.early.reason = "could not create a pipe: " + failed;
+    return process;
+  }
+  Handle input = inheritable_null(false);
+  const std::wstring program = widen(argv[0]);
+  const std::vector<std::string> arguments(argv.begin() + 1, argv.end());
+  failed = start_in_job(program, windows_command_line(program, arguments), input.get(), out_write.get(),
+                        err_write.get(), owned.started);
+  if (!failed.empty()) {
+    process.early.reason = "could not start: " + failed;
+    return process;
+  }
+  process.process_handle = owned.started.process.release();
+  process.job_handle = owned.started.job.release();
+  process.out_handle = owned.out.release();
+  process.err_handle = owned.err.release();
   return process;
 }
 
-ProcessResult wait_process(RunningProcess& process) { return process.early; }
+ProcessResult wait_process(RunningProcess& process) {
+  if (process.process_handle == nullptr) return process.early;
+  OwnedProcess owned = take(process);
+  ProcessResult result;
+  const auto time_out = [&]() {
+    kill_started(owned.started);
+    result.status = Status::timed_out;
+    result.reason = "timed out after " + describe_timeout(process.timeout);
+    return result;
+  };
+  // Both pipes until both close; output already waiting at the deadline still counts.
+  int late_reads = 0;
+  while (owned.out || owned.err) {
+    bool got = false;
+    if (owned.out) got = drain(owned.out, result.out) || got;
+    if (owned.err) got = drain(owned.err, result.err) || got;
+    const DWORD left = milliseconds_until(process.deadline);
+    if (left == 0 && ++late_reads > reads_after_deadline) return time_out();
+    if (!got && left > 0) WaitForSingleObject(owned.started.process.get(), left < 5 ? left : 5);
+  }
+  if (WaitForSingleObject(owned.started.process.get(), milliseconds_until(process.deadline)) != WAIT_OBJECT_0) {
+    return time_out();
+  }
+  DWORD code = 0;
+  if (!GetExitCodeProcess(owned.started.process.get(), &code)) {
+    result.reason = last_error_text("GetExitCodeProcess");
+    return result;
+  }
+  if (code == 0) {
+    result.exit_code = 0;
+    result.status = Status::found;
+  } else if (is_exception_code(code)) {
+    result.status = Status::crashed;
+    result.reason = describe_exception(code);
+  } else {
+    result.exit_code = static_cast<int>(code);
+    result.status = Status::error;
+    result.reason = "exited with code " + std::to_string(code);
+  }
+  return result;
+}
 
-void RunningProcess::abandon() noexcept {}
+void RunningProcess::abandon() noexcept {
+  OwnedProcess owned = take(*this);
+  kill_started(owned.started);
+}
 
 #else
 

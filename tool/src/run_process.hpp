@@ -31,6 +31,14 @@ struct RunningProcess {
   std::chrono::steady_clock::time_point deadline;
   std::chrono::milliseconds timeout{0};
   ProcessResult early;  // the answer when the program could not even start
+#if defined(_WIN32)
+  // Windows: the program's process and job, and the read ends of its pipes
+  // (HANDLEs; pid and the fds stay -1).
+  void* process_handle = nullptr;
+  void* job_handle = nullptr;
+  void* out_handle = nullptr;
+  void* err_handle = nullptr;
+#endif
 
   RunningProcess() = default;
   RunningProcess(RunningProcess&& other) noexcept;
