@@ -180,6 +180,20 @@ def driver_and_gpus(m):
           [("NVIDIA RTX A4000", "8.6", 17179869184), ("NVIDIA GeForce GTX 1080", "6.1", 8589934592)], "GPUs")
 
 
+def nvml_beside_nvidia_smi(m):
+    """An older driver's layout: nvml.dll only in C:\\Program Files\\NVIDIA Corporation\\NVSMI."""
+    m.fake_dlls("cuda")
+    nvsmi = m.drive_c / "Program Files" / "NVIDIA Corporation" / "NVSMI"
+    nvsmi.mkdir(parents=True, exist_ok=True)
+    m.created.append(nvsmi.parent)
+    shutil.copy(Path(m.args.build) / "fakes" / "nvml" / "nvml.dll", nvsmi / "nvml.dll")
+    m.env.update(FAKE_NVML_DRIVER_VERSION="472.12", FAKE_CUDA_DRIVER_VERSION="11040", FAKE_CUDA_GPUS=TWO_GPUS)
+    report, _ = m.probe_json()
+    equal(report["driver"]["release"], "472.12", "driver.release")
+    equal(report["driver"]["release_source"], "NVML", "driver.release_source")
+    equal(report["gpus_status"]["source"], "NVML", "gpus_status.source")
+
+
 def driver_api_gpus(m):
     """Without nvml.dll the GPUs come from nvcuda.dll's driver API (cuInit in the child)."""
     m.fake_dlls("cuda")
@@ -256,7 +270,7 @@ def usage(m):
     equal(done.returncode, 2, "usage error exit code")
 
 
-SCENARIOS = [toolkit_program_files, toolkit_cuda_path, toolkit_nvcc_only, toolkit_nvcc_hangs, toolkit_none, driver_and_gpus, driver_api_gpus,
+SCENARIOS = [toolkit_program_files, toolkit_cuda_path, toolkit_nvcc_only, toolkit_nvcc_hangs, toolkit_none, driver_and_gpus, nvml_beside_nvidia_smi, driver_api_gpus,
              no_driver, hanging_driver, hanging_nvml, crashing_nvml, chatty_driver, usage]
 
 

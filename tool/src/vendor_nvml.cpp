@@ -5,7 +5,10 @@ namespace torchcompat {
 namespace {
 
 #if defined(_WIN32)
-const char* const nvml_names[] = {"nvml.dll", nullptr};
+// System32 (where drivers put it nowadays) is on the search path; older
+// drivers installed it only beside nvidia-smi, where NVIDIA's own Python
+// bindings (pynvml) also look.
+const char* const nvml_names[] = {"nvml.dll", "C:/Program Files/NVIDIA Corporation/NVSMI/nvml.dll", nullptr};
 #else
 const char* const nvml_names[] = {"libnvidia-ml.so.1", "/usr/lib/wsl/lib/libnvidia-ml.so.1", nullptr};
 #endif
