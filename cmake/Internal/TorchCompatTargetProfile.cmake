@@ -23,7 +23,9 @@ function(_torchcompat_target_profile_file out_var)
   set(${out_var} "${file}" PARENT_SCOPE)
 endfunction()
 
+# `what` may come in several arguments, joined as written.
 function(_torchcompat_profile_error file what)
+  string(JOIN "" what "${what}" ${ARGN})
   message(
     FATAL_ERROR
       "TorchCompat: the target profile '${file}' (TORCHCOMPAT_TARGET_PROFILE) ${what}. A profile "
@@ -52,6 +54,37 @@ function(_torchcompat_profile_check_string file object_json member regex what)
   endif()
 endfunction()
 
+# What the probe's schema, written once in probe-schema.json beside the
+# package's modules, says: the schema_version it describes and the statuses.
+function(_torchcompat_probe_schema version_var statuses_var)
+  file(READ "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../probe-schema.json" schema)
+  string(
+    JSON
+    version
+    GET
+    "${schema}"
+    properties
+    schema_version
+    const)
+  string(JSON count LENGTH "${schema}" $defs status enum)
+  math(EXPR last "${count} - 1")
+  set(statuses "")
+  foreach(position RANGE ${last})
+    string(
+      JSON
+      status
+      GET
+      "${schema}"
+      $defs
+      status
+      enum
+      ${position})
+    list(APPEND statuses "${status}")
+  endforeach()
+  set(${version_var} "${version}" PARENT_SCOPE)
+  set(${statuses_var} "${statuses}" PARENT_SCOPE)
+endfunction()
+
 function(_torchcompat_profile_check_status file object_json what)
   string(
     JSON
@@ -61,7 +94,7 @@ function(_torchcompat_profile_check_status file object_json what)
     GET
     "${object_json}"
     status)
-  set(statuses found not_found error crashed timed_out overridden)
+  _torchcompat_probe_schema(schema_version statuses)
   if(error OR NOT status IN_LIST statuses)
     _torchcompat_profile_error("${file}" "gives ${what}.status as '${status}', which is none")
   endif()
@@ -155,10 +188,11 @@ function(_torchcompat_read_target_profile file prefix)
   if(error)
     _torchcompat_profile_error("${file}" "is not a JSON object with a schema_version (${error})")
   endif()
-  if(NOT schema STREQUAL "1")
+  _torchcompat_probe_schema(known_schema statuses)
+  if(NOT schema STREQUAL known_schema)
     _torchcompat_profile_error(
-      "${file}" "has schema_version '${schema}', and this TorchCompat reads schema_version 1 "
-      "(save the profile again with the probe of this TorchCompat)")
+      "${file}" "has schema_version '${schema}', and this TorchCompat reads schema_version "
+      "${known_schema} (save the profile again with the probe of this TorchCompat)")
   endif()
   foreach(member IN ITEMS host time)
     string(
