@@ -1,16 +1,35 @@
 # The probe is compiled at most once per user for a source version and a
 # compiler: fresh build directories of consumers (two add_subdirectory ones at
-# once, a third, then FetchContent) share one per-user cache, and only one
-# configure compiles; the consumers' own builds compile nothing of TorchCompat's.
+# once, a third, then FetchContent from another copy of the same sources) share
+# one per-user cache, and only one configure compiles; the consumers' own
+# builds compile nothing of TorchCompat's.
 # Inputs: SOURCE_DIR (TorchCompat), CONSUMER_DIR, WORK_DIR, VERSION_FILE.
 cmake_minimum_required(VERSION 3.22...4.4)
 include("${VERSION_FILE}")
 
 file(REMOVE_RECURSE "${WORK_DIR}")
+# Two copies of the package's sources at different paths: the cache is keyed
+# by content, so the second copy (a fresh checkout of the same version) reuses
+# the first one's probe; and edits to the working tree while this runs cannot
+# change what is compiled.
+file(MAKE_DIRECTORY "${WORK_DIR}/source-a")
+foreach(
+  part IN
+  ITEMS CMakeLists.txt
+        cmake
+        tool
+        data
+        bin
+        LICENSE
+        README.md
+        CHANGELOG.md)
+  file(COPY "${SOURCE_DIR}/${part}" DESTINATION "${WORK_DIR}/source-a")
+endforeach()
+file(COPY "${WORK_DIR}/source-a/" DESTINATION "${WORK_DIR}/source-b")
 set(cache "${WORK_DIR}/user-cache")
 
 # The command that configures the consumer in WORK_DIR/<name>.
-function(consumer_command out_var name how)
+function(consumer_command out_var name how source)
   set(${out_var}
       "${CMAKE_COMMAND}"
       -E
@@ -23,7 +42,7 @@ function(consumer_command out_var name how)
       -B
       "${WORK_DIR}/${name}"
       "-DHOW=${how}"
-      "-DTORCHCOMPAT_SOURCE_DIR=${SOURCE_DIR}"
+      "-DTORCHCOMPAT_SOURCE_DIR=${WORK_DIR}/${source}"
       -DTORCHCOMPAT_PYTHON=OFF
       -DBUILD_TESTING=ON
       PARENT_SCOPE)
@@ -48,8 +67,8 @@ function(check_consumer name result output)
 endfunction()
 
 # Configures the consumer in WORK_DIR/<name>; sets configure_output and probe.
-function(configure_consumer name how)
-  consumer_command(command ${name} ${how})
+function(configure_consumer name how source)
+  consumer_command(command ${name} ${how} ${source})
   execute_process(
     COMMAND ${command}
     RESULT_VARIABLE result
@@ -70,7 +89,7 @@ if(NOT sh)
 endif()
 set(script "")
 foreach(name IN ITEMS first-a first-b)
-  consumer_command(command ${name} add_subdirectory)
+  consumer_command(command ${name} add_subdirectory source-a)
   set(quoted "")
   foreach(arg IN LISTS command)
     string(REPLACE "'" "'\\''" arg "${arg}")
@@ -114,11 +133,12 @@ if(leftovers)
   message(FATAL_ERROR "a complete build left '${leftovers}' behind")
 endif()
 
-foreach(name_and_how IN ITEMS "second|add_subdirectory" "third|FetchContent")
-  string(REPLACE "|" ";" name_and_how "${name_and_how}")
-  list(GET name_and_how 0 name)
-  list(GET name_and_how 1 how)
-  configure_consumer(${name} ${how})
+foreach(run IN ITEMS "second|add_subdirectory|source-a" "third|FetchContent|source-b")
+  string(REPLACE "|" ";" run "${run}")
+  list(GET run 0 name)
+  list(GET run 1 how)
+  list(GET run 2 source)
+  configure_consumer(${name} ${how} ${source})
   if(configure_output MATCHES "${building}")
     message(FATAL_ERROR "${name} (${how}): a fresh build directory compiled the probe again:\n"
                         "${configure_output}")
