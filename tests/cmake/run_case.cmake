@@ -10,7 +10,12 @@
 #                         TorchCompat build tree) and @INSTALL_PREFIX@ (an
 #                         installed and moved TorchCompat) are replaced
 #   <Case>-args.txt       extra -D arguments, one per line
-# Inputs: CMAKE_UNDER_TEST, CASE, CASES_DIR, WORK_DIR, PACKAGE_DIR, PROBE, FAKES_DIR.
+#   <Case>-check.cmake    included after the run, with actual_result,
+#                         actual_stdout, actual_stderr and SOURCE_TREE (this
+#                         repository) set; it sets `failure` to fail the case
+# Inputs: CMAKE_UNDER_TEST, CASE, CASES_DIR, WORK_DIR, PACKAGE_DIR, PROBE, FAKES_DIR;
+# CASE_SOURCE_DIR, when set, is the project to configure (an example of this
+# repository), as for a <Case>/CMakeLists.txt.
 
 cmake_minimum_required(VERSION 3.22...4.4)
 
@@ -82,7 +87,10 @@ endif()
 
 set(binary_dir "${WORK_DIR}/${CASE}")
 file(REMOVE_RECURSE "${binary_dir}")
-if(IS_DIRECTORY "${CASES_DIR}/${CASE}")
+if(CASE_SOURCE_DIR)
+  set(source_dir "${CASE_SOURCE_DIR}")
+  set(case_args "")
+elseif(IS_DIRECTORY "${CASES_DIR}/${CASE}")
   # A whole project: it finds TorchCompat its own way (install tree, build
   # tree, add_subdirectory, FetchContent), through its -args.txt.
   set(source_dir "${CASES_DIR}/${CASE}")
@@ -125,6 +133,15 @@ elseif(actual_stderr MATCHES "TorchCompat:")
 endif()
 if(expected_stdout AND NOT actual_stdout_flat MATCHES "${expected_stdout}")
   list(APPEND failures "stdout does not match:\n${expected_stdout}")
+endif()
+
+if(EXISTS "${CASES_DIR}/${CASE}-check.cmake")
+  get_filename_component(SOURCE_TREE "${PACKAGE_DIR}/.." ABSOLUTE)
+  set(failure "")
+  include("${CASES_DIR}/${CASE}-check.cmake")
+  if(failure)
+    list(APPEND failures "${CASE}-check.cmake: ${failure}")
+  endif()
 endif()
 
 if(failures)

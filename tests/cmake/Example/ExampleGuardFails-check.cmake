@@ -1,0 +1,38 @@
+# README.md's sample guard error is this case's real output, line for line: the
+# fenced block after README's "guard-error-sample" comment must be what CMake
+# prints between its "CMake Error at ... (message):" line and the call stack.
+file(READ "${SOURCE_TREE}/README.md" readme)
+string(FIND "${readme}" "<!-- guard-error-sample:" at)
+if(at EQUAL -1)
+  set(failure "README.md has no <!-- guard-error-sample: ... --> comment before its sample")
+  return()
+endif()
+string(SUBSTRING "${readme}" ${at} -1 readme)
+string(FIND "${readme}" "-->\n```\n" open)
+set(end -1)
+if(open GREATER -1)
+  math(EXPR start "${open} + 8")
+  string(SUBSTRING "${readme}" ${start} -1 sample)
+  string(FIND "${sample}" "\n```" end)
+endif()
+if(end EQUAL -1)
+  set(failure "README.md's guard-error-sample comment is not followed by a fenced block")
+  return()
+endif()
+string(SUBSTRING "${sample}" 0 ${end} sample)
+
+string(FIND "${actual_stderr}" "(message):\n" begin)
+string(FIND "${actual_stderr}" "\nCall Stack (most recent call first):" stack)
+if(begin EQUAL -1 OR stack EQUAL -1)
+  set(failure "the guard printed no CMake error with a call stack")
+  return()
+endif()
+math(EXPR begin "${begin} + 11")
+math(EXPR length "${stack} - ${begin}")
+string(SUBSTRING "${actual_stderr}" ${begin} ${length} real)
+string(REGEX REPLACE "\n+$" "" real "${real}")
+
+if(NOT sample STREQUAL real)
+  string(CONCAT failure "README.md's sample guard error is not the real output. The real output:\n"
+                "${real}\n--- README.md's sample:\n${sample}")
+endif()
