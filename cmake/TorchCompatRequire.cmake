@@ -95,16 +95,13 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatAnswerCache.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatArguments.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatGuardMachine.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatGuardMessage.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatMachine.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatPlatform.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatReleaseChecks.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatRunsHere.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatText.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatToolkitChecks.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVersionRules.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatWaysOut.cmake")
 
 # Sets torchcompat_require's RESULT_VARIABLE and MESSAGE_VARIABLE in its caller.
 macro(_torchcompat_publish_answer ok text)
@@ -247,23 +244,9 @@ function(torchcompat_require)
 
   _torchcompat_host_platform(platform os)
   if(DEFINED arg_PYTHON)
-    # The platform's own list where the table has one (wheels differ by platform).
-    _torchcompat_json_list(pythons "${record}" python_by_platform "${platform}")
-    set(where "")
-    if(pythons)
-      set(where " on ${platform}")
-    else()
-      _torchcompat_json_list(pythons "${record}" python)
-    endif()
-    _torchcompat_major_minor("${arg_PYTHON}" python)
-    if(pythons AND NOT python IN_LIST pythons)
-      list(JOIN pythons ", " python_text)
-      _torchcompat_add_text(problems "torch ${torch} has no wheels for Python ${python}${where}: "
-                            "it supports Python ${python_text}")
-    elseif(NOT pythons)
-      _torchcompat_add_text(unknowns "the table does not know which Python versions torch "
-                            "${torch} has wheels for, so Python ${python} cannot be verified")
-    endif()
+    _torchcompat_python_check(python "${torch}" "${record}" "${platform}" "${arg_PYTHON}")
+    list(APPEND problems ${python_PROBLEMS})
+    list(APPEND unknowns ${python_UNKNOWNS})
   endif()
 
   set(variant "${torch_local}")
@@ -280,77 +263,38 @@ function(torchcompat_require)
     list(APPEND unknowns "${published_TEXT}")
   endif()
 
-  _torchcompat_machine(machine)
-  _torchcompat_parse_variant("${variant}" kind cuda)
-  set(machine_text "")
-  if(require_gpu AND kind STREQUAL "cpu")
-    _torchcompat_add_text(problems "the cpu build never uses a GPU, and the project needs one "
-                          "(REQUIRE_GPU)")
+  set(flags "")
+  if(require_gpu)
+    list(APPEND flags REQUIRE_GPU)
   endif()
-  if(NOT machine_KNOWN AND NOT kind STREQUAL "cpu")
-    _torchcompat_add_text(unknowns "this machine could not be probed, so whether its driver "
-                          "and GPUs run ${variant} cannot be verified")
-  elseif(machine_KNOWN AND NOT published_STATUS STREQUAL "no")
-    if(kind STREQUAL "cuda")
-      _torchcompat_machine_text(machine_text machine)
-    endif()
-    _torchcompat_evaluate_variant(
-      evaluation
-      VERSION "${torch}"
-      VARIANT "${variant}"
-      POLICY "${policy}"
-      PLATFORM "${platform}"
-      MACHINE machine
-      CUDNN "${arg_CUDNN}")
-    list(APPEND problems ${evaluation_PROBLEMS})
-    list(APPEND unknowns ${evaluation_UNKNOWNS})
-    if(evaluation_CPU_ONLY)
-      set(cpu_text "${variant} would run on the CPU only: ${evaluation_CPU_ONLY}")
-      if(require_gpu)
-        _torchcompat_add_text(problems "${cpu_text}, and the project needs the GPU (REQUIRE_GPU)")
-      else()
-        _torchcompat_add_text(warnings "${cpu_text}")
-      endif()
-    endif()
-    set(toolkit_PROBLEMS "")
-    set(toolkit_UNKNOWNS "")
-    _torchcompat_toolkit_in_use(toolkit)
-    if(toolkit)
-      _torchcompat_toolkit_checks(toolkit "${toolkit}" "${variant}" "${policy}" "${os}" machine)
-      list(APPEND problems ${toolkit_PROBLEMS})
-      list(APPEND unknowns ${toolkit_UNKNOWNS})
-    endif()
-    # Ways out concern the build on this machine: a wrong torchvision or
-    # Python is answered by its own "did you mean".
-    if(evaluation_PROBLEMS
-       OR evaluation_UNKNOWNS
-       OR evaluation_CPU_ONLY
-       OR toolkit_PROBLEMS
-       OR toolkit_UNKNOWNS)
-      set(flags "")
-      if(require_gpu)
-        list(APPEND flags REQUIRE_GPU)
-      endif()
-      if(unknowns AND NOT accept)
-        list(APPEND flags UNVERIFIED)
-      endif()
-      _torchcompat_ways_out(
-        ways
-        ${flags}
-        VERSION
-        "${torch}"
-        VARIANT
-        "${variant}"
-        PLATFORM
-        "${platform}"
-        POLICY
-        "${policy}"
-        MACHINE
-        machine
-        EVALUATION
-        evaluation)
-    endif()
+  if(accept)
+    list(APPEND flags ACCEPT)
   endif()
+  if(unknowns)
+    list(APPEND flags UNKNOWN_BEFORE)
+  endif()
+  _torchcompat_guard_machine_checks(
+    machine_checks
+    ${flags}
+    TORCH
+    "${torch}"
+    VARIANT
+    "${variant}"
+    POLICY
+    "${policy}"
+    PLATFORM
+    "${platform}"
+    OS
+    "${os}"
+    PUBLISHED
+    "${published_STATUS}"
+    CUDNN
+    "${arg_CUDNN}")
+  list(APPEND problems ${machine_checks_PROBLEMS})
+  list(APPEND unknowns ${machine_checks_UNKNOWNS})
+  list(APPEND warnings ${machine_checks_WARNINGS})
+  set(ways "${machine_checks_WAYS}")
+  set(machine_text "${machine_checks_MACHINE_TEXT}")
   if(NOT ways AND unknowns AND NOT accept)
     _torchcompat_add_text(ways "accept what cannot be verified as a warning: ACCEPT_UNVERIFIED "
                           "(or -DTORCHCOMPAT_ACCEPT_UNVERIFIED=ON)")

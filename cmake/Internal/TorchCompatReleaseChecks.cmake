@@ -139,6 +139,32 @@ function(_torchcompat_source_build_companion problem_var package given torch_giv
   endforeach()
 endfunction()
 
+# Does the release have wheels for the Python version? The platform's own
+# list where the table has one (wheels differ by platform). Sets
+# <prefix>_PROBLEMS and <prefix>_UNKNOWNS (one text or none each).
+function(_torchcompat_python_check prefix torch record platform given)
+  set(problems "")
+  set(unknowns "")
+  _torchcompat_json_list(pythons "${record}" python_by_platform "${platform}")
+  set(where "")
+  if(pythons)
+    set(where " on ${platform}")
+  else()
+    _torchcompat_json_list(pythons "${record}" python)
+  endif()
+  _torchcompat_major_minor("${given}" python)
+  if(pythons AND NOT python IN_LIST pythons)
+    list(JOIN pythons ", " python_text)
+    _torchcompat_add_text(problems "torch ${torch} has no wheels for Python ${python}${where}: "
+                          "it supports Python ${python_text}")
+  elseif(NOT pythons)
+    _torchcompat_add_text(unknowns "the table does not know which Python versions torch "
+                          "${torch} has wheels for, so Python ${python} cannot be verified")
+  endif()
+  set(${prefix}_PROBLEMS "${problems}" PARENT_SCOPE)
+  set(${prefix}_UNKNOWNS "${unknowns}" PARENT_SCOPE)
+endfunction()
+
 # The variant the guard checks when none was named (see the doc block).
 function(_torchcompat_default_variant out_var version record platform)
   _torchcompat_probe_json(json FALSE)
