@@ -88,7 +88,9 @@ set(_torchcompat_probe_rel \"${_torchcompat_probe_rel}\")
     FILES_MATCHING
     PATTERN "*.json"
     PATTERN "*.md")
-  install(FILES LICENSE README.md CHANGELOG.md DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+  # Named as the package (Debian's /usr/share/doc/<package>), not the project.
+  install(FILES LICENSE README.md CHANGELOG.md
+          DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/torchcompat")
 endif()
 
 if(PROJECT_IS_TOP_LEVEL AND TORCHCOMPAT_INSTALL)
