@@ -5,7 +5,11 @@ TorchCompatConfig
 Entry point of the ``TorchCompat`` package: ``find_package(TorchCompat)``.
 
 It works from an install tree (relocatable), from a build tree, and from a
-source tree reached through ``FetchContent`` or ``add_subdirectory``. It
+source tree reached through ``FetchContent`` or ``add_subdirectory``. It needs
+CMake 3.22 or newer (an older CMake stops with one line saying so) and sets
+its own policies (3.22 to 4.4), whatever the consumer's
+``cmake_minimum_required()`` says: a project that still asks for 3.5 gets the
+same behaviour, and no policy warnings. It
 provides the commands of the package's modules:
 
 * :command:`torchcompat_detect` (``TorchCompatDetect``)
@@ -33,6 +37,9 @@ own policies, so a script needs no ``cmake_minimum_required()``.
 
 Result variables
 ^^^^^^^^^^^^^^^^
+
+Set in the scope of every ``find_package(TorchCompat)`` call, so sibling
+directories that each find the package each get them.
 
 ``TorchCompat_FOUND``
   True.
