@@ -1,6 +1,7 @@
 # The package's modules as CMake's own are written: each guards itself and
 # scopes its policies (a PUSH for every POP), and dependencies point one way:
-# nothing under cmake/Internal calls a command defined by a public module.
+# nothing under cmake/Internal calls a command defined by a public module, and
+# the machine is rendered by one file.
 # Exempt: the config file (sets result variables in every directory, so it has
 # no guard), the version files (read by several scopes), the scripts run with
 # cmake -P (torchcompat-cli is the program on top of the public commands), and
@@ -77,6 +78,22 @@ foreach(file IN LISTS internal_files)
   foreach(command IN LISTS public_commands)
     if(code MATCHES "(^|[^A-Za-z0-9_])${command}\\(")
       list(APPEND problems "Internal/${name} calls ${command} of ${defined_in_${command}}")
+    endif()
+  endforeach()
+endforeach()
+
+# The machine is rendered in one place: the texts that describe a driver, the
+# GPUs or the machine block of the report come from Internal/TorchCompatMachine.
+foreach(file IN LISTS public_files internal_files)
+  get_filename_component(name "${file}" NAME)
+  if(name STREQUAL "TorchCompatMachine.cmake")
+    continue()
+  endif()
+  code_of("${file}" code)
+  foreach(phrase IN ITEMS "supports CUDA up to" "GPU\\(s\\)" "This machine\\\\n")
+    if(code MATCHES "${phrase}")
+      list(APPEND problems
+           "${name} renders the machine ('${phrase}'), not Internal/TorchCompatMachine")
     endif()
   endforeach()
 endforeach()
