@@ -5,8 +5,7 @@
 # Exempt: the config file (sets result variables in every directory, so it has
 # no guard), the version files (read by several scopes), the scripts run with
 # cmake -P (torchcompat-cli is the program on top of the public commands), and
-# the packaging and probe-building files, which are included by the project or
-# only from the config.
+# the packaging files, which the project's own build includes (not the package).
 set(exempt_guard
     TorchCompatConfig.cmake
     TorchCompatConfigVersion.cmake
@@ -15,8 +14,7 @@ set(exempt_guard
     gpu-code-query.cmake
     libtorch-url.cmake
     TorchCompatPackage.cmake
-    TorchCompatCPack.cmake
-    TorchCompatProbe.cmake)
+    TorchCompatCPack.cmake)
 file(GLOB public_files "${TorchCompat_DIR}/*.cmake")
 file(GLOB internal_files "${TorchCompat_DIR}/Internal/*.cmake")
 set(problems "")
