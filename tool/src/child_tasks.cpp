@@ -1,7 +1,5 @@
 #include "child_tasks.hpp"
 
-#include <cstring>
-
 #include "detect_cudnn.hpp"
 #include "driver_child.hpp"
 
