@@ -85,6 +85,28 @@ function(_torchcompat_probe_schema version_var statuses_var)
   set(${statuses_var} "${statuses}" PARENT_SCOPE)
 endfunction()
 
+# The regular expression the probe's schema gives for a member, at the path of
+# `properties` / `items` names in ARGN (followed through one "$ref"). The
+# schema's patterns use only what CMake's regular expressions also read.
+function(_torchcompat_probe_schema_pattern out_var)
+  file(READ "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../probe-schema.json" schema)
+  string(JSON node GET "${schema}" ${ARGN})
+  string(
+    JSON
+    ref
+    ERROR_VARIABLE
+    no_ref
+    GET
+    "${node}"
+    $ref)
+  if(NOT no_ref)
+    string(REGEX REPLACE "^#/[$]defs/" "" definition "${ref}")
+    string(JSON node GET "${schema}" $defs ${definition})
+  endif()
+  string(JSON pattern GET "${node}" pattern)
+  set(${out_var} "${pattern}" PARENT_SCOPE)
+endfunction()
+
 function(_torchcompat_profile_check_status file object_json what)
   string(
     JSON
@@ -149,8 +171,11 @@ function(_torchcompat_profile_check_gpus file gpus_json)
   if(NOT flat EQUAL count)
     _torchcompat_profile_error("${file}" "lists GPUs that are not plain objects")
   endif()
+  # The values are JSON text here: the schema's string pattern goes inside quotes.
+  _torchcompat_probe_schema_pattern(capability properties gpus items properties compute_capability)
+  string(REGEX REPLACE "^\\^(.*)\\$$" "^(\"\\1\"|null)$" capability "${capability}")
   _torchcompat_profile_check_gpu_member("${file}" "${gpus_json}" ${count} compute_capability
-                                        "^(\"[1-9][0-9]?\\.[0-9]\"|null)$" "compute capability")
+                                        "${capability}" "compute capability")
   _torchcompat_profile_check_gpu_member("${file}" "${gpus_json}" ${count} index "^[0-9]+$" "index")
   _torchcompat_profile_check_gpu_member("${file}" "${gpus_json}" ${count} memory_bytes
                                         "^([0-9]+|null)$" "memory")
@@ -210,8 +235,8 @@ function(_torchcompat_read_target_profile file prefix)
         "again with the probe of this TorchCompat")
     endif()
   endforeach()
-  if(NOT time MATCHES
-     "^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z$")
+  _torchcompat_probe_schema_pattern(time_pattern properties probe properties time)
+  if(NOT time MATCHES "${time_pattern}")
     _torchcompat_profile_error("${file}" "gives probe.time as '${time}', which is no UTC time")
   endif()
   string(REGEX REPLACE "[\r\n;]" " " host "${host}")
@@ -254,13 +279,14 @@ function(_torchcompat_read_target_profile file prefix)
     string(JSON parts SET "${parts}" ${member} "${part}")
   endforeach()
   string(JSON driver GET "${small}" driver)
-  _torchcompat_profile_check_string("${file}" "${driver}" release "^[0-9]+(\\.[0-9]+)+$"
-                                    "driver.release")
-  _torchcompat_profile_check_string("${file}" "${driver}" cuda_version "^[0-9]+\\.[0-9]+$"
+  _torchcompat_probe_schema_pattern(release properties driver properties release)
+  _torchcompat_probe_schema_pattern(cuda_version properties driver properties cuda_version)
+  _torchcompat_probe_schema_pattern(cudnn_version properties cudnn properties version)
+  _torchcompat_profile_check_string("${file}" "${driver}" release "${release}" "driver.release")
+  _torchcompat_profile_check_string("${file}" "${driver}" cuda_version "${cuda_version}"
                                     "driver.cuda_version")
   string(JSON cudnn GET "${small}" cudnn)
-  _torchcompat_profile_check_string("${file}" "${cudnn}" version "^[0-9]+(\\.[0-9]+)*$"
-                                    "cudnn.version")
+  _torchcompat_profile_check_string("${file}" "${cudnn}" version "${cudnn_version}" "cudnn.version")
   set(${prefix}_PARTS "${parts}" PARENT_SCOPE)
   set(${prefix}_GPUS "${gpus}" PARENT_SCOPE)
   set(${prefix}_SOURCE "target profile ${file}, probed on ${host} at ${time}" PARENT_SCOPE)
