@@ -155,6 +155,35 @@ def toolkit_nvcc_hangs(m):
     contains(report["toolkits_status"]["reason"], "nvcc --version timed out after 2 s", "toolkits_status.reason")
 
 
+def cudnn_in_toolkit_bin(m):
+    """cudnn64_9.dll in the toolkit's bin (a path with a space, handed to the cuDNN child on its command line)."""
+    root = m.toolkit(Path("tools") / "cuda 12.1", "include/cuda.h", "#define CUDA_VERSION 12010\n")
+    (root / "bin").mkdir()
+    shutil.copy(Path(m.args.build) / "fakes" / "cudnn" / "cudnn64_9.dll", root / "bin" / "cudnn64_9.dll")
+    (root / "include" / "cudnn_version.h").write_text(
+        "#define CUDNN_MAJOR 9\n#define CUDNN_MINOR 3\n#define CUDNN_PATCHLEVEL 0\n")
+    m.env.update(CUDA_PATH=m.windows_path(root), FAKE_CUDNN_VERSION="90300")
+    report, _ = m.probe_json()
+    cudnn = report["cudnn"]
+    equal(cudnn["status"], "found", "cudnn.status")
+    equal(cudnn["library"], "C:\\tools\\cuda 12.1\\bin\\cudnn64_9.dll", "cudnn.library")
+    equal(cudnn["library_version"], "9.3.0", "cudnn.library_version")
+    equal(cudnn["header_version"], "9.3.0", "cudnn.header_version")
+    equal(cudnn["mismatch"], False, "cudnn.mismatch")
+
+
+def cudnn_hangs(m):
+    """A cudnnGetVersion that never returns: the cuDNN child is killed at the timeout."""
+    root = m.toolkit(Path("tools") / "cuda 12.1", "include/cuda.h", "#define CUDA_VERSION 12010\n")
+    (root / "bin").mkdir()
+    shutil.copy(Path(m.args.build) / "fakes" / "cudnn" / "cudnn64_9.dll", root / "bin" / "cudnn64_9.dll")
+    m.env.update(CUDA_PATH=m.windows_path(root), FAKE_CUDNN_BEHAVIOUR="hang")
+    report, seconds = m.probe_json("--timeout", "2")
+    expect(seconds < 15, "the probe returns soon after the 2 s timeout", f"{seconds:.1f} s")
+    equal(report["cudnn"]["status"], "timed_out", "cudnn.status")
+    contains(report["cudnn"]["reason"], "timed out after 2 s", "cudnn.reason")
+
+
 def toolkit_none(m):
     """No toolkit anywhere: not found, and the reason names the Windows location."""
     report, _ = m.probe_json()
@@ -270,7 +299,8 @@ def usage(m):
     equal(done.returncode, 2, "usage error exit code")
 
 
-SCENARIOS = [toolkit_program_files, toolkit_cuda_path, toolkit_nvcc_only, toolkit_nvcc_hangs, toolkit_none, driver_and_gpus, nvml_beside_nvidia_smi, driver_api_gpus,
+SCENARIOS = [toolkit_program_files, toolkit_cuda_path, toolkit_nvcc_only, toolkit_nvcc_hangs, cudnn_in_toolkit_bin, cudnn_hangs,
+             toolkit_none, driver_and_gpus, nvml_beside_nvidia_smi, driver_api_gpus,
              no_driver, hanging_driver, hanging_nvml, crashing_nvml, chatty_driver, usage]
 
 

@@ -68,6 +68,11 @@ std::vector<std::string> header_directories(const FileSystem& fs, const ToolkitF
 std::vector<std::string> library_candidates(const FileSystem& fs, const ToolkitFindings& toolkits) {
   std::vector<std::string> directories;
   for (const auto& root : cudnn_roots(fs, toolkits)) {
+#if defined(_WIN32)
+    // NVIDIA's Windows archives keep the DLLs in bin\, and their install
+    // guide copies them into the toolkit's bin\.
+    directories.push_back(root + "/bin");
+#endif
     directories.push_back(root + "/lib64");
     directories.push_back(root + "/lib");
     for (const auto& target : fs.list_directory(root + "/targets")) {
