@@ -57,14 +57,17 @@ endfunction()
 # asked of the compiler in every mode, so a project and the torchcompat command
 # using the same compiler share one probe.
 function(_torchcompat_probe_compiler out_compiler out_identity)
-  set(compiler "")
+  # find_program() skips its search when its variable is already set, here
+  # or in the cache: a name no caller uses, unset first.
+  unset(_torchcompat_probe_cxx)
   if(CMAKE_CXX_COMPILER AND NOT CMAKE_CROSSCOMPILING)
-    set(compiler "${CMAKE_CXX_COMPILER}")
+    set(_torchcompat_probe_cxx "${CMAKE_CXX_COMPILER}")
   elseif(NOT "$ENV{CXX}" STREQUAL "")
-    find_program(compiler NAMES "$ENV{CXX}" NO_CACHE)
+    find_program(_torchcompat_probe_cxx NAMES "$ENV{CXX}" NO_CACHE)
   else()
-    find_program(compiler NAMES c++ g++ clang++ cl NO_CACHE)
+    find_program(_torchcompat_probe_cxx NAMES c++ g++ clang++ cl NO_CACHE)
   endif()
+  set(compiler "${_torchcompat_probe_cxx}")
   if(NOT compiler)
     set(${out_compiler} "" PARENT_SCOPE)
     set(${out_identity} "" PARENT_SCOPE)

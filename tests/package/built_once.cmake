@@ -1,8 +1,8 @@
 # The probe is compiled at most once per user for a source version and a
 # compiler: fresh build directories of consumers (two add_subdirectory ones at
-# once, a third, then FetchContent from another copy of the same sources) share
-# one per-user cache, and only one configure compiles; the consumers' own
-# builds compile nothing of TorchCompat's.
+# once, a third, then FetchContent and the dependency provider from another
+# copy of the same sources) share one per-user cache, and only one configure
+# compiles; the consumers' own builds compile nothing of TorchCompat's.
 # Inputs: SOURCE_DIR (TorchCompat), CONSUMER_DIR, WORK_DIR, VERSION_FILE.
 cmake_minimum_required(VERSION 3.22...4.4)
 include("${VERSION_FILE}")
@@ -30,7 +30,7 @@ set(cache "${WORK_DIR}/user-cache")
 
 # The command that configures the consumer in WORK_DIR/<name>.
 function(consumer_command out_var name how source)
-  set(${out_var}
+  set(command
       "${CMAKE_COMMAND}"
       -E
       env
@@ -42,10 +42,16 @@ function(consumer_command out_var name how source)
       -B
       "${WORK_DIR}/${name}"
       "-DHOW=${how}"
-      "-DTORCHCOMPAT_SOURCE_DIR=${WORK_DIR}/${source}"
-      -DTORCHCOMPAT_PYTHON=OFF
-      -DBUILD_TESTING=ON
-      PARENT_SCOPE)
+      -DTORCHCOMPAT_PYTHON=OFF)
+  if(how STREQUAL "provider")
+    # The dependency provider, loaded from the source copy before the consumer's project().
+    set(provider "${WORK_DIR}/${source}/cmake/TorchCompatDependencyProvider.cmake")
+    list(APPEND command "-DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=${provider}")
+  else()
+    # BUILD_TESTING=ON: the consumer wants its tests, which must not bring TorchCompat's.
+    list(APPEND command "-DTORCHCOMPAT_SOURCE_DIR=${WORK_DIR}/${source}" -DBUILD_TESTING=ON)
+  endif()
+  set(${out_var} "${command}" PARENT_SCOPE)
 endfunction()
 
 # Checks a configure's result and output; sets probe to the probe it used.
@@ -133,7 +139,12 @@ if(leftovers)
   message(FATAL_ERROR "a complete build left '${leftovers}' behind")
 endif()
 
-foreach(run IN ITEMS "second|add_subdirectory|source-a" "third|FetchContent|source-b")
+set(runs "second|add_subdirectory|source-a" "third|FetchContent|source-b")
+if(NOT CMAKE_VERSION VERSION_LESS 3.24)
+  # Dependency providers are CMake 3.24+.
+  list(APPEND runs "fourth|provider|source-b")
+endif()
+foreach(run IN LISTS runs)
   string(REPLACE "|" ";" run "${run}")
   list(GET run 0 name)
   list(GET run 1 how)
@@ -163,7 +174,10 @@ if(NOT result EQUAL 0 OR output MATCHES "torchcompat")
   message(FATAL_ERROR "building the FetchContent consumer (${result}) built TorchCompat parts:\n"
                       "${output}")
 endif()
-foreach(name IN ITEMS first-a first-b second third)
+foreach(name IN ITEMS first-a first-b second third fourth)
+  if(NOT IS_DIRECTORY "${WORK_DIR}/${name}")
+    continue()
+  endif()
   file(GLOB_RECURSE copies "${WORK_DIR}/${name}/*torchcompat-probe*")
   if(copies)
     message(FATAL_ERROR "${name} holds a probe of its own: ${copies}")
@@ -175,4 +189,4 @@ foreach(name IN ITEMS first-a first-b second third)
     message(FATAL_ERROR "${name}: TorchCompat's tests were added to a consumer:\n${output}")
   endif()
 endforeach()
-message(STATUS "one probe build served four build directories: ${first_probe}")
+message(STATUS "one probe build served every build directory: ${first_probe}")
