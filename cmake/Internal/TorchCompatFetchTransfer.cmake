@@ -45,11 +45,17 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchKnobs.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchCache.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatTable.cmake")
 
 # Constants as functions, not file-scope variables: this file is included once
 # per configure (include_guard), and its functions run from any directory.
+# The official base is the table's (libtorch-archives.json url_base), without
+# its closing slash.
 function(_torchcompat_official_libtorch_base out_var)
-  set(${out_var} "https://download.pytorch.org/libtorch" PARENT_SCOPE)
+  _torchcompat_table(table libtorch-archives)
+  _torchcompat_json_get(base "${table}" url_base)
+  string(REGEX REPLACE "/+$" "" base "${base}")
+  set(${out_var} "${base}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_offline_help out_var)

@@ -170,14 +170,15 @@ function(_torchcompat_toolkit_min_driver out_var toolkit os)
   set(${out_var} "${driver}" PARENT_SCOPE)
 endfunction()
 
-# The pip index of a variant's wheels (https://download.pytorch.org/whl/cu121).
-# Its base is read from torch-variants.json (wheel_index_base) where the table
-# records it; until then this is the one place in the package that spells it.
+# The pip index of a variant's wheels (https://download.pytorch.org/whl/cu121):
+# the base is the table's (torch-variants.json wheel_index_base), the one place
+# that spells it.
 function(_torchcompat_wheel_index_url out_var variant)
   _torchcompat_table(table torch-variants)
   _torchcompat_json_get(base "${table}" wheel_index_base)
   if(NOT base)
-    set(base "https://download.pytorch.org/whl/")
+    message(FATAL_ERROR "TorchCompat: torch-variants.json in ${TorchCompat_DATA_DIR} has no "
+                        "wheel_index_base: use the tables that came with this TorchCompat")
   endif()
   set(${out_var} "${base}${variant}" PARENT_SCOPE)
 endfunction()

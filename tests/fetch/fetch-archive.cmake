@@ -2,6 +2,8 @@
 # on; prints the extracted tree as "RESULT_DIR=...".
 cmake_minimum_required(VERSION 3.22)
 include("${REPO}/cmake/Internal/TorchCompatDownload.cmake")
+# The config file sets this for a real consumer; the official base URL is read from the table.
+set_property(GLOBAL PROPERTY TORCHCOMPAT_DATA_DIR "${REPO}/data")
 set(args "")
 foreach(keyword IN ITEMS URL SHA256 LOCK_FILE LOCK_KEY CACHE_DIR ARCHIVE)
   if(DEFINED ${keyword})
