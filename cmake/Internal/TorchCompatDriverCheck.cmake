@@ -96,35 +96,27 @@ endfunction()
 # the answer cannot be verified.
 function(_torchcompat_driver_check prefix)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "WHAT;CUDA;POLICY;OS;FALLBACK;MACHINE" "TOOLKIT")
-  list(LENGTH arg_TOOLKIT candidates)
-  if(candidates LESS 2 OR NOT arg_POLICY STREQUAL "strict")
-    _torchcompat_driver_check_one(
-      one
-      WHAT
-      "${arg_WHAT}"
-      CUDA
-      "${arg_CUDA}"
-      POLICY
-      "${arg_POLICY}"
-      OS
-      "${arg_OS}"
-      TOOLKIT
-      "${arg_TOOLKIT}"
-      FALLBACK
-      "${arg_FALLBACK}"
-      MACHINE
-      ${arg_MACHINE})
-    foreach(name IN ITEMS VERDICT TEXT NATIVE NEED RULE)
-      set(${prefix}_${name} "${one_${name}}" PARENT_SCOPE)
-    endforeach()
-    return()
+  set(toolkits ${arg_TOOLKIT})
+  if(NOT arg_POLICY STREQUAL "strict" AND toolkits)
+    # Only the strict policy reads the toolkit release.
+    list(GET toolkits 0 toolkits)
+  endif()
+  list(LENGTH toolkits count)
+  set(last 0)
+  if(count GREATER 1)
+    math(EXPR last "${count} - 1")
   endif()
   set(verdicts "")
   set(need "")
   set(rule "")
   set(fail_text "")
+  set(unknown_text "")
   set(unsure "")
-  foreach(toolkit IN LISTS arg_TOOLKIT)
+  foreach(index RANGE ${last})
+    set(toolkit "")
+    if(count)
+      list(GET toolkits ${index} toolkit)
+    endif()
     _torchcompat_driver_check_one(
       one
       WHAT
@@ -141,6 +133,12 @@ function(_torchcompat_driver_check prefix)
       "${arg_FALLBACK}"
       MACHINE
       ${arg_MACHINE})
+    if(count LESS 2)
+      foreach(name IN ITEMS VERDICT TEXT NATIVE NEED RULE)
+        set(${prefix}_${name} "${one_${name}}" PARENT_SCOPE)
+      endforeach()
+      return()
+    endif()
     list(APPEND verdicts ${one_VERDICT})
     if(one_NEED AND (NOT need OR need VERSION_LESS one_NEED))
       set(need "${one_NEED}")
@@ -148,7 +146,10 @@ function(_torchcompat_driver_check prefix)
     endif()
     if(one_VERDICT STREQUAL "fail" AND NOT fail_text)
       set(fail_text "${one_TEXT}")
-    elseif(NOT one_VERDICT STREQUAL "fail")
+    elseif(one_VERDICT STREQUAL "unknown" AND NOT unknown_text)
+      set(unknown_text "${one_TEXT}")
+    endif()
+    if(NOT one_VERDICT STREQUAL "fail")
       if(one_NEED)
         list(APPEND unsure "CUDA ${toolkit} (minimum ${one_NEED}) would pass")
       else()
@@ -156,20 +157,23 @@ function(_torchcompat_driver_check prefix)
       endif()
     endif()
   endforeach()
+  # Candidates agree: their answer. Otherwise the shipped update decides, and it is not known.
   list(REMOVE_DUPLICATES verdicts)
   set(text "")
-  if(verdicts STREQUAL "pass" OR verdicts STREQUAL "fail" OR verdicts STREQUAL "none")
+  if(verdicts STREQUAL "pass" OR verdicts STREQUAL "none")
     set(verdict ${verdicts})
-    if(verdict STREQUAL "fail")
-      set(text "${fail_text}")
-    elseif(verdict STREQUAL "none")
-      set(text "${one_TEXT}")
-    endif()
-  else()
+    set(text "${one_TEXT}")
+  elseif(verdicts STREQUAL "fail")
+    set(verdict fail)
+    set(text "${fail_text}")
+  elseif(fail_text)
     set(verdict unknown)
     list(JOIN unsure ", and " unsure_text)
     string(CONCAT text "${fail_text}, but ${unsure_text}, so whether the driver meets the strict "
                   "policy cannot be verified")
+  else()
+    set(verdict unknown)
+    set(text "${unknown_text}")
   endif()
   set(${prefix}_VERDICT ${verdict} PARENT_SCOPE)
   set(${prefix}_TEXT "${text}" PARENT_SCOPE)
