@@ -4,8 +4,10 @@
 # the machine is rendered by one file.
 # Exempt: the config file (sets result variables in every directory, so it has
 # no guard), the version files (read by several scopes), the scripts run with
-# cmake -P (torchcompat-cli is the program on top of the public commands), and
-# the packaging files, which the project's own build includes (not the package).
+# cmake -P, and the packaging files, which the project's own build includes
+# (not the package). The torchcompat command (torchcompat-cli and the
+# TorchCompatCli* modules it includes) is the program on top of the public
+# commands: its modules are scoped like any other, but may call those commands.
 set(exempt_guard
     TorchCompatConfig.cmake
     TorchCompatConfigVersion.cmake
@@ -69,7 +71,7 @@ foreach(file IN LISTS public_files)
 endforeach()
 foreach(file IN LISTS internal_files)
   get_filename_component(name "${file}" NAME)
-  if(name STREQUAL "torchcompat-cli.cmake")
+  if(name MATCHES "^(torchcompat-cli|TorchCompatCli[A-Za-z]+)\\.cmake$")
     continue()
   endif()
   code_of("${file}" code)

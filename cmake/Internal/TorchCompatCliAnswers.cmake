@@ -1,0 +1,237 @@
+#[=======================================================================[.rst:
+TorchCompatCliAnswers
+---------------------
+
+Internal, for the ``torchcompat`` command: the package's answers that
+several commands share. A version argument parsed, the release a command
+is about, a release's companions and the torch releases that go with a
+companion or a Python, the wheel that runs here and its pip and uv
+commands, and the guard's explanation split into its parts.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
+
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliOutput.cmake")
+
+# _cli_append_given(<list-var> <KEYWORD> <value>...): appends each keyword and
+# its value to the arguments of a package command, leaving out those not given
+# (the package would take an empty value for one given empty).
+function(_cli_append_given list_var)
+  set(arguments "${${list_var}}")
+  math(EXPR last "${ARGC} - 1")
+  foreach(key_index RANGE 1 ${last} 2)
+    math(EXPR value_index "${key_index} + 1")
+    set(value "${ARGV${value_index}}")
+    if(value)
+      list(APPEND arguments ${ARGV${key_index}} "${value}")
+    endif()
+  endforeach()
+  set(${list_var} "${arguments}" PARENT_SCOPE)
+endfunction()
+
+# Whether a --variant value names a variant; says on stderr when it does not,
+# with <choices>, what the command takes.
+function(_cli_variant_known out_var variant choices)
+  _torchcompat_parse_variant("${variant}" kind ignored)
+  if(kind)
+    set(${out_var} TRUE PARENT_SCOPE)
+  else()
+    _cli_say("--variant '${variant}' is not a variant; write ${choices}")
+    set(${out_var} FALSE PARENT_SCOPE)
+  endif()
+endfunction()
+
+# Parses a TORCH argument; sets <prefix>_RELEASE, _VARIANT, _NOTE, or a usage error.
+function(_cli_version prefix package text)
+  _torchcompat_version_release(parsed "${package}" "${text}")
+  set(${prefix}_VALID ${parsed_VALID} PARENT_SCOPE)
+  foreach(part IN ITEMS RELEASE VARIANT NOTE LOCAL NORMALIZED)
+    set(${prefix}_${part} "${parsed_${part}}" PARENT_SCOPE)
+  endforeach()
+endfunction()
+
+# The companions of a torch release from the table ("" when not recorded).
+function(_cli_companions prefix release)
+  _torchcompat_torch_record(record "${release}")
+  foreach(package IN ITEMS torchvision torchaudio)
+    _torchcompat_json_get(value "${record}" ${package})
+    string(TOUPPER "${package}" upper)
+    set(${prefix}_${upper} "${value}" PARENT_SCOPE)
+  endforeach()
+endfunction()
+
+# The torch releases a companion release goes with, newest last.
+function(_cli_torch_for out_var package release)
+  _torchcompat_torch_versions(known)
+  set(owners "")
+  foreach(candidate IN LISTS known)
+    _torchcompat_torch_record(record "${candidate}")
+    _torchcompat_json_get(paired "${record}" ${package})
+    if(paired STREQUAL release)
+      list(APPEND owners "${candidate}")
+    endif()
+  endforeach()
+  set(${out_var} "${owners}" PARENT_SCOPE)
+endfunction()
+
+# The newest torch release with wheels for a Python minor.
+function(_cli_torch_for_python out_var python)
+  _torchcompat_torch_versions(known)
+  list(REVERSE known)
+  set(found "")
+  foreach(candidate IN LISTS known)
+    _torchcompat_torch_record(record "${candidate}")
+    _torchcompat_json_list(pythons "${record}" python)
+    if(python IN_LIST pythons)
+      set(found "${candidate}")
+      break()
+    endif()
+  endforeach()
+  set(${out_var} "${found}" PARENT_SCOPE)
+endfunction()
+
+# pip and uv commands for a torch release and wheel variant.
+function(_cli_install_commands prefix release variant)
+  _cli_companions(companion "${release}")
+  set(packages "torch==${release}")
+  foreach(package IN ITEMS torchvision torchaudio)
+    string(TOUPPER "${package}" upper)
+    if(companion_${upper})
+      list(APPEND packages "${package}==${companion_${upper}}")
+    endif()
+  endforeach()
+  list(JOIN packages " " packages)
+  set(index "")
+  if(variant)
+    _torchcompat_wheel_index_url(index_url "${variant}")
+    set(index " --index-url ${index_url}")
+  endif()
+  set(${prefix}_PIP "pip install ${packages}${index}" PARENT_SCOPE)
+  set(${prefix}_UV "uv pip install ${packages}${index}" PARENT_SCOPE)
+endfunction()
+
+# Splits the guard's explanation (MESSAGE_VARIABLE) into its problems, what
+# could not be verified, ways out, notes and the machine it was checked
+# against, one line each.
+function(_cli_split_guard_text prefix text)
+  set(problems "")
+  set(unknowns "")
+  set(ways "")
+  set(notes "")
+  set(checked "")
+  set(section "")
+  string(REPLACE ";" "," text "${text}")
+  string(REPLACE "\n" ";" lines "${text}")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^TorchCompat: not checked: (.*)$")
+      list(APPEND unknowns "${CMAKE_MATCH_1}")
+      set(section "")
+    elseif(line MATCHES "will not work here:$")
+      set(section problems)
+    elseif(line MATCHES "(cannot be verified here|accepted without verification).*:$"
+           OR line MATCHES "^Cannot be verified:$")
+      set(section unknowns)
+    elseif(line MATCHES "^Ways out:$")
+      set(section ways)
+    elseif(line MATCHES "^Also: (.*)$")
+      list(APPEND notes "${CMAKE_MATCH_1}")
+      set(section "")
+    elseif(line MATCHES "^Checked against: (.*)$")
+      set(checked "${CMAKE_MATCH_1}")
+      set(section "")
+    elseif(line MATCHES "^  - (.*)$" AND section)
+      list(APPEND ${section} "${CMAKE_MATCH_1}")
+    elseif(line MATCHES "^    +(.*)$" AND section)
+      # A continued item.
+      list(POP_BACK ${section} last)
+      list(APPEND ${section} "${last} ${CMAKE_MATCH_1}")
+    else()
+      set(section "")
+    endif()
+  endforeach()
+  foreach(part IN ITEMS problems unknowns ways notes checked)
+    string(TOUPPER "${part}" upper)
+    set(${prefix}_${upper} "${${part}}" PARENT_SCOPE)
+  endforeach()
+endfunction()
+
+# The torch release a command is about: the positional argument, or the newest.
+# When there is none to answer about, says why on stderr and sets <out>_STATUS
+# to the command's exit status (2: not a version, 1: a release the tables do
+# not know); else <out>_STATUS is "". Each command that takes a release stops
+# the same way, so the saying lives here.
+function(_cli_release out)
+  set(${out}_STATUS "" PARENT_SCOPE)
+  set(${out}_VARIANT "" PARENT_SCOPE)
+  set(${out}_NOTE "" PARENT_SCOPE)
+  if(NOT cli_POSITIONAL OR cli_POSITIONAL STREQUAL "latest")
+    # The newest release whose builds for this platform the table knows.
+    _torchcompat_host_platform(platform os)
+    _torchcompat_torch_versions(known)
+    list(REVERSE known)
+    set(newest "")
+    foreach(candidate IN LISTS known)
+      _torchcompat_published_variants(variants "${candidate}" "${platform}")
+      if(variants)
+        set(newest "${candidate}")
+        break()
+      endif()
+    endforeach()
+    set(${out}_RELEASE "${newest}" PARENT_SCOPE)
+    set(${out}_GIVEN "" PARENT_SCOPE)
+    return()
+  endif()
+  list(GET cli_POSITIONAL 0 given)
+  set(${out}_GIVEN "${given}" PARENT_SCOPE)
+  _cli_version(parsed torch "${given}")
+  if(NOT parsed_VALID)
+    _cli_say("torch '${given}' is not a version; write it like 2.4.0 or 2.4.0+cu121")
+    set(${out}_STATUS 2 PARENT_SCOPE)
+    return()
+  endif()
+  set(${out}_RELEASE "${parsed_RELEASE}" PARENT_SCOPE)
+  set(${out}_VARIANT "${parsed_VARIANT}" PARENT_SCOPE)
+  set(${out}_NOTE "${parsed_NOTE}" PARENT_SCOPE)
+  _torchcompat_torch_record(record "${parsed_RELEASE}")
+  if(NOT record)
+    _torchcompat_unknown_torch_text(text "${parsed_RELEASE}")
+    _cli_say("${text}")
+    set(${out}_STATUS 1 PARENT_SCOPE)
+  endif()
+endfunction()
+
+# The wheel variant of a release that runs here (see _torchcompat_choose_variant).
+function(_cli_wheel_for_here out release)
+  _torchcompat_host_platform(platform os)
+  set(policy compat)
+  if(cli_POLICY)
+    set(policy "${cli_POLICY}")
+  elseif(TORCHCOMPAT_DRIVER_POLICY)
+    set(policy "${TORCHCOMPAT_DRIVER_POLICY}")
+  endif()
+  _torchcompat_choose_variant(
+    choice
+    VERSION "${release}"
+    PLATFORM "${platform}"
+    POLICY "${policy}"
+    KIND wheel)
+  foreach(part IN ITEMS VARIANT REASON REJECTIONS)
+    set(${out}_${part} "${choice_${part}}" PARENT_SCOPE)
+  endforeach()
+  set(${out}_PLATFORM "${platform}" PARENT_SCOPE)
+endfunction()
+
+# TRUE when the probe answered: without it, "what runs here" has no answer.
+function(_cli_machine_known out_var)
+  _torchcompat_machine(machine)
+  if(NOT machine_KNOWN)
+    _cli_say("this machine could not be probed, so what runs here is unknown; set "
+             "TORCHCOMPAT_PROBE_EXECUTABLE to a working torchcompat-probe")
+  endif()
+  set(${out_var} ${machine_KNOWN} PARENT_SCOPE)
+endfunction()
+
+cmake_policy(POP)

@@ -1,0 +1,97 @@
+#[=======================================================================[.rst:
+TorchCompatCliOutput
+--------------------
+
+Internal, for the ``torchcompat`` command: what it prints. Lines of output
+are gathered in ``_cli_out`` and written, with the exit status, by
+``_cli_finish`` (``cmake -P`` before 3.29 cannot choose its own exit
+status, so ``bin/torchcompat`` reads them back); one-line diagnostics go to
+stderr at once. The JSON pieces every command's ``--format json`` is built
+from live here too.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
+
+# _cli_print(<piece>...): one line of output. ARGV<n>, not ARGN: a ';' inside a
+# piece must survive.
+function(_cli_print)
+  set(line "")
+  if(ARGC GREATER 0)
+    math(EXPR last "${ARGC} - 1")
+    foreach(index RANGE ${last})
+      string(APPEND line "${ARGV${index}}")
+    endforeach()
+  endif()
+  set(_cli_out "${_cli_out}${line}\n" PARENT_SCOPE)
+endfunction()
+
+# One line on stderr, now.
+function(_cli_say)
+  set(line "")
+  math(EXPR last "${ARGC} - 1")
+  foreach(index RANGE ${last})
+    string(APPEND line "${ARGV${index}}")
+  endforeach()
+  message(NOTICE "torchcompat: ${line}")
+endfunction()
+
+function(_cli_finish status)
+  file(WRITE "${TORCHCOMPAT_CLI_OUT}/out" "${_cli_out}")
+  if(DEFINED _cli_err)
+    # Another program's stderr, passed on as it is (torchcompat probe).
+    file(WRITE "${TORCHCOMPAT_CLI_OUT}/err" "${_cli_err}")
+  endif()
+  file(WRITE "${TORCHCOMPAT_CLI_OUT}/status" "${status}")
+endfunction()
+
+function(_cli_json_string out_var value)
+  if("${value}" STREQUAL "")
+    set(${out_var} "null" PARENT_SCOPE)
+    return()
+  endif()
+  string(REPLACE "\\" "\\\\" value "${value}")
+  string(REPLACE "\"" "\\\"" value "${value}")
+  string(REPLACE "\n" "\\n" value "${value}")
+  string(REPLACE "\r" "\\r" value "${value}")
+  string(REPLACE "\t" "\\t" value "${value}")
+  set(${out_var} "\"${value}\"" PARENT_SCOPE)
+endfunction()
+
+# JSON on one line. Safe by regex: a raw newline cannot occur inside a JSON
+# string (it would be written \n).
+function(_cli_json_compact out_var json)
+  string(REGEX REPLACE "\n[ \t]*" " " json "${json}")
+  string(STRIP "${json}" json)
+  set(${out_var} "${json}" PARENT_SCOPE)
+endfunction()
+
+# A JSON array of strings from a CMake list.
+function(_cli_json_strings out_var)
+  set(items "")
+  foreach(item IN LISTS ARGN)
+    _cli_json_string(quoted "${item}")
+    list(APPEND items "${quoted}")
+  endforeach()
+  list(JOIN items ", " items)
+  set(${out_var} "[${items}]" PARENT_SCOPE)
+endfunction()
+
+# _cli_json_object(<out-var> <key> <json-value> ...): an object, keys in order.
+function(_cli_json_object out_var)
+  # ARGV<n>, not a list: a value may hold ';' (a GPU list, a report's text).
+  set(members "")
+  math(EXPR last "${ARGC} - 1")
+  foreach(key_index RANGE 1 ${last} 2)
+    math(EXPR value_index "${key_index} + 1")
+    if(members)
+      string(APPEND members ", ")
+    endif()
+    string(APPEND members "\"${ARGV${key_index}}\": ${ARGV${value_index}}")
+  endforeach()
+  set(${out_var} "{${members}}" PARENT_SCOPE)
+endfunction()
+
+cmake_policy(POP)

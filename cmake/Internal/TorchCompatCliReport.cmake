@@ -1,0 +1,191 @@
+#[=======================================================================[.rst:
+TorchCompatCliReport
+--------------------
+
+Internal, for the ``torchcompat`` command: ``torchcompat report [TORCH]``
+(this machine, which builds of a release run here, the libtorch and pip
+install to use, from ``torchcompat_report``) and ``torchcompat probe``
+(``torchcompat-probe`` itself, its output and exit status passed on).
+#]=======================================================================]
+
+include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
+
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliAnswers.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliOutput.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliPython.cmake")
+
+# torchcompat probe [PROBE ARGS]: torchcompat-probe itself (built first if
+# needed), with its own arguments, output and exit status.
+function(_cli_probe)
+  _torchcompat_probe_executable(probe)
+  if(NOT probe)
+    set(_cli_status 1 PARENT_SCOPE)
+    return()
+  endif()
+  execute_process(
+    COMMAND "${probe}" ${cli_POSITIONAL}
+    RESULT_VARIABLE result
+    OUTPUT_VARIABLE output
+    ERROR_VARIABLE errors)
+  set(_cli_out "${output}" PARENT_SCOPE)
+  set(_cli_err "${errors}" PARENT_SCOPE)
+  if(NOT result MATCHES "^[0-9]+$")
+    _cli_say("torchcompat-probe failed: ${result}")
+    set(result 1)
+  endif()
+  set(_cli_status ${result} PARENT_SCOPE)
+endfunction()
+
+# The report's "What it allows" lines as JSON: [{"variant", "verdict"
+# (runs, does_not_run, cpu_only, unverified), "reason"}].
+function(_cli_report_builds_json out_var report)
+  set(items "")
+  set(inside FALSE)
+  string(REPLACE ";" "," report "${report}")
+  string(REPLACE "\n" ";" lines "${report}")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^What it allows")
+      set(inside TRUE)
+    elseif(inside AND line MATCHES "^  ([a-z0-9.]+) +(.*)$")
+      set(variant "${CMAKE_MATCH_1}")
+      set(status "${CMAKE_MATCH_2}")
+      set(reason "")
+      if(status STREQUAL "runs here")
+        set(verdict runs)
+      elseif(status MATCHES "^does not run: (.*)$")
+        set(verdict does_not_run)
+        set(reason "${CMAKE_MATCH_1}")
+      elseif(status MATCHES "^runs on the CPU only: (.*)$")
+        set(verdict cpu_only)
+        set(reason "${CMAKE_MATCH_1}")
+      elseif(status MATCHES "^(cannot be verified|not checked): (.*)$")
+        set(verdict unverified)
+        set(reason "${CMAKE_MATCH_2}")
+      else()
+        set(verdict unverified)
+        set(reason "${status}")
+      endif()
+      _cli_json_string(variant_json "${variant}")
+      _cli_json_string(reason_json "${reason}")
+      list(
+        APPEND items
+        "{\"variant\": ${variant_json}, \"verdict\": \"${verdict}\", \"reason\": ${reason_json}}")
+    elseif(inside AND NOT line MATCHES "^  ")
+      set(inside FALSE)
+    endif()
+  endforeach()
+  list(JOIN items ", " items)
+  set(${out_var} "[${items}]" PARENT_SCOPE)
+endfunction()
+
+# torchcompat report [TORCH]
+function(_cli_report)
+  _cli_release(release)
+  if(release_STATUS)
+    set(_cli_status ${release_STATUS} PARENT_SCOPE)
+    return()
+  endif()
+  _cli_python_answer(py)
+  _cli_other_pythons(others "${py_TORCH}" "${py_EXECUTABLE}")
+  set(report_args "")
+  if(cli_POSITIONAL)
+    set(report_args TORCH "${release_RELEASE}")
+  endif()
+  if(cli_POLICY)
+    list(APPEND report_args DRIVER_POLICY "${cli_POLICY}")
+  endif()
+  torchcompat_report(${report_args} OUTPUT_VARIABLE advice)
+  if(cli_FORMAT STREQUAL "json")
+    _cli_json_compact(machine "${py_JSON}")
+    if(NOT machine)
+      set(machine null)
+    endif()
+    _cli_report_builds_json(builds_json "${advice}")
+    _cli_json_string(asked_json "${py_ASKED}")
+    _cli_json_string(torch_json "${release_RELEASE}")
+    _cli_json_string(note_json "${release_NOTE}")
+    _cli_json_string(advice_json "${advice}")
+    # The libtorch and the wheel, as `url` and `pip` answer them.
+    set(select_args "")
+    if(cli_POLICY)
+      set(select_args DRIVER_POLICY "${cli_POLICY}")
+    endif()
+    torchcompat_select_libtorch(
+      VERSION "${release_RELEASE}" ${select_args}
+      URL_VARIABLE url
+      VARIANT_VARIABLE libtorch_variant
+      REASON_VARIABLE libtorch_reason RESULT_VARIABLE libtorch_ok MESSAGE_VARIABLE libtorch_text)
+    _cli_json_string(url_json "${url}")
+    _cli_json_string(libtorch_variant_json "${libtorch_variant}")
+    _cli_json_string(libtorch_reason_json "${libtorch_reason}")
+    _cli_wheel_for_here(wheel "${release_RELEASE}")
+    set(install_PIP "")
+    set(install_UV "")
+    if(wheel_VARIANT)
+      _cli_install_commands(install "${release_RELEASE}" "${wheel_VARIANT}")
+    endif()
+    _cli_json_string(wheel_variant_json "${wheel_VARIANT}")
+    _cli_json_string(pip_json "${install_PIP}")
+    _cli_json_string(uv_json "${install_UV}")
+    _cli_json_string(wheel_reason_json "${wheel_REASON}")
+    # cmake-format: off
+    _cli_json_object(libtorch_json
+      url "${url_json}" variant "${libtorch_variant_json}" reason "${libtorch_reason_json}")
+    _cli_json_object(wheel_json
+      variant "${wheel_variant_json}" pip "${pip_json}" uv "${uv_json}"
+      reason "${wheel_reason_json}")
+    _cli_json_object(doc
+      schema_version 1
+      command "\"report\""
+      torch "${torch_json}"
+      note "${note_json}"
+      python_asked "${asked_json}"
+      other_pythons "${others_JSON}"
+      machine "${machine}"
+      builds "${builds_json}"
+      libtorch "${libtorch_json}"
+      pip "${wheel_json}"
+      text "${advice_json}")
+    # cmake-format: on
+    _cli_print("${doc}")
+  else()
+    _torchcompat_probe_executable(probe)
+    if(probe)
+      # The probe's own text; the TORCHCOMPAT_OVERRIDE_* in the environment reach it as they are.
+      set(arguments "")
+      if(cli_PYTHON)
+        set(arguments --python "${cli_PYTHON}")
+      endif()
+      execute_process(
+        COMMAND "${probe}" ${arguments}
+        OUTPUT_VARIABLE machine_text
+        ERROR_QUIET
+        TIMEOUT 120)
+      string(REGEX REPLACE "\n+$" "" machine_text "${machine_text}")
+      _cli_print("${machine_text}")
+      _cli_print("  (asked: ${py_ASKED})")
+      foreach(line IN LISTS others_LINES)
+        _cli_print("  ${line}")
+      endforeach()
+      _cli_print("")
+    endif()
+    if(release_NOTE)
+      _cli_print("note: ${release_NOTE}")
+    endif()
+    string(FIND "${advice}" "What it allows" start)
+    if(start GREATER -1)
+      string(SUBSTRING "${advice}" ${start} -1 advice)
+    endif()
+    string(REGEX REPLACE "\n+$" "" advice "${advice}")
+    string(REGEX REPLACE "\npip\n  pip install ([^\n]*)\n"
+                         "\npip\n  pip install \\1\n  uv pip install \\1\n" advice "${advice}")
+    _cli_print("${advice}")
+  endif()
+  set(_cli_out "${_cli_out}" PARENT_SCOPE)
+  set(_cli_status 0 PARENT_SCOPE)
+endfunction()
+
+cmake_policy(POP)
