@@ -106,36 +106,49 @@ endfunction()
 # Build facts of one variant of one release on one platform: JSON with cuda,
 # cudnn, sass, ptx; "" when not recorded.
 function(_torchcompat_variant_build out_var version variant platform)
-  _torchcompat_memo_lookup(build hit "build|${version}|${variant}|${platform}")
-  if(hit)
-    set(${out_var} "${build}" PARENT_SCOPE)
-    return()
-  endif()
-  _torchcompat_table(table variant-builds)
-  _torchcompat_json_get(release "${table}" builds "${version}")
-  set(build "")
-  if(release)
-    _torchcompat_json_get(build "${release}" "${variant}" "${platform}")
-  endif()
-  _torchcompat_memo_store("build|${version}|${variant}|${platform}" "${build}")
+  _torchcompat_release_member(
+    build
+    variant-builds
+    builds
+    "${version}"
+    get
+    "${variant}"
+    "${platform}")
   set(${out_var} "${build}" PARENT_SCOPE)
 endfunction()
 
 # The variants published for a release on a platform. kind is "wheel" or "libtorch".
 function(_torchcompat_release_variants out_var version platform kind)
-  _torchcompat_memo_lookup(variants hit "variants|${version}|${platform}|${kind}")
+  _torchcompat_release_member(
+    variants
+    torch-variants
+    releases
+    "${version}"
+    list
+    platforms
+    "${platform}"
+    "${kind}")
+  set(${out_var} "${variants}" PARENT_SCOPE)
+endfunction()
+
+# A member of one release's record in a table, <top>.<version>.<path>..., read
+# with _torchcompat_json_<reader> (get or list); "" when not recorded.
+# Memoized: the guard and the selector ask for the same records many times.
+function(_torchcompat_release_member out_var stem top version reader)
+  string(JOIN "|" key "${stem}" "${version}" ${ARGN})
+  _torchcompat_memo_lookup(value hit "${key}")
   if(hit)
-    set(${out_var} "${variants}" PARENT_SCOPE)
+    set(${out_var} "${value}" PARENT_SCOPE)
     return()
   endif()
-  _torchcompat_table(table torch-variants)
-  _torchcompat_json_get(release "${table}" releases "${version}")
-  set(variants "")
+  _torchcompat_table(table ${stem})
+  _torchcompat_json_get(release "${table}" ${top} "${version}")
+  set(value "")
   if(release)
-    _torchcompat_json_list(variants "${release}" platforms "${platform}" "${kind}")
+    cmake_language(CALL _torchcompat_json_${reader} value "${release}" ${ARGN})
   endif()
-  _torchcompat_memo_store("variants|${version}|${platform}|${kind}" "${variants}")
-  set(${out_var} "${variants}" PARENT_SCOPE)
+  _torchcompat_memo_store("${key}" "${value}")
+  set(${out_var} "${value}" PARENT_SCOPE)
 endfunction()
 
 # The toolkit records of one CUDA minor (12.4 -> 12.4.0, 12.4.1), in table order.

@@ -26,15 +26,15 @@ set(_TORCHCOMPAT_VERSION 0.1.0)
 # Written as a sequence of small matches because a CMake regex keeps only nine
 # groups, fewer than one pattern for the whole grammar needs.
 function(_torchcompat_parse_version prefix version)
-  foreach(
-    part IN
-    ITEMS EPOCH
-          RELEASE
-          PRE
-          POST
-          DEV
-          LOCAL
-          NORMALIZED)
+  set(parts
+      EPOCH
+      RELEASE
+      PRE
+      POST
+      DEV
+      LOCAL
+      NORMALIZED)
+  foreach(part IN LISTS parts)
     set(${part} "")
   endforeach()
   set(valid FALSE)
@@ -118,15 +118,7 @@ function(_torchcompat_parse_version prefix version)
     endforeach()
   endif()
   set(${prefix}_VALID "${valid}" PARENT_SCOPE)
-  foreach(
-    part IN
-    ITEMS EPOCH
-          RELEASE
-          PRE
-          POST
-          DEV
-          LOCAL
-          NORMALIZED)
+  foreach(part IN LISTS parts)
     set(${prefix}_${part} "${${part}}" PARENT_SCOPE)
   endforeach()
 endfunction()

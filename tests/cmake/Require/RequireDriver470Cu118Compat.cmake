@@ -1,6 +1,5 @@
-set(TORCHCOMPAT_OVERRIDE_DRIVER 470.82.01)
-set(TORCHCOMPAT_OVERRIDE_CUDA 11.4)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.6)
+include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+guard_machine(DRIVER 470.82.01 CUDA 11.4 GPUS 8.6)
 torchcompat_require(TORCH 2.1.0 VARIANT cu118 RESULT_VARIABLE ok)
 if(NOT ok)
   message(FATAL_ERROR "cu118 should run on 470 under minor-version compatibility")

@@ -1,8 +1,7 @@
 # RESULT_VARIABLE with MESSAGE_VARIABLE: the guard prints nothing and hands the
 # whole explanation, ways out included, to the caller.
-set(TORCHCOMPAT_OVERRIDE_DRIVER 470.82.01)
-set(TORCHCOMPAT_OVERRIDE_CUDA 11.4)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.6)
+include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+guard_machine(DRIVER 470.82.01 CUDA 11.4 GPUS 8.6)
 torchcompat_require(TORCH 2.4.0 VARIANT cu121 RESULT_VARIABLE ok MESSAGE_VARIABLE text)
 if(NOT DEFINED ok OR ok)
   message(FATAL_ERROR "RESULT_VARIABLE should be FALSE, is \"${ok}\"")

@@ -1,8 +1,7 @@
 # A Tesla K80 (sm_37): no build of 2.8.0 has code for it, so the way out names
 # the newest release with a build that does and that passes every check here.
-set(TORCHCOMPAT_OVERRIDE_DRIVER 470.82.01)
-set(TORCHCOMPAT_OVERRIDE_CUDA 11.4)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 3.7)
+include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+guard_machine(DRIVER 470.82.01 CUDA 11.4 GPUS 3.7)
 torchcompat_require(TORCH 2.8.0 VARIANT cu126 RESULT_VARIABLE ok MESSAGE_VARIABLE text)
 if(ok
    OR NOT

@@ -2,28 +2,9 @@
 # cu126's architectures are unknown here, so it is never offered as a way out;
 # the driver advice and cpu are.
 include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
-guard_data_copy(data)
-guard_data_set(
-  "${data}"
-  variant-builds
-  null
-  builds
-  2.13.0
-  cu126
-  linux-x86_64
-  sass)
-guard_data_set(
-  "${data}"
-  variant-builds
-  null
-  builds
-  2.13.0
-  cu126
-  linux-x86_64
-  ptx)
-set(TORCHCOMPAT_OVERRIDE_DRIVER 575.57.08)
-set(TORCHCOMPAT_OVERRIDE_CUDA 12.9)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.6)
+guard_build_set(2.13.0 cu126 sass null)
+guard_build_set(2.13.0 cu126 ptx null)
+guard_machine(DRIVER 575.57.08 CUDA 12.9 GPUS 8.6)
 torchcompat_require(TORCH 2.13.0 VARIANT cu130 RESULT_VARIABLE ok MESSAGE_VARIABLE text)
 if(ok OR text MATCHES "VARIANT cu126")
   message(FATAL_ERROR "cu126 (unverified) offered, or a pass:\n${text}")

@@ -2,28 +2,9 @@
 # because its architecture list is unknown. CUDA 12.6 cannot compile for
 # sm_120, and unknown data is never a way out: only the driver and cpu remain.
 include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
-guard_data_copy(data)
-guard_data_set(
-  "${data}"
-  variant-builds
-  null
-  builds
-  2.13.0
-  cu126
-  linux-x86_64
-  sass)
-guard_data_set(
-  "${data}"
-  variant-builds
-  null
-  builds
-  2.13.0
-  cu126
-  linux-x86_64
-  ptx)
-set(TORCHCOMPAT_OVERRIDE_DRIVER 575.57.08)
-set(TORCHCOMPAT_OVERRIDE_CUDA 12.9)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 12.0)
+guard_build_set(2.13.0 cu126 sass null)
+guard_build_set(2.13.0 cu126 ptx null)
+guard_machine(DRIVER 575.57.08 CUDA 12.9 GPUS 12.0)
 torchcompat_require(TORCH 2.13.0 VARIANT cu130 RESULT_VARIABLE ok MESSAGE_VARIABLE text)
 if(ok OR text MATCHES "cu126")
   message(FATAL_ERROR "cu126 offered, or a pass:\n${text}")

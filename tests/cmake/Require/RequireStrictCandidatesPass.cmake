@@ -1,25 +1,6 @@
 # Driver 560.35.05 meets the minimum of both candidate updates, 12.6.2 and 12.6.3: a pass.
 include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
-guard_data_copy(data)
-guard_data_set(
-  "${data}"
-  variant-builds
-  null
-  builds
-  2.7.0
-  cu126
-  linux-x86_64
-  cuda_toolkit)
-guard_data_set(
-  "${data}"
-  variant-builds
-  [\"12.6.2\",\"12.6.3\"]
-  builds
-  2.7.0
-  cu126
-  linux-x86_64
-  cuda_toolkit_candidates)
-set(TORCHCOMPAT_OVERRIDE_DRIVER 560.35.05)
-set(TORCHCOMPAT_OVERRIDE_CUDA 12.6)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.6)
+guard_build_set(2.7.0 cu126 cuda_toolkit null)
+guard_build_set(2.7.0 cu126 cuda_toolkit_candidates [\"12.6.2\",\"12.6.3\"])
+guard_machine(DRIVER 560.35.05 CUDA 12.6 GPUS 8.6)
 torchcompat_require(TORCH 2.7.0 VARIANT cu126 DRIVER_POLICY strict)

@@ -1,8 +1,7 @@
 # sm_120 with driver 575 (CUDA 12.9): cu128 of 2.9.0 carries sm_120 SASS; its CUDA 13
 # builds need driver 580.
-set(TORCHCOMPAT_OVERRIDE_DRIVER 575.57.08)
-set(TORCHCOMPAT_OVERRIDE_CUDA 12.9)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 12.0)
+include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+guard_machine(DRIVER 575.57.08 CUDA 12.9 GPUS 12.0)
 torchcompat_select_libtorch(
   VERSION 2.9.0
   PLATFORM linux

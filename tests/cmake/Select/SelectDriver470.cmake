@@ -1,6 +1,5 @@
-set(TORCHCOMPAT_OVERRIDE_DRIVER 470.82.01)
-set(TORCHCOMPAT_OVERRIDE_CUDA 11.4)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 7.5)
+include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+guard_machine(DRIVER 470.82.01 CUDA 11.4 GPUS 7.5)
 torchcompat_select_libtorch(
   VERSION 2.4.0
   URL_VARIABLE url

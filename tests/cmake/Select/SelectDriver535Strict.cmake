@@ -1,6 +1,5 @@
-set(TORCHCOMPAT_OVERRIDE_DRIVER 535.104.05)
-set(TORCHCOMPAT_OVERRIDE_CUDA 12.2)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.6)
+include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+guard_machine(DRIVER 535.104.05 CUDA 12.2 GPUS 8.6)
 torchcompat_select_libtorch(
   VERSION 2.4.0
   PLATFORM linux

@@ -1,7 +1,6 @@
 # Orin (sm_87) runs only code built for itself; desktop builds carry none.
-set(TORCHCOMPAT_OVERRIDE_DRIVER 540.4.0)
-set(TORCHCOMPAT_OVERRIDE_CUDA 12.6)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.7)
+include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+guard_machine(DRIVER 540.4.0 CUDA 12.6 GPUS 8.7)
 torchcompat_select_libtorch(
   VERSION 2.4.0
   PLATFORM linux

@@ -1,25 +1,8 @@
 # VERSION latest names the release it took and why it skipped the newer ones:
 # one whose libtorch builds the table does not know, one that published none.
 include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
-guard_data_copy(data)
-guard_data_set(
-  "${data}"
-  torch-variants
-  null
-  releases
-  2.15.0
-  platforms
-  linux-x86_64
-  libtorch)
-guard_data_set(
-  "${data}"
-  torch-variants
-  "[]"
-  releases
-  2.14.1
-  platforms
-  linux-x86_64
-  libtorch)
+guard_variants_set(2.15.0 libtorch null)
+guard_variants_set(2.14.1 libtorch "[]")
 torchcompat_select_libtorch(
   VERSION latest
   VARIANT cpu

@@ -1,7 +1,6 @@
 # sm_61: cu128 of 2.7.0 has architectures the table lacks, cu126 is known to carry sm_60.
-set(TORCHCOMPAT_OVERRIDE_DRIVER 570.124.06)
-set(TORCHCOMPAT_OVERRIDE_CUDA 12.8)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 6.1)
+include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+guard_machine(DRIVER 570.124.06 CUDA 12.8 GPUS 6.1)
 torchcompat_select_libtorch(
   VERSION 2.7.0
   PLATFORM linux

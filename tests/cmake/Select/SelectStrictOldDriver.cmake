@@ -1,7 +1,6 @@
 # Strict: 525.60.13 is below CUDA 12.4 (550.54.14) and 12.1 (530.30.02) minimums; 11.8 needs 520.61.05.
-set(TORCHCOMPAT_OVERRIDE_DRIVER 525.60.13)
-set(TORCHCOMPAT_OVERRIDE_CUDA 12.0)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.6)
+include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+guard_machine(DRIVER 525.60.13 CUDA 12.0 GPUS 8.6)
 torchcompat_select_libtorch(
   VERSION 2.4.0
   PLATFORM linux

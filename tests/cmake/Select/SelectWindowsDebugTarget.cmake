@@ -1,7 +1,6 @@
 # A Windows target described by overrides, Debug configuration, variant named.
-set(TORCHCOMPAT_OVERRIDE_DRIVER 551.61)
-set(TORCHCOMPAT_OVERRIDE_CUDA 12.4)
-set(TORCHCOMPAT_OVERRIDE_GPU_ARCHS 8.9)
+include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+guard_machine(DRIVER 551.61 CUDA 12.4 GPUS 8.9)
 torchcompat_select_libtorch(
   VERSION 2.4.0
   PLATFORM windows
