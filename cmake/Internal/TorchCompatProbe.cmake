@@ -25,6 +25,7 @@ cmake_policy(VERSION 3.22...4.4)
 # In a global property: the functions below are called from directories
 # (add_subdirectory, FetchContent) that never saw this file's variables.
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVersion.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatHostCache.cmake")
 set_property(GLOBAL PROPERTY _TORCHCOMPAT_PROBE_PACKAGE_VERSION "${_TORCHCOMPAT_VERSION}")
 
 # The probe's inputs, hashed by content (a fresh checkout of the same version
@@ -103,15 +104,10 @@ function(_torchcompat_user_cache_dir out_var)
     set(dir "${TORCHCOMPAT_CACHE_DIR}")
   elseif(NOT "$ENV{TORCHCOMPAT_CACHE_DIR}" STREQUAL "")
     set(dir "$ENV{TORCHCOMPAT_CACHE_DIR}")
-  elseif(CMAKE_HOST_WIN32 AND NOT "$ENV{LOCALAPPDATA}" STREQUAL "")
-    set(dir "$ENV{LOCALAPPDATA}/torchcompat")
-  elseif(CMAKE_HOST_APPLE AND NOT "$ENV{HOME}" STREQUAL "")
-    set(dir "$ENV{HOME}/Library/Caches/torchcompat")
-  elseif(NOT "$ENV{XDG_CACHE_HOME}" STREQUAL "")
-    set(dir "$ENV{XDG_CACHE_HOME}/torchcompat")
-  elseif(NOT "$ENV{HOME}" STREQUAL "")
-    set(dir "$ENV{HOME}/.cache/torchcompat")
   else()
+    _torchcompat_host_cache_dir(dir)
+  endif()
+  if(dir STREQUAL "")
     message(FATAL_ERROR "TorchCompat: no cache directory to build torchcompat-probe in: set "
                         "TORCHCOMPAT_CACHE_DIR or TORCHCOMPAT_PROBE_EXECUTABLE.")
   endif()
