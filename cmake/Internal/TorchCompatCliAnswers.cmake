@@ -53,16 +53,6 @@ function(_cli_version prefix package text)
   endforeach()
 endfunction()
 
-# The companions of a torch release from the table ("" when not recorded).
-function(_cli_companions prefix release)
-  _torchcompat_torch_record(record "${release}")
-  foreach(package IN ITEMS torchvision torchaudio)
-    _torchcompat_json_get(value "${record}" ${package})
-    string(TOUPPER "${package}" upper)
-    set(${prefix}_${upper} "${value}" PARENT_SCOPE)
-  endforeach()
-endfunction()
-
 # The torch releases a companion release goes with, newest last.
 function(_cli_torch_for out_var package release)
   _torchcompat_torch_versions(known)
@@ -95,22 +85,9 @@ endfunction()
 
 # pip and uv commands for a torch release and wheel variant.
 function(_cli_install_commands prefix release variant)
-  _cli_companions(companion "${release}")
-  set(packages "torch==${release}")
-  foreach(package IN ITEMS torchvision torchaudio)
-    string(TOUPPER "${package}" upper)
-    if(companion_${upper})
-      list(APPEND packages "${package}==${companion_${upper}}")
-    endif()
-  endforeach()
-  list(JOIN packages " " packages)
-  set(index "")
-  if(variant)
-    _torchcompat_wheel_index_url(index_url "${variant}")
-    set(index " --index-url ${index_url}")
-  endif()
-  set(${prefix}_PIP "pip install ${packages}${index}" PARENT_SCOPE)
-  set(${prefix}_UV "uv pip install ${packages}${index}" PARENT_SCOPE)
+  _torchcompat_pip_install_command(pip "${release}" "${variant}")
+  set(${prefix}_PIP "${pip}" PARENT_SCOPE)
+  set(${prefix}_UV "uv ${pip}" PARENT_SCOPE)
 endfunction()
 
 # Splits the guard's explanation (MESSAGE_VARIABLE) into its problems, what

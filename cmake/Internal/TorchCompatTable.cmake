@@ -196,6 +196,27 @@ function(_torchcompat_wheel_index_url out_var variant)
   set(${out_var} "${base}${variant}" PARENT_SCOPE)
 endfunction()
 
+# The pip command that installs a torch release with its companions, from the
+# variant's wheel index when a variant is given:
+# "pip install torch==2.4.0 torchvision==0.19.0 torchaudio==2.4.0 --index-url .../cu121".
+function(_torchcompat_pip_install_command out_var release variant)
+  _torchcompat_torch_record(record "${release}")
+  set(packages "torch==${release}")
+  foreach(package IN ITEMS torchvision torchaudio)
+    _torchcompat_json_get(companion "${record}" "${package}")
+    if(companion)
+      list(APPEND packages "${package}==${companion}")
+    endif()
+  endforeach()
+  list(JOIN packages " " packages)
+  set(command "pip install ${packages}")
+  if(variant)
+    _torchcompat_wheel_index_url(index "${variant}")
+    string(APPEND command " --index-url ${index}")
+  endif()
+  set(${out_var} "${command}" PARENT_SCOPE)
+endfunction()
+
 # The minor-version-compatibility floor for a CUDA major ("" when none is recorded).
 function(_torchcompat_compat_floor out_var cuda_major os)
   _torchcompat_table(table cuda-toolkits)
