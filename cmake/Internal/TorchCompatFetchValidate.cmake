@@ -17,9 +17,11 @@ written. Used by ``_torchcompat_fetch_archive``.
   * the content's format matches ``<format>`` (from the file's name, see
     :command:`_torchcompat_archive_format`), and a zip's central directory is
     present, complete and counts the entries listed;
-  * names are relative, without ``..``, drive letters, backslashes, ``;``,
-    ``[``, ``]`` or control characters; no name is given twice, also not in
-    another letter case (they would collide on macOS and Windows);
+  * names are relative, without ``..`` or drive letters, and hold only the
+    characters :command:`_torchcompat_unsafe_name_regex` accepts (no
+    backslash, which Windows would split on, no control characters); no name
+    is given twice, also not in another letter case (they would collide on
+    macOS and Windows);
   * no hard links; a symbolic link's target, resolved through the links the
     archive itself creates (case-insensitively), stays inside the archive's
     top directory; no entry lies below a symbolic link, so nothing is
@@ -51,6 +53,7 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatArchiveNames.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchKnobs.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchZipIndex.cmake")
 
@@ -125,19 +128,6 @@ function(_torchcompat_archive_list out_text out_problem archive mode)
   set(${out_problem} "${problem}" PARENT_SCOPE)
 endfunction()
 
-# Characters that would break the listing's parse or CMake's lists, or that no libtorch uses.
-function(_torchcompat_unsafe_characters out)
-  set(chars ";\\[\\]\\\\\"")
-  foreach(code RANGE 1 31)
-    if(NOT code EQUAL 10)
-      string(ASCII ${code} char)
-      string(APPEND chars "${char}")
-    endif()
-  endforeach()
-  string(ASCII 127 char)
-  set(${out} "[${chars}${char}]" PARENT_SCOPE)
-endfunction()
-
 function(_torchcompat_archive_model archive format prefix)
   set(${prefix}_ERROR "" PARENT_SCOPE)
   _torchcompat_archive_magic_problem(problem "${archive}" "${format}")
@@ -156,14 +146,24 @@ function(_torchcompat_archive_model archive format prefix)
     return()
   endif()
 
-  _torchcompat_unsafe_characters(unsafe)
-  if(names MATCHES "${unsafe}" OR verbose MATCHES "${unsafe}")
-    string(CONCAT ${prefix}_ERROR
-                  "an entry's name, owner or link target holds a control character, a quote, a "
-                  "backslash, \";\", \"[\" or \"]\"")
-    set(${prefix}_ERROR "${${prefix}_ERROR}" PARENT_SCOPE)
-    return()
-  endif()
+  _torchcompat_unsafe_name_regex(unsafe_names)
+  # The verbose listing's times hold ":"; a name with one is caught in the plain listing.
+  _torchcompat_unsafe_name_regex(unsafe_verbose ":")
+  foreach(listing IN ITEMS names verbose)
+    set(unsafe "${unsafe_${listing}}")
+    if(${listing} MATCHES "${unsafe}")
+      # The leftmost match starts at the first line that holds such a character.
+      string(REGEX MATCH "[^\n]*${unsafe}[^\n]*" line "${${listing}}")
+      _torchcompat_escaped_name(line "${line}")
+      string(
+        CONCAT ${prefix}_ERROR
+               "an entry's name, owner or link target holds a character no libtorch uses "
+               "(a backslash, a control character, a quote, one of ;[]<>:|?* or a byte "
+               "above 127): \"${line}\"")
+      set(${prefix}_ERROR "${${prefix}_ERROR}" PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
   string(REGEX REPLACE "\n$" "" names "${names}")
   string(REGEX REPLACE "\n$" "" verbose "${verbose}")
   string(REPLACE "\n" ";" names "${names}")
