@@ -96,7 +96,8 @@ function(_torchcompat_fetch_archive)
   set(url "${arg_URL}")
   set(key "${arg_LOCK_KEY}")
   if(key STREQUAL "")
-    set(key "${url}")
+    # The key is shown, locked on and recorded in pins: never with a mirror's credentials.
+    _torchcompat_redact_credentials(key "${url}")
   endif()
 
   set(pinned "")
@@ -215,7 +216,8 @@ function(_torchcompat_fetch_archive)
   if(NOT store STREQUAL "" AND expected STREQUAL "")
     _torchcompat_pins_record("${store}" "${key}" "${stamp_hash}" "${cache_dir}" error)
     if(NOT error STREQUAL "")
-      message(FATAL_ERROR "TorchCompat: the archive ${url} was verified and extracted to "
+      _torchcompat_redact_credentials(shown_url "${url}")
+      message(FATAL_ERROR "TorchCompat: the archive ${shown_url} was verified and extracted to "
                           "${entry_dir}/${stamp_tree}, but recording its hash failed: ${error}")
     endif()
   endif()
@@ -314,6 +316,8 @@ function(
   out_hash
   out_tree)
   _torchcompat_remove_leftovers("${entry_dir}")
+  # A mirror's credentials stay in the URL that is fetched, never in what is shown or stamped.
+  _torchcompat_redact_credentials(shown_url "${url}")
 
   # The format comes from the name (the download's, or the local archive's when it has a known
   # extension), before any byte is fetched.
@@ -327,7 +331,7 @@ function(
     _torchcompat_archive_format(format "${file_name}")
   endif()
   if(archive STREQUAL "")
-    set(what "${url}")
+    set(what "${shown_url}")
     set(removed "The download was deleted.")
   else()
     set(what "${archive}")
@@ -346,12 +350,13 @@ function(
     set(source_file "${entry_dir}/${suffix}-${safe_name}.part")
     _torchcompat_download("${url}" "${source_file}" "${allow_http}" error final_url)
     if(NOT error STREQUAL "")
-      _torchcompat_offline_help(offline_help)
-      _torchcompat_fetch_failed(download "${url}" "${error}"
+      _torchcompat_offline_help(offline_help "${url}")
+      _torchcompat_fetch_failed(download "${shown_url}" "${error}"
                                 "Nothing was added to the cache.\n${offline_help}\n")
     endif()
     if(NOT final_url STREQUAL url)
-      message(STATUS "TorchCompat: ${url} was served by ${final_url}")
+      _torchcompat_redact_credentials(final_url "${final_url}")
+      message(STATUS "TorchCompat: ${shown_url} was served by ${final_url}")
     endif()
   else()
     set(source_file "${archive}")
@@ -367,7 +372,7 @@ function(
     endif()
     message(
       FATAL_ERROR
-        "TorchCompat: SHA-256 mismatch for ${url} (the hash check step failed)\n"
+        "TorchCompat: SHA-256 mismatch for ${shown_url} (the hash check step failed)\n"
         "  expected: ${expected} (${expected_from})\n"
         "  actual:   ${actual}\n"
         "${fate}. Nothing was recorded and the cache is unchanged. If the archive really changed "
@@ -393,13 +398,14 @@ function(
     _torchcompat_fetch_failed(extraction "${what}" "${error}" "${removed}")
   endif()
 
-  _torchcompat_stamp_write("${entry_dir}" "${actual}" "${model_TOP}" "${signature}" "${url}" error)
+  _torchcompat_stamp_write("${entry_dir}" "${actual}" "${model_TOP}" "${signature}" "${shown_url}"
+                           error)
   if(NOT error STREQUAL "")
     file(REMOVE_RECURSE "${entry_dir}/${model_TOP}")
     _torchcompat_fetch_failed(stamp "${what}" "${error}"
                               "The extracted tree ${entry_dir}/${model_TOP} was removed.")
   endif()
-  message(STATUS "TorchCompat: ${url} ready in ${entry_dir}/${model_TOP}")
+  message(STATUS "TorchCompat: ${shown_url} ready in ${entry_dir}/${model_TOP}")
   set(${out_hash} "${actual}" PARENT_SCOPE)
   set(${out_tree} "${model_TOP}" PARENT_SCOPE)
 endfunction()

@@ -11,9 +11,12 @@ accepted, checks the result against that model, and moves it into place.
 
     _torchcompat_extract(<archive> <entry-dir> <model-prefix> <error-var>)
 
-  Extracts in this process (``file(ARCHIVE_EXTRACT)``), not in a child: a
-  configure killed meanwhile leaves no process behind that goes on writing.
-  The staging directory ``<entry-dir>/extract-<random>.tmp`` is removed by
+  Extracts with ``cmake -E tar xvf`` in a child whose complaints fail the
+  extraction (a zip entry whose CRC-32 or size does not match its data, a
+  compressed tar whose checksum fails: CMake before 4.x only warns and keeps
+  the file); the child names each entry on a pipe this process holds, so a
+  configure killed meanwhile leaves no process behind that goes on writing
+  past the entry it was at. The staging directory ``<entry-dir>/extract-<random>.tmp`` is removed by
   the next configure that takes the entry's lock. After extraction every
   path on disk must be one of the model's, of its kind, every file of its
   size and every link with its target; a short write or anything unexpected
@@ -30,6 +33,7 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatArchiveNames.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchCache.cmake")
 
 function(_torchcompat_extract archive entry_dir model out_error)
@@ -63,9 +67,28 @@ function(_torchcompat_extract archive entry_dir model out_error)
     return()
   endif()
   message(STATUS "TorchCompat: extracting ${archive}")
-  file(ARCHIVE_EXTRACT INPUT "${archive}" DESTINATION "${staging}")
+  # In a child, so that its complaints can be read: libarchive checks each zip entry's CRC-32 and
+  # size (and a compressed tar's checksums) as it writes, but CMake before 4.x only warns about a
+  # mismatch and keeps the file. Any complaint fails the extraction. The child names each entry on
+  # a pipe this process reads: if the configure is killed, the child dies of SIGPIPE at its next
+  # entry instead of writing on. The listing ran in the C locale; so does the extraction.
+  execute_process(
+    COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${archive}"
+    WORKING_DIRECTORY "${staging}"
+    RESULT_VARIABLE rc
+    OUTPUT_VARIABLE ignored
+    ERROR_VARIABLE complaints)
+  set(problem "")
+  if(NOT rc EQUAL 0 OR NOT complaints STREQUAL "")
+    string(STRIP "${complaints}" complaints)
+    string(REGEX REPLACE "[ \t\r\n]+" " " complaints "${complaints}")
+    _torchcompat_escaped_name(complaints "${complaints}")
+    set(problem "CMake's archive reader reported damaged data (exit ${rc}: ${complaints})")
+  endif()
 
-  _torchcompat_tree_problem(problem "${staging}" ${model})
+  if(problem STREQUAL "")
+    _torchcompat_tree_problem(problem "${staging}" ${model})
+  endif()
   # libarchive only warns when a write fails, and extends a short file to its full size (a hole of
   # zeros): a file system left with no room is taken as a sign of such a failure.
   _torchcompat_free_kib(free "${staging}")

@@ -58,15 +58,32 @@ function(_torchcompat_official_libtorch_base out_var)
   set(${out_var} "${base}" PARENT_SCOPE)
 endfunction()
 
-function(_torchcompat_offline_help out_var)
+# What to do without the server that failed: a mirror is offered only when <url> is the official
+# one; when it already came from a mirror, the advice says to check that mirror instead.
+function(_torchcompat_offline_help out_var url)
   _torchcompat_official_libtorch_base(base)
+  string(LENGTH "${base}/" base_length)
+  string(SUBSTRING "${url}" 0 ${base_length} url_base)
+  if(url_base STREQUAL "${base}/")
+    set(text
+        "To work without this server, use one of:\n"
+        "  MIRROR <base-url> (or -DTORCHCOMPAT_MIRROR=...): a base URL that replaces ${base}\n")
+  else()
+    set(text "The archive was fetched from a mirror (MIRROR or TORCHCOMPAT_MIRROR): check that it "
+             "serves the official tree below its base. To work without it, use one of:\n")
+  endif()
   string(
-    CONCAT text
-           "To work without this server, use one of:\n"
-           "  MIRROR <base-url> (or -DTORCHCOMPAT_MIRROR=...): a base URL that replaces ${base}\n"
+    CONCAT text ${text}
            "  ARCHIVE <path> (or -DTORCHCOMPAT_LIBTORCH_ARCHIVE=...): a local copy of the archive\n"
            "  TORCHCOMPAT_CACHE_DIR: a cache directory that already holds it")
   set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+# <text> with the user name and password of every URL in it replaced by "***": a mirror's
+# credentials (https://user:token@host/...) reach no output and no file.
+function(_torchcompat_redact_credentials out text)
+  string(REGEX REPLACE "([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@ \t\r\n]*@" "\\1***@" text "${text}")
+  set(${out} "${text}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_apply_mirror out url mirror)
@@ -86,6 +103,7 @@ function(_torchcompat_apply_mirror out url mirror)
 endfunction()
 
 function(_torchcompat_check_url_scheme url allow_http)
+  _torchcompat_redact_credentials(url "${url}")
   if(url MATCHES "^[Hh][Tt][Tt][Pp][Ss]://" OR url MATCHES "^[Ff][Ii][Ll][Ee]://")
     return()
   endif()
@@ -121,7 +139,8 @@ function(_torchcompat_resolve_location out base location)
 endfunction()
 
 # What curl's log says about the responses: the URL that answered last (following each Location),
-# whether any hop left https (or http when allowed), and the length the last response announced.
+# whether any hop left https (or http when allowed), the length the last response announced and its
+# status code.
 function(
   _torchcompat_transfer_facts
   log
@@ -129,7 +148,8 @@ function(
   allow_http
   out_final
   out_problem
-  out_length)
+  out_length
+  out_status)
   set(status_line "\nHTTP/[0-9.]+ [0-9]+")
   set(location "\n[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]:[^\r\n]*")
   set(length "\n[Cc][Oo][Nn][Tt][Ee][Nn][Tt]-[Ll][Ee][Nn][Gg][Tt][Hh]:[^\r\n]*")
@@ -137,12 +157,20 @@ function(
   set(final "${url}")
   set(problem "")
   set(length "")
+  set(status "")
+  # curl skips any white space after the colon (space, tab, vertical tab, form feed, CR) and at
+  # the end; so must a guard that reads where it went.
+  string(ASCII 11 vt)
+  string(ASCII 12 ff)
+  set(blank "[ \t${vt}${ff}\r]")
   foreach(header IN LISTS headers)
     string(STRIP "${header}" header)
-    if(header MATCHES "^HTTP/")
+    if(header MATCHES "^HTTP/[0-9.]+ ([0-9]+)")
+      set(status "${CMAKE_MATCH_1}")
       set(length "")
-    elseif(header MATCHES "^[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]: *(.*)$")
-      _torchcompat_resolve_location(next "${final}" "${CMAKE_MATCH_1}")
+    elseif(header MATCHES "^[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]:${blank}*(.*)$")
+      string(REGEX REPLACE "${blank}+$" "" target "${CMAKE_MATCH_1}")
+      _torchcompat_resolve_location(next "${final}" "${target}")
       set(final "${next}")
       if(final MATCHES "^[Hh][Tt][Tt][Pp][Ss]://")
         continue()
@@ -157,10 +185,11 @@ function(
       elseif(problem STREQUAL "")
         set(problem "the server redirected to ${final}, but only https:// is followed")
       endif()
-    elseif(header MATCHES "^[^:]+: *([0-9]+)$")
+    elseif(header MATCHES "^[^:]+:${blank}*([0-9]+)${blank}*$")
       set(length "${CMAKE_MATCH_1}")
     endif()
   endforeach()
+  set(${out_status} "${status}" PARENT_SCOPE)
   set(${out_final} "${final}" PARENT_SCOPE)
   set(${out_problem} "${problem}" PARENT_SCOPE)
   set(${out_length} "${length}" PARENT_SCOPE)
@@ -176,7 +205,8 @@ function(_torchcompat_download url destination allow_http out_error out_final)
   if(inactivity GREATER 0)
     list(APPEND limits INACTIVITY_TIMEOUT ${inactivity})
   endif()
-  message(STATUS "TorchCompat: downloading ${url}")
+  _torchcompat_redact_credentials(shown "${url}")
+  message(STATUS "TorchCompat: downloading ${shown}")
   file(
     DOWNLOAD "${url}" "${destination}"
     SHOW_PROGRESS
@@ -186,7 +216,14 @@ function(_torchcompat_download url destination allow_http out_error out_final)
     LOG log)
   list(GET status 0 code)
   list(GET status 1 reason)
-  _torchcompat_transfer_facts("${log}" "${url}" "${allow_http}" final problem announced)
+  _torchcompat_transfer_facts(
+    "${log}"
+    "${url}"
+    "${allow_http}"
+    final
+    problem
+    announced
+    http_status)
   set(${out_final} "${final}" PARENT_SCOPE)
   set(via "")
   if(NOT final STREQUAL url)
@@ -201,6 +238,8 @@ function(_torchcompat_download url destination allow_http out_error out_final)
         "download of ${url}${via} took too long: no data for "
         "TORCHCOMPAT_INACTIVITY_TIMEOUT (${inactivity} s) or not complete within "
         "TORCHCOMPAT_DOWNLOAD_TIMEOUT (${overall} s). Raise them for a slow network")
+  elseif(NOT code EQUAL 0 AND http_status MATCHES "^[45]")
+    set(error "download of ${url}${via} failed: the server answered HTTP ${http_status}")
   elseif(NOT code EQUAL 0)
     set(error "download of ${url}${via} failed: ${reason} (curl error ${code})")
   else()
@@ -215,6 +254,7 @@ function(_torchcompat_download url destination allow_http out_error out_final)
   endif()
   if(NOT error STREQUAL "")
     string(JOIN "" error ${error})
+    _torchcompat_redact_credentials(error "${error}")
     get_filename_component(dir "${destination}" DIRECTORY)
     _torchcompat_disk_note(note "${dir}")
     file(REMOVE "${destination}")

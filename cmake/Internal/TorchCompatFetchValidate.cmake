@@ -147,8 +147,9 @@ function(_torchcompat_archive_model archive format prefix)
   endif()
 
   _torchcompat_unsafe_name_regex(unsafe_names)
-  # The verbose listing's times hold ":"; a name with one is caught in the plain listing.
-  _torchcompat_unsafe_name_regex(unsafe_verbose ":")
+  # The verbose listing's times hold ":" and its links "->"; a name with either is caught in the
+  # plain listing.
+  _torchcompat_unsafe_name_regex(unsafe_verbose ":>")
   foreach(listing IN ITEMS names verbose)
     set(unsafe "${unsafe_${listing}}")
     if(${listing} MATCHES "${unsafe}")
