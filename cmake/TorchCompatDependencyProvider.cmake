@@ -3,15 +3,44 @@ TorchCompatDependencyProvider
 -----------------------------
 
 A dependency provider (CMake 3.24+) that answers ``find_package(Torch)`` of
-an unmodified project with the libtorch that runs on this machine:
+an unmodified project with the libtorch that runs on this machine. Put it in
+front of the project with the initial-cache file beside it, which works with
+every CMake and refuses loudly where the provider cannot work (before 3.24):
+
+.. code-block:: console
+
+  cmake -C <prefix>/lib/cmake/TorchCompat/TorchCompatProviderInit.cmake \
+        -S <project> -B <build>
+
+or, on CMake 3.24 and newer, directly:
 
 .. code-block:: console
 
   cmake -S <project> -B <build> \
         -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=<prefix>/lib/cmake/TorchCompat/TorchCompatDependencyProvider.cmake
 
-For ``find_package(Torch ...)`` it calls :command:`torchcompat_fetch_libtorch`
-and then ``find_package(Torch ... BYPASS_PROVIDER)`` on the fetched tree.
+For each ``find_package(Torch ...)`` call:
+
+* A ``Torch_DIR`` or ``Torch_ROOT`` the user set (``-D``, a variable, or
+  ``Torch_ROOT`` in the environment) is used as it is: nothing is selected or
+  downloaded, and the libtorch found is guarded like
+  :command:`torchcompat_check_torch` does.
+* Otherwise the call's own request is honoured: its version or range and
+  ``EXACT`` choose the release (``latest`` is the newest release in the range
+  whose libtorch runs here; a pinned ``TORCHCOMPAT_LIBTORCH_VERSION`` outside
+  the range is an error naming both), :command:`torchcompat_fetch_libtorch`
+  fetches it, and ``find_package(Torch ... BYPASS_PROVIDER)`` loads it with
+  every piece its config resolves (``Caffe2_DIR``, ``TORCH_LIBRARY``,
+  ``c10_LIBRARY``, the imported targets' files) taken from the fetched tree,
+  whatever the system, ``CMAKE_PREFIX_PATH`` or ``<Pkg>_ROOT`` hold; anything
+  that still comes from elsewhere is an error naming it.
+* When no libtorch can be had, a ``REQUIRED`` call stops the configure with
+  TorchCompat's message. A ``QUIET`` or optional call gets ``Torch_FOUND``
+  false and one warning saying why, and the project's own logic goes on.
+
+On a machine where no CUDA build runs, the CPU-only choice is one status
+line, printed once per build folder until the answer changes.
+
 Every other package is left to CMake's own ``find_package``.
 
 Cache variables
@@ -22,12 +51,12 @@ Cache variables
 ``TORCHCOMPAT_LIBTORCH_VARIANT``
   ``auto`` (default), ``cpu``, ``cuXYZ`` or ``rocmX.Y``.
 ``TORCHCOMPAT_MIRROR``, ``TORCHCOMPAT_LIBTORCH_ARCHIVE``, ``TORCHCOMPAT_CACHE_DIR``,
-``TORCHCOMPAT_LOCK_FILE``, ``TORCHCOMPAT_ALLOW_HTTP``
+``TORCHCOMPAT_LOCK_FILE``, ``TORCHCOMPAT_ALLOW_HTTP``, ``TORCHCOMPAT_STATE_DIR``
   As for :command:`torchcompat_fetch_libtorch`, except that nothing is
   written into the project's source tree: without ``TORCHCOMPAT_LOCK_FILE``
   the archive's hash is recorded in, and enforced from, the per-user pin
-  store ``<cache>/pins.txt``. Relative paths are taken relative to the
-  build directory.
+  store (``pins.txt`` in the per-user state folder, which clearing the cache
+  leaves alone). Relative paths are taken relative to the build directory.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -46,6 +75,8 @@ cmake_policy(VERSION 3.22...4.4)
 # The package's commands, from the directory this file was installed into.
 find_package(TorchCompat REQUIRED CONFIG PATHS "${CMAKE_CURRENT_LIST_DIR}" NO_DEFAULT_PATH)
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchLibtorch.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatProviderRequest.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatProviderTree.cmake")
 
 set(TORCHCOMPAT_LIBTORCH_VERSION "latest"
     CACHE STRING "TorchCompat: the torch release whose libtorch find_package(Torch) gets")
@@ -55,25 +86,199 @@ set(TORCHCOMPAT_MIRROR ""
     CACHE STRING "TorchCompat: a base URL replacing https://download.pytorch.org/libtorch")
 set(TORCHCOMPAT_LIBTORCH_ARCHIVE ""
     CACHE FILEPATH "TorchCompat: a local libtorch archive used instead of downloading")
+# What find_package(Torch) finds when no libtorch can be had for an optional call: a config that
+# says so, so that CMake's own search, which runs after a provider that found nothing, finds
+# neither a system libtorch nor anything else.
+set(_TORCHCOMPAT_UNAVAILABLE_TORCH_DIR "${CMAKE_CURRENT_LIST_DIR}/Internal/provider-unavailable")
+set(_TORCHCOMPAT_PROVIDER_FETCH_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/torchcompat-provider-fetch.cmake")
 
+# The folder of a libtorch the user chose (Torch_DIR, else Torch_ROOT), or "". A Torch_DIR this
+# provider set, its stand-in for "not available", or a search's NOTFOUND is not the user's.
+function(_torchcompat_user_torch out_var)
+  set(chosen "")
+  if(Torch_DIR AND NOT Torch_DIR STREQUAL "${_TORCHCOMPAT_FETCHED_TORCH_DIR}"
+     AND NOT Torch_DIR STREQUAL "${_TORCHCOMPAT_UNAVAILABLE_TORCH_DIR}")
+    set(chosen "${Torch_DIR}")
+  elseif(NOT "${Torch_ROOT}" STREQUAL "")
+    set(chosen "${Torch_ROOT}")
+  elseif(NOT "$ENV{Torch_ROOT}" STREQUAL "")
+    set(chosen "$ENV{Torch_ROOT}")
+  endif()
+  set(${out_var} "${chosen}" PARENT_SCOPE)
+endfunction()
+
+# The release to fetch for the request: the pinned TORCHCOMPAT_LIBTORCH_VERSION when it satisfies
+# the request, else (latest) the newest release in the request whose libtorch runs here. Sets
+# out_version, or out_problem to why there is none.
+function(_torchcompat_provider_release out_version out_problem request)
+  _torchcompat_find_request_text(asked ${request})
+  set(pinned "${TORCHCOMPAT_LIBTORCH_VERSION}")
+  if(NOT pinned STREQUAL "latest" AND NOT pinned STREQUAL "")
+    string(REGEX REPLACE "\\+.*$" "" release "${pinned}")
+    _torchcompat_release_satisfies(ok "${release}" ${request})
+    if(NOT ok)
+      set(${out_problem}
+          "TORCHCOMPAT_LIBTORCH_VERSION is ${pinned}, which ${asked} does not accept; set it to a release the project asks for, or to latest"
+          PARENT_SCOPE)
+      return()
+    endif()
+    set(${out_version} "${pinned}" PARENT_SCOPE)
+    return()
+  endif()
+  if("${${request}_VERSION}" STREQUAL "")
+    set(${out_version} "latest" PARENT_SCOPE)
+    return()
+  endif()
+  _torchcompat_selection_platform(platform "" "")
+  _torchcompat_torch_versions(versions)
+  list(REVERSE versions)
+  set(variant "${TORCHCOMPAT_LIBTORCH_VARIANT}")
+  foreach(version IN LISTS versions)
+    _torchcompat_release_satisfies(ok "${version}" ${request})
+    if(NOT ok)
+      continue()
+    endif()
+    _torchcompat_release_variants(variants "${version}" "${platform}" libtorch)
+    if(NOT variants OR (variant AND NOT variant STREQUAL "auto" AND NOT variant IN_LIST variants))
+      continue()
+    endif()
+    torchcompat_select_libtorch(VERSION "${version}" VARIANT "${variant}"
+                                URL_VARIABLE url RESULT_VARIABLE runs MESSAGE_VARIABLE ignored)
+    if(runs)
+      set(${out_version} "${version}" PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+  set(${out_problem}
+      "no torch release that ${asked} accepts has a libtorch (${variant}) that runs here for ${platform}"
+      PARENT_SCOPE)
+endfunction()
+
+# Fetches in a child cmake, so that a failure is a reason to report rather than the end of the
+# configure (for an optional find_package). Sets out_problem to the child's TorchCompat message.
+function(_torchcompat_fetch_in_child out_problem version)
+  get_cmake_property(names VARIABLES)
+  list(FILTER names INCLUDE REGEX "^TORCHCOMPAT_")
+  set(definitions "")
+  foreach(name IN LISTS names)
+    list(APPEND definitions "-D${name}=${${name}}")
+  endforeach()
+  execute_process(
+    COMMAND "${CMAKE_COMMAND}" ${definitions} "-DTORCHCOMPAT_LIBTORCH_VERSION=${version}" -P
+            "${_TORCHCOMPAT_PROVIDER_FETCH_SCRIPT}"
+    WORKING_DIRECTORY "${CMAKE_BINARY_DIR}"
+    RESULT_VARIABLE rc
+    ERROR_VARIABLE errors)
+  set(problem "")
+  if(NOT rc EQUAL 0)
+    string(FIND "${errors}" "TorchCompat: " at)
+    if(at GREATER -1)
+      string(SUBSTRING "${errors}" ${at} -1 errors)
+    endif()
+    string(REGEX REPLACE "\nCall Stack.*$" "" errors "${errors}")
+    string(REGEX REPLACE "[ \n]+" " " problem "${errors}")
+    string(STRIP "${problem}" problem)
+    string(REGEX REPLACE "^TorchCompat: " "" problem "${problem}")
+  endif()
+  set(${out_problem} "${problem}" PARENT_SCOPE)
+endfunction()
+
+# Decides where find_package(Torch <args>) is answered from and fetches what it needs. Sets, in
+# the caller (the provider, so the project's scope): _torchcompat_provider_mode (user, fetched or
+# unavailable), _torchcompat_provider_tree and _torchcompat_provider_problem.
 function(_torchcompat_provide_libtorch)
+  _torchcompat_find_request(request ${ARGN})
+  _torchcompat_user_torch(user)
+  set(_torchcompat_provider_tree "" PARENT_SCOPE)
+  set(_torchcompat_provider_problem "" PARENT_SCOPE)
+  if(NOT user STREQUAL "")
+    set(_torchcompat_provider_mode user PARENT_SCOPE)
+    return()
+  endif()
+  set(optional TRUE)
+  if(request_REQUIRED)
+    set(optional FALSE)
+  endif()
+  set(problem "")
+  _torchcompat_provider_release(version problem request)
+  if(problem STREQUAL "" AND optional)
+    _torchcompat_fetch_key(key "${version}")
+    if(NOT "${_TORCHCOMPAT_PROVIDER_FETCHED}" STREQUAL key)
+      _torchcompat_fetch_in_child(problem "${version}")
+    endif()
+  endif()
+  if(NOT problem STREQUAL "")
+    if(NOT optional)
+      message(FATAL_ERROR "TorchCompat: ${problem}.")
+    endif()
+    set(_torchcompat_provider_mode unavailable PARENT_SCOPE)
+    set(_torchcompat_provider_problem "TorchCompat: ${problem}" PARENT_SCOPE)
+    set(_torchcompat_provider_quiet ${request_QUIET} PARENT_SCOPE)
+    return()
+  endif()
   # Read by torchcompat_fetch_libtorch: without TORCHCOMPAT_LOCK_FILE, the hash goes to the per-user
-  # pin store, never into the unmodified project's source tree.
+  # pin store, never into the unmodified project's source tree; and the CPU-only notice is one line.
   set(_TORCHCOMPAT_VIA_PROVIDER TRUE)
-  torchcompat_fetch_libtorch(VERSION "${TORCHCOMPAT_LIBTORCH_VERSION}"
-                             VARIANT "${TORCHCOMPAT_LIBTORCH_VARIANT}")
+  torchcompat_fetch_libtorch(VERSION "${version}" VARIANT "${TORCHCOMPAT_LIBTORCH_VARIANT}")
+  _torchcompat_fetch_key(key "${version}")
+  set(_TORCHCOMPAT_PROVIDER_FETCHED "${key}" CACHE INTERNAL "the provider's last good fetch")
+  set(_torchcompat_provider_mode fetched PARENT_SCOPE)
+  set(_torchcompat_provider_tree "${TorchCompat_LIBTORCH_DIR}" PARENT_SCOPE)
+endfunction()
+
+# What a fetch depends on, so that an optional call's trial fetch runs again only when it changed.
+function(_torchcompat_fetch_key out_var version)
+  get_cmake_property(names VARIABLES)
+  list(FILTER names INCLUDE REGEX "^TORCHCOMPAT_")
+  set(key "${version}")
+  foreach(name IN LISTS names)
+    string(APPEND key "|${name}=${${name}}")
+  endforeach()
+  string(SHA256 key "${key}")
+  set(${out_var} "${key}" PARENT_SCOPE)
 endfunction()
 
 # A macro, not a function: find_package() must set Torch_FOUND, TORCH_LIBRARIES and the rest in the
 # scope of the project's call.
 macro(_torchcompat_dependency_provider _torchcompat_method _torchcompat_package)
   if("${_torchcompat_package}" STREQUAL "Torch")
-    _torchcompat_provide_libtorch()
-    find_package(Torch ${ARGN} BYPASS_PROVIDER)
+    # While the provider works, Torch_FOUND is TRUE: when it stops with an error, CMake then takes
+    # the request as answered and does not run its own search, whose generic "set Torch_DIR"
+    # error would otherwise be the last thing on screen (and whose result would be cached).
+    set(Torch_FOUND TRUE)
+    _torchcompat_provide_libtorch(${ARGN})
+    unset(Torch_FOUND)
+    if(_torchcompat_provider_mode STREQUAL "fetched")
+      # torchcompat_fetch_libtorch pointed libtorch's own searches into the tree.
+      find_package(Torch ${ARGN} BYPASS_PROVIDER)
+      if(Torch_FOUND)
+        _torchcompat_check_torch_pieces("${_torchcompat_provider_tree}")
+      endif()
+    elseif(_torchcompat_provider_mode STREQUAL "user")
+      find_package(Torch ${ARGN} BYPASS_PROVIDER)
+      if(Torch_FOUND)
+        torchcompat_check_torch(DIR "${Torch_DIR}")
+      endif()
+    else()
+      # CMake's own search runs next and finds this stand-in, which says "not found" with the
+      # reason: CMake prints it as its one warning, except for a QUIET call, where this does.
+      set(Torch_DIR "${_TORCHCOMPAT_UNAVAILABLE_TORCH_DIR}")
+      set(_TORCHCOMPAT_TORCH_UNAVAILABLE "${_torchcompat_provider_problem}")
+      if(_torchcompat_provider_quiet)
+        message(WARNING "${_torchcompat_provider_problem}")
+      endif()
+      set(Torch_FOUND FALSE)
+    endif()
+    unset(_torchcompat_provider_mode)
+    unset(_torchcompat_provider_tree)
+    unset(_torchcompat_provider_problem)
+    unset(_torchcompat_provider_quiet)
   endif()
 endmacro()
 
-cmake_language(SET_DEPENDENCY_PROVIDER _torchcompat_dependency_provider SUPPORTED_METHODS
-               FIND_PACKAGE)
+if(NOT CMAKE_SCRIPT_MODE_FILE)
+  cmake_language(SET_DEPENDENCY_PROVIDER _torchcompat_dependency_provider SUPPORTED_METHODS
+                 FIND_PACKAGE)
+endif()
 
 cmake_policy(POP)

@@ -74,6 +74,25 @@ Result variables
   this command set on an earlier configure is moved to the new tree.
 ``TorchCompat_LIBTORCH_DIR``
   The extracted libtorch tree.
+``Caffe2_DIR``, ``TORCH_LIBRARY``, ``c10_LIBRARY``, ...
+  Cache entries pointed into the fetched tree (or removed where the tree has
+  no such piece) whenever ``Torch_DIR`` is the fetched tree: libtorch's own
+  config finds these with searches that look at ``CMAKE_PREFIX_PATH``,
+  ``<Pkg>_ROOT`` and the system prefixes before the tree, so a system
+  libtorch would otherwise supply the libraries while the headers come from
+  the fetched tree.
+
+.. command:: torchcompat_verify_libtorch
+
+  ::
+
+    torchcompat_verify_libtorch([DIR <tree>])
+
+  Call after ``find_package(Torch)``: fails, naming the piece and its path,
+  when anything libtorch's config resolved (``Torch_DIR``, ``Caffe2_DIR``,
+  the libraries it looked up, ``TORCH_INCLUDE_DIRS``, the imported targets'
+  files) lies outside ``<tree>`` (default: ``TorchCompat_LIBTORCH_DIR``).
+  The dependency provider does this itself.
 ``<URL_VARIABLE>``, ``<VARIANT_VARIABLE>``, ``<REASON_VARIABLE>``
   The official URL, the variant and the reason for it, from the selection.
 #]=======================================================================]
@@ -85,6 +104,7 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatArguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatDownload.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatProviderTree.cmake")
 
 function(torchcompat_fetch_libtorch)
   set(selection_keywords
@@ -160,6 +180,7 @@ function(torchcompat_fetch_libtorch)
   _torchcompat_point_torch_dir("${torch_dir}")
   if(NOT torch_dir_KEPT)
     set(Torch_DIR "${torch_dir}" PARENT_SCOPE)
+    _torchcompat_pin_torch_search("${tree}")
   endif()
   set(TorchCompat_LIBTORCH_DIR "${tree}" PARENT_SCOPE)
   foreach(result IN ITEMS URL VARIANT REASON)
@@ -168,6 +189,27 @@ function(torchcompat_fetch_libtorch)
       set(${arg_${result}_VARIABLE} "${${value}}" PARENT_SCOPE)
     endif()
   endforeach()
+endfunction()
+
+# After find_package(Torch): every piece libtorch's config resolved must lie in the fetched tree.
+function(torchcompat_verify_libtorch)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "DIR" "")
+  _torchcompat_check_arguments(torchcompat_verify_libtorch arg "DIR" "")
+  set(tree "${arg_DIR}")
+  if(tree STREQUAL "")
+    set(tree "${TorchCompat_LIBTORCH_DIR}")
+  endif()
+  if(tree STREQUAL "")
+    message(FATAL_ERROR "TorchCompat: torchcompat_verify_libtorch() needs DIR <libtorch>, or "
+                        "torchcompat_fetch_libtorch() first.")
+  endif()
+  if(NOT Torch_FOUND)
+    message(
+      FATAL_ERROR
+        "TorchCompat: torchcompat_verify_libtorch() checks what "
+        "find_package(Torch) found: call it after a find_package(Torch) that " "succeeded.")
+  endif()
+  _torchcompat_check_torch_pieces("${tree}")
 endfunction()
 
 # Points Torch_DIR at the fetched tree, unless the user pointed it elsewhere

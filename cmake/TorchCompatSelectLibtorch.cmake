@@ -107,10 +107,22 @@ function(torchcompat_select_libtorch)
     list(GET selection 2 reason)
     list(GET selection 3 warning)
     list(GET selection 4 status)
+    set(notice "")
+    list(LENGTH selection parts)
+    if(parts GREATER 5)
+      list(GET selection 5 notice)
+    endif()
     foreach(part IN ITEMS warning status)
       string(REPLACE "<newline>" "\n" ${part} "${${part}}")
     endforeach()
-    _torchcompat_selection_report(text ${quiet} ${failure_mode} "${status}" "${warning}" "")
+    _torchcompat_selection_report(
+      text
+      ${quiet}
+      ${failure_mode}
+      "${status}"
+      "${warning}"
+      ""
+      "${notice}")
     _torchcompat_publish_selection(TRUE "${variant}" "${url}" "${reason}" "${text}")
     return()
   endif()
@@ -138,6 +150,7 @@ function(torchcompat_select_libtorch)
   endif()
 
   set(warning "")
+  set(notice "")
   set(variant "${arg_VARIANT}")
   if(NOT variant OR variant STREQUAL "auto")
     _torchcompat_auto_variant(auto "${version}" "${platform}" "${policy}")
@@ -149,6 +162,7 @@ function(torchcompat_select_libtorch)
     set(variant "${auto_VARIANT}")
     set(reason "${auto_REASON}")
     set(warning "${auto_WARNING}")
+    set(notice "${auto_NOTICE}")
   else()
     _torchcompat_check_variant_name("${variant}")
     set(reason "${variant}, as asked")
@@ -159,16 +173,23 @@ function(torchcompat_select_libtorch)
   if(latest_note)
     set(status "TorchCompat: ${latest_note}.\n${status}")
   endif()
-  _torchcompat_selection_report(text ${quiet} ${failure_mode} "${status}" "${warning}" "")
+  _torchcompat_selection_report(
+    text
+    ${quiet}
+    ${failure_mode}
+    "${status}"
+    "${warning}"
+    ""
+    "${notice}")
   # A list holds the parts, so ';' inside the texts would split them; a cache
   # entry holds one line.
-  foreach(part IN ITEMS reason warning status)
+  foreach(part IN ITEMS reason warning status notice)
     set(${part}_stored "${${part}}")
     string(REPLACE ";" "," ${part}_stored "${${part}_stored}")
     string(REPLACE "\n" "<newline>" ${part}_stored "${${part}_stored}")
   endforeach()
   set(_TORCHCOMPAT_SELECTED_${key}
-      "${variant};${url};${reason_stored};${warning_stored};${status_stored}"
+      "${variant};${url};${reason_stored};${warning_stored};${status_stored};${notice_stored}"
       CACHE INTERNAL "a torchcompat_select_libtorch() answer")
   _torchcompat_publish_selection(TRUE "${variant}" "${url}" "${reason}" "${text}")
 endfunction()

@@ -32,7 +32,7 @@ tree, with ``TorchCompatFetchZipIndex`` for a zip's central directory),
 
   * The archive's SHA-256 must equal ``SHA256``, else the hash recorded for
     ``LOCK_KEY`` in the store: ``LOCK_FILE``, or with ``PIN_STORE`` and no
-    ``LOCK_FILE`` the per-user pin store ``<cache>/pins.txt``. With
+    ``LOCK_FILE`` the per-user pin store (``_torchcompat_pin_store``). With
     ``LOCK_FILE_FALLBACK``, a ``LOCK_FILE`` in a directory that cannot be
     written and that lacks the line gives way to the pin store. With no
     recorded hash, the hash of the first fully verified fetch is recorded.
@@ -134,10 +134,12 @@ function(_torchcompat_fetch_archive)
 
   set(lock_what "LOCK_FILE (TORCHCOMPAT_LOCK_FILE)")
   set(store "")
+  set(lock_file_path "")
   if(NOT "${arg_LOCK_FILE}" STREQUAL "")
     _torchcompat_fetch_path(store "${arg_LOCK_FILE}" "${lock_what}")
+    set(lock_file_path "${store}")
   elseif(arg_PIN_STORE)
-    set(store "${cache_dir}/pins.txt")
+    _torchcompat_pin_store(store)
   endif()
 
   # Warm path: reads two small files, takes no lock, touches no network.
@@ -162,8 +164,9 @@ function(_torchcompat_fetch_archive)
   if(expected STREQUAL "" AND NOT store STREQUAL "")
     # Found out now, not after a download of gigabytes.
     get_filename_component(store_dir "${store}" DIRECTORY)
-    if(store STREQUAL "${cache_dir}/pins.txt")
-      set(store_what "${cache_what}")
+    get_filename_component(store_name "${store}" NAME)
+    if(store_name STREQUAL "pins.txt" AND NOT store STREQUAL lock_file_path)
+      set(store_what "TORCHCOMPAT_STATE_DIR")
     else()
       set(store_what "${lock_what}")
     endif()
@@ -265,7 +268,7 @@ function(
       get_filename_component(store_dir "${store}" DIRECTORY)
       _torchcompat_dir_writable(writable "${store_dir}")
       if(NOT writable)
-        set(store "${cache_dir}/pins.txt")
+        _torchcompat_pin_store(store)
         _torchcompat_pins_lookup("${store}" "${key}" hash)
         set(from "recorded in ${store}")
         if(hash STREQUAL "")

@@ -4,9 +4,23 @@ TorchCompatFetchPins
 
 Internal: where the SHA-256 of each archive is remembered: a project's lock
 file (``torchcompat.lock``, committed with its sources), or the per-user pin
-store ``<cache>/pins.txt`` (like SSH's ``known_hosts``) for projects that do
-not call the fetch themselves. Both have one line per archive,
+store ``pins.txt`` (like SSH's ``known_hosts``) for projects that do not call
+the fetch themselves. The pin store lives in a per-user state folder, not in
+the cache, so that clearing the cache does not reset trust. Both have one line per archive,
 ``<sha256>  <official-url>``, sorted, like ``sha256sum`` output.
+
+.. command:: _torchcompat_pin_store
+
+  ::
+
+    _torchcompat_pin_store(<out-var>)
+
+  The pin store's path: ``pins.txt`` in ``TORCHCOMPAT_STATE_DIR`` (variable,
+  else environment), else ``$XDG_STATE_HOME/torchcompat``,
+  ``~/.local/state/torchcompat``, ``~/Library/Application Support/torchcompat``
+  or ``%LOCALAPPDATA%/torchcompat-state``. The folder must be this user's
+  alone (created private when missing); one another user owns or may write is
+  refused.
 
 .. command:: _torchcompat_pins_lookup
 
@@ -37,6 +51,31 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchKnobs.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchCache.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatPrivateDir.cmake")
+
+function(_torchcompat_pin_store out_var)
+  _torchcompat_knob_value(dir TORCHCOMPAT_STATE_DIR)
+  set(what "TORCHCOMPAT_STATE_DIR")
+  if(dir STREQUAL "")
+    set(what "the per-user state folder (set TORCHCOMPAT_STATE_DIR to choose another)")
+    if(CMAKE_HOST_WIN32 AND NOT "$ENV{LOCALAPPDATA}" STREQUAL "")
+      set(dir "$ENV{LOCALAPPDATA}/torchcompat-state")
+    elseif(CMAKE_HOST_APPLE AND NOT "$ENV{HOME}" STREQUAL "")
+      set(dir "$ENV{HOME}/Library/Application Support/torchcompat")
+    elseif(NOT "$ENV{XDG_STATE_HOME}" STREQUAL "")
+      set(dir "$ENV{XDG_STATE_HOME}/torchcompat")
+    elseif(NOT "$ENV{HOME}" STREQUAL "")
+      set(dir "$ENV{HOME}/.local/state/torchcompat")
+    else()
+      message(FATAL_ERROR "TorchCompat: no folder for the pin store: set TORCHCOMPAT_STATE_DIR "
+                          "(neither HOME nor XDG_STATE_HOME is set)")
+    endif()
+  endif()
+  _torchcompat_fetch_path(dir "${dir}" "${what}")
+  _torchcompat_require_private_dir("${dir}" "the pin store's folder"
+                                   "set TORCHCOMPAT_STATE_DIR to a folder of your own")
+  set(${out_var} "${dir}/pins.txt" PARENT_SCOPE)
+endfunction()
 
 function(_torchcompat_pins_read file out_keys out_hashes)
   set(keys "")
@@ -116,9 +155,19 @@ function(_torchcompat_pins_record file key hash cache_dir out_error)
     list(APPEND entries "${k}  ${h}")
   endforeach()
   list(SORT entries)
-  string(CONCAT content
-                "# TorchCompat lock file: the SHA-256 of each libtorch archive, recorded on first\n"
-                "# download and enforced on every later fetch. Commit it with your sources.\n")
+  get_filename_component(name "${file}" NAME)
+  if(name STREQUAL "pins.txt")
+    string(
+      CONCAT content
+             "# TorchCompat pin store: the SHA-256 of each libtorch archive, recorded on first\n"
+             "# download and enforced on every later fetch for this user. To forget one (the\n"
+             "# archive at that URL was really replaced), delete its line.\n")
+  else()
+    string(
+      CONCAT content
+             "# TorchCompat lock file: the SHA-256 of each libtorch archive, recorded on first\n"
+             "# download and enforced on every later fetch. Commit it with your sources.\n")
+  endif()
   foreach(entry IN LISTS entries)
     string(REGEX MATCH "^(.+)  ([0-9a-f]+)$" _ "${entry}")
     string(APPEND content "${CMAKE_MATCH_2}  ${CMAKE_MATCH_1}\n")

@@ -208,10 +208,17 @@ function(_torchcompat_auto_variant out version platform policy)
   endif()
   if(NOT choice_VARIANT)
     _torchcompat_release_variants(variants "${version}" "${platform}" libtorch)
-    if(variants)
+    _torchcompat_release_variants(complete "${version}" "${platform}" complete)
+    if(variants AND "libtorch" IN_LIST complete)
       list(JOIN variants ", " variant_text)
       string(CONCAT failure "TorchCompat: no libtorch of torch ${version} for ${platform} is "
                     "verified to run here, and it has no cpu build (it has ${variant_text}).")
+    elseif(variants)
+      # A partial list cannot deny a cpu build; it only lacks one.
+      list(JOIN variants ", " variant_text)
+      string(CONCAT failure "TorchCompat: no libtorch of torch ${version} for ${platform} "
+                    "is verified to run here, and the table's partial list of its builds "
+                    "(${variant_text}) names no cpu build: whether one exists cannot be verified.")
     else()
       _torchcompat_release_known_text(known "${version}" "${platform}")
       string(
@@ -224,13 +231,17 @@ function(_torchcompat_auto_variant out version platform policy)
     string(APPEND failure "${details}")
   endif()
   set(warning "")
+  set(notice "")
   if(choice_VARIANT STREQUAL "cpu" AND details)
-    string(CONCAT warning "TorchCompat: using the cpu libtorch of torch ${version}: no CUDA build "
-                  "is verified to run here.${details}")
+    string(CONCAT notice "TorchCompat: using the cpu libtorch of torch ${version}: no CUDA build "
+                  "is verified to run here")
+    set(warning "${notice}.${details}")
+    string(APPEND notice " (torchcompat report says why)")
   endif()
   set(${out}_VARIANT "${choice_VARIANT}" PARENT_SCOPE)
   set(${out}_REASON "${choice_REASON}" PARENT_SCOPE)
   set(${out}_WARNING "${warning}" PARENT_SCOPE)
+  set(${out}_NOTICE "${notice}" PARENT_SCOPE)
   set(${out}_FAILURE "${failure}" PARENT_SCOPE)
 endfunction()
 

@@ -8,6 +8,9 @@ cmake_policy(VERSION 3.22...4.4)
 
 # Prints a selection's status line and warning (or its failure, as
 # failure_mode), unless quiet, and sets out_var to all of it for MESSAGE_VARIABLE.
+# Through the dependency provider (_TORCHCOMPAT_VIA_PROVIDER) the warning's one-line
+# notice (the optional last argument) stands for it, printed once per build folder
+# until it changes: the project did not ask for the details on every configure.
 function(
   _torchcompat_selection_report
   out_var
@@ -16,6 +19,16 @@ function(
   status
   warning
   failure)
+  set(notice "${ARGV6}")
+  if(_TORCHCOMPAT_VIA_PROVIDER AND NOT notice STREQUAL "" AND NOT quiet)
+    if(NOT "${_TORCHCOMPAT_NOTICE_SHOWN}" STREQUAL notice)
+      message(STATUS "${notice}")
+      set(_TORCHCOMPAT_NOTICE_SHOWN "${notice}" CACHE INTERNAL "the provider's last notice")
+    endif()
+    set(warning_shown FALSE)
+  else()
+    set(warning_shown TRUE)
+  endif()
   set(parts "")
   foreach(part IN ITEMS warning status failure)
     if(${part})
@@ -25,7 +38,7 @@ function(
   endforeach()
   list(JOIN parts "\n" text)
   if(NOT quiet)
-    if(warning)
+    if(warning AND warning_shown)
       message(WARNING "${warning}")
     endif()
     if(status)

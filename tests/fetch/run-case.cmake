@@ -23,6 +23,9 @@ string(STRIP "${PORT}" PORT)
 file(READ "${STATE}/tls-port" TLS_PORT)
 string(STRIP "${TLS_PORT}" TLS_PORT)
 set(CACHE_DIR "${WORK}/cache")
+# The per-user pin store of every nested run: this case's own, never the user's.
+set(STATE_DIR "${WORK}/state")
+set(ENV{TORCHCOMPAT_STATE_DIR} "${STATE_DIR}")
 # TAG names this run's requests in the server log and its files in the served tree: the same case
 # runs under several CMakes at once.
 if(NOT DEFINED TAG)

@@ -1,6 +1,7 @@
 # Trust for unmodified projects: through the dependency provider, the hash goes to the per-user pin
-# store beside the cache (<cache>/pins.txt), never into the project's source tree, and is enforced
-# from then on. A project that calls the fetch itself with the default lock file in a read-only
+# store in the per-user state folder (TORCHCOMPAT_STATE_DIR, here <WORK>/state), never into the
+# project's source tree nor the cache, and is enforced from then on, also after the cache was
+# cleared. A project that calls the fetch itself with the default lock file in a read-only
 # source tree falls back to the same store.
 set(project "${WORK}/provider-consumer")
 file(COPY "${REPO}/examples/provider-consumer/" DESTINATION "${project}")
@@ -28,22 +29,44 @@ set(configure
     -DTORCHCOMPAT_ALLOW_HTTP=ON
     "-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}")
 fetch_run(first COMMAND ${configure} -B "${WORK}/build"
-          EXPECT "recorded SHA-256 [0-9a-f]+ of ${OFFICIAL_URL} in ${CACHE_DIR}/pins.txt")
+          EXPECT "recorded SHA-256 [0-9a-f]+ of ${OFFICIAL_URL} in ${STATE_DIR}/pins.txt")
 tree_snapshot(source_after "${project}")
 expect_that(source_after STREQUAL "${source_before}")
 file(SHA256 "${SERVED}/mini.zip" mini_hash)
-file(STRINGS "${CACHE_DIR}/pins.txt" pins REGEX "^[^#]")
+file(STRINGS "${STATE_DIR}/pins.txt" pins REGEX "^[^#]")
 expect_that(pins STREQUAL "${mini_hash}  ${OFFICIAL_URL}")
+file(READ "${STATE_DIR}/pins.txt" pins_text)
+expect_that(pins_text MATCHES "delete its line")
+
+# Trust outlives the cache: the cache cleared, another archive served at the same URL is refused.
+file(REMOVE_RECURSE "${CACHE_DIR}")
+make_archive(other_mini inside-link other-mini.zip)
+configure_file("${other_mini}" "${SERVED}/${TAG}/${official_tail}" COPYONLY)
+fetch_run(
+  cache-cleared
+  EXPECT_FAIL
+  COMMAND ${configure} -B "${WORK}/build-cleared"
+  EXPECT "SHA-256 mismatch" "expected: ${mini_hash} \\(recorded in ${STATE_DIR}/pins.txt\\)")
+configure_file("${SERVED}/mini.zip" "${SERVED}/${TAG}/${official_tail}" COPYONLY)
+
+# A state folder another user may write is refused before anything is read from it.
+execute_process(COMMAND chmod 777 "${STATE_DIR}")
+fetch_run(
+  shared-state
+  EXPECT_FAIL
+  COMMAND ${configure} -B "${WORK}/build-shared"
+  EXPECT "pin store's folder" "${STATE_DIR}" "TORCHCOMPAT_STATE_DIR")
+execute_process(COMMAND chmod 700 "${STATE_DIR}")
 
 # Enforced: another cache entry for the same archive must match the stored hash.
 string(REPEAT "0" 64 zeros)
-file(WRITE "${CACHE_DIR}/pins.txt" "${zeros}  ${OFFICIAL_URL}\n")
+file(WRITE "${STATE_DIR}/pins.txt" "${zeros}  ${OFFICIAL_URL}\n")
 file(REMOVE_RECURSE "${CACHE_DIR}/libtorch")
 fetch_run(
   enforced
   EXPECT_FAIL
   COMMAND ${configure} -B "${WORK}/build2"
-  EXPECT "SHA-256 mismatch" "expected: ${zeros} \\(recorded in ${CACHE_DIR}/pins.txt\\)")
+  EXPECT "SHA-256 mismatch" "expected: ${zeros} \\(recorded in ${STATE_DIR}/pins.txt\\)")
 tree_snapshot(source_after "${project}")
 expect_that(source_after STREQUAL "${source_before}")
 
@@ -66,11 +89,9 @@ set(fallback_args
     "-DCACHE_DIR=${WORK}/cache-ro" "-DLOCK_FILE=${readonly}/torchcompat.lock"
     -DLOCK_FILE_FALLBACK=ON -DPIN_STORE=ON)
 fetch_archive(
-  read-only-source
-  ARGS ${fallback_args}
-  EXPECT
-    "is not writable"
-    "recorded SHA-256 [0-9a-f]+ of https://example.invalid/mini.zip in ${WORK}/cache-ro/pins.txt")
+  read-only-source ARGS ${fallback_args}
+  EXPECT "is not writable"
+         "recorded SHA-256 [0-9a-f]+ of https://example.invalid/mini.zip in ${STATE_DIR}/pins.txt")
 fetch_archive(read-only-warm ARGS ${fallback_args} REJECT "recorded" "extracting")
 if(uid STREQUAL "0")
   execute_process(COMMAND umount "${readonly}")
