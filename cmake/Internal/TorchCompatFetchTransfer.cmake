@@ -195,6 +195,69 @@ function(
   set(${out_length} "${length}" PARENT_SCOPE)
 endfunction()
 
+# file(DOWNLOAD) has no size limit. On POSIX hosts it runs in a child cmake whose file size the
+# kernel caps (ulimit -f, counted in 512- or 1024-byte blocks by the shell; the exact limit is
+# checked after): the write past it kills the child with SIGXFSZ, which stops the transfer (CMake
+# ignores a failed write and would let curl go on; no core file is written). The
+# URL, which may hold a mirror's credentials, goes through the environment, not the command line
+# that ps shows. The child's progress goes to this process's output; its status and curl's log come
+# back on stderr. Elsewhere the transfer runs in this process and the size is checked after.
+function(
+  _torchcompat_transfer
+  url
+  destination
+  max_size
+  limits
+  out_status
+  out_log)
+  if(CMAKE_HOST_WIN32 OR NOT max_size GREATER 0)
+    file(
+      DOWNLOAD "${url}" "${destination}"
+      SHOW_PROGRESS
+      TLS_VERIFY ON
+      ${limits}
+      STATUS status
+      LOG log)
+    set(${out_status} "${status}" PARENT_SCOPE)
+    set(${out_log} "${log}" PARENT_SCOPE)
+    return()
+  endif()
+  math(EXPR blocks "${max_size} / 512 + 1")
+  set(defines "")
+  foreach(setting IN ITEMS CMAKE_TLS_CAINFO CMAKE_TLS_VERSION CMAKE_NETRC CMAKE_NETRC_FILE)
+    if(DEFINED ${setting})
+      list(APPEND defines "-D${setting}=${${setting}}")
+    endif()
+  endforeach()
+  string(REPLACE ";" "," limits "${limits}")
+  set(ENV{_TORCHCOMPAT_TRANSFER_URL} "${url}")
+  execute_process(
+    COMMAND
+      sh -c "ulimit -c 0 && ulimit -f ${blocks} && exec \"$@\"" sh "${CMAKE_COMMAND}" ${defines}
+      "-D_TORCHCOMPAT_TRANSFER_TO=${destination}" "-D_TORCHCOMPAT_TRANSFER_LIMITS=${limits}" -P
+      "${CMAKE_CURRENT_FUNCTION_LIST_FILE}"
+    RESULT_VARIABLE rc
+    ERROR_VARIABLE answer)
+  unset(ENV{_TORCHCOMPAT_TRANSFER_URL})
+  set(status "1;the download process failed (${rc})")
+  set(log "")
+  string(FIND "${answer}" "torchcompat-transfer-status:" at)
+  if(at GREATER -1)
+    string(SUBSTRING "${answer}" ${at} -1 answer)
+    string(REGEX MATCH "^torchcompat-transfer-status:([^\n]*)\n" ignored "${answer}")
+    set(status "${CMAKE_MATCH_1}")
+    set(marker "\ntorchcompat-transfer-log:\n")
+    string(FIND "${answer}" "${marker}" log_at)
+    if(log_at GREATER -1)
+      string(LENGTH "${marker}" marker_length)
+      math(EXPR log_at "${log_at} + ${marker_length}")
+      string(SUBSTRING "${answer}" ${log_at} -1 log)
+    endif()
+  endif()
+  set(${out_status} "${status}" PARENT_SCOPE)
+  set(${out_log} "${log}" PARENT_SCOPE)
+endfunction()
+
 function(_torchcompat_download url destination allow_http out_error out_final)
   _torchcompat_knob_number(overall TORCHCOMPAT_DOWNLOAD_TIMEOUT 7200)
   _torchcompat_knob_number(inactivity TORCHCOMPAT_INACTIVITY_TIMEOUT 120)
@@ -205,15 +268,11 @@ function(_torchcompat_download url destination allow_http out_error out_final)
   if(inactivity GREATER 0)
     list(APPEND limits INACTIVITY_TIMEOUT ${inactivity})
   endif()
+  # 16 GiB: twice the largest official libtorch archive (a Windows debug CUDA build, under 5 GiB).
+  _torchcompat_knob_number(max_size TORCHCOMPAT_MAX_DOWNLOAD_SIZE 17179869184)
   _torchcompat_redact_credentials(shown "${url}")
   message(STATUS "TorchCompat: downloading ${shown}")
-  file(
-    DOWNLOAD "${url}" "${destination}"
-    SHOW_PROGRESS
-    TLS_VERIFY ON
-    ${limits}
-    STATUS status
-    LOG log)
+  _torchcompat_transfer("${url}" "${destination}" "${max_size}" "${limits}" status log)
   list(GET status 0 code)
   list(GET status 1 reason)
   _torchcompat_transfer_facts(
@@ -238,6 +297,15 @@ function(_torchcompat_download url destination allow_http out_error out_final)
         "download of ${url}${via} took too long: no data for "
         "TORCHCOMPAT_INACTIVITY_TIMEOUT (${inactivity} s) or not complete within "
         "TORCHCOMPAT_DOWNLOAD_TIMEOUT (${overall} s). Raise them for a slow network")
+  elseif(NOT code EQUAL 0 AND max_size GREATER 0 AND EXISTS "${destination}")
+    file(SIZE "${destination}" received)
+    if(received GREATER_EQUAL max_size)
+      set(error "download of ${url}${via} stopped at TORCHCOMPAT_MAX_DOWNLOAD_SIZE (${max_size} "
+                "bytes): raise it if the archive really is that large")
+    endif()
+  endif()
+  if(NOT error STREQUAL "")
+
   elseif(NOT code EQUAL 0 AND http_status MATCHES "^[45]")
     set(error "download of ${url}${via} failed: the server answered HTTP ${http_status}")
   elseif(NOT code EQUAL 0)
@@ -247,7 +315,10 @@ function(_torchcompat_download url destination allow_http out_error out_final)
     if(EXISTS "${destination}")
       file(SIZE "${destination}" received)
     endif()
-    if(NOT announced STREQUAL "" AND NOT received EQUAL announced)
+    if(max_size GREATER 0 AND received GREATER max_size)
+      set(error "download of ${url}${via} is larger than TORCHCOMPAT_MAX_DOWNLOAD_SIZE "
+                "(${max_size} bytes): raise it if the archive really is that large")
+    elseif(NOT announced STREQUAL "" AND NOT received EQUAL announced)
       set(error "download of ${url}${via} is incomplete: ${received} of the ${announced} bytes "
                 "the server announced arrived")
     endif()
@@ -264,5 +335,19 @@ function(_torchcompat_download url destination allow_http out_error out_final)
   endif()
   set(${out_error} "${error}" PARENT_SCOPE)
 endfunction()
+
+# Run as a script by _torchcompat_transfer: the child's side.
+if(CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST_FILE AND DEFINED _TORCHCOMPAT_TRANSFER_TO)
+  string(REPLACE "," ";" limits "${_TORCHCOMPAT_TRANSFER_LIMITS}")
+  file(
+    DOWNLOAD "$ENV{_TORCHCOMPAT_TRANSFER_URL}" "${_TORCHCOMPAT_TRANSFER_TO}"
+    SHOW_PROGRESS
+    TLS_VERIFY ON
+    ${limits}
+    STATUS status
+    LOG log)
+  string(REPLACE "\n" " " status "${status}")
+  message(NOTICE "torchcompat-transfer-status:${status}\ntorchcompat-transfer-log:\n${log}")
+endif()
 
 cmake_policy(POP)

@@ -22,6 +22,11 @@ server covers every case and cases running in parallel don't interfere:
             long enough for an inactivity timeout
   redirect-http  302 to the same file, mode normal, on the plain port
   redirect-tls   302 to the same file, mode normal, on the TLS port
+  redirect-http-tab, redirect-http-vt
+            as redirect-http, with a tab (or a vertical tab) and no space
+            after "Location:", which curl skips as white space
+  nolength  the file with no Content-Length, the connection closed at its
+            end (a client knows the size only once it has it all)
 
 With --cert and --key, a second listener speaks TLS (its port in
 <state>/tls-port); both serve the same paths.
@@ -47,7 +52,7 @@ import time
 import urllib.parse
 
 MODES = {"normal", "tamper", "truncate", "404", "slow", "shortlen", "trickle", "redirect-http",
-         "redirect-tls"}
+         "redirect-tls", "redirect-http-tab", "redirect-http-vt", "nolength"}
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -78,13 +83,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._record(mode, tag, name, 404, 0)
             self.send_error(404)
             return
-        if mode in ("redirect-http", "redirect-tls"):
-            scheme, port = ("http", self.ports["plain"]) if mode == "redirect-http" \
-                else ("https", self.ports.get("tls", 1))
+        if mode.startswith("redirect-"):
+            scheme, port = ("https", self.ports.get("tls", 1)) if mode == "redirect-tls" \
+                else ("http", self.ports["plain"])
             rest = "/".join(parts[2:])
             self._record(mode, tag, name, 302, 0)
             self.send_response(302)
-            self.send_header("Location", f"{scheme}://127.0.0.1:{port}/normal/{tag}/{rest}")
+            target = f"{scheme}://127.0.0.1:{port}/normal/{tag}/{rest}"
+            blank = {"redirect-http-tab": "\t", "redirect-http-vt": "\v"}.get(mode)
+            if blank:
+                # send_header would put a space after the colon.
+                self._headers_buffer.append(f"Location:{blank}{target}\r\n".encode("latin-1"))
+            else:
+                self.send_header("Location", target)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
@@ -97,7 +108,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "application/octet-stream")
         announced = len(body) // 2 if mode == "shortlen" else len(body)
-        self.send_header("Content-Length", str(announced))
+        if mode == "nolength":
+            self.close_connection = True
+        else:
+            self.send_header("Content-Length", str(announced))
         self.end_headers()
         sent = 0
         if mode == "truncate":
