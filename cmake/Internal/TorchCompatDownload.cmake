@@ -37,7 +37,9 @@ tree, with ``TorchCompatFetchZipIndex`` for a zip's central directory),
     written and that lacks the line gives way to the pin store. With no
     recorded hash, the hash of the first fully verified fetch is recorded.
   * ``ARCHIVE`` uses a local regular file in place of downloading ``URL``;
-    it is verified the same way and never modified.
+    it is first copied into the entry's private folder, and the copy is
+    what is hashed, checked and extracted (the file may be replaced
+    meanwhile); the user's file is never modified.
   * ``http://`` is refused unless ``ALLOW_HTTP`` or ``TORCHCOMPAT_ALLOW_HTTP``
     is true, also as a redirect's target; TLS certificates are always
     verified.
@@ -306,6 +308,30 @@ function(_torchcompat_fetch_failed step what detail removed)
                       "${removed} Nothing was recorded; the next configure starts over.")
 endfunction()
 
+# Copies the local archive into the entry folder (private, under the entry's lock) as a .part file,
+# which the next configure removes if this one dies. A child process reports a failed copy (a full
+# disk) as a result code instead of stopping with CMake's own text.
+function(_torchcompat_private_copy out_file out_error archive entry_dir)
+  _torchcompat_temp_suffix(suffix)
+  get_filename_component(name "${archive}" NAME)
+  string(REGEX REPLACE "[^A-Za-z0-9._+-]" "_" name "${name}")
+  set(copy "${entry_dir}/${suffix}-${name}.part")
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E copy "${archive}" "${copy}" RESULT_VARIABLE rc
+                  OUTPUT_QUIET ERROR_QUIET)
+  set(error "")
+  set(size 0)
+  if(EXISTS "${copy}")
+    file(SIZE "${copy}" size)
+  endif()
+  if(NOT rc EQUAL 0 OR size EQUAL 0)
+    file(REMOVE "${copy}")
+    _torchcompat_disk_note(note "${entry_dir}")
+    set(error "it could not be copied into the cache folder ${entry_dir} first. ${note}")
+  endif()
+  set(${out_file} "${copy}" PARENT_SCOPE)
+  set(${out_error} "${error}" PARENT_SCOPE)
+endfunction()
+
 # Runs under the entry's lock: leftovers of interrupted runs are garbage.
 function(
   _torchcompat_fill_entry
@@ -362,13 +388,18 @@ function(
       message(STATUS "TorchCompat: ${shown_url} was served by ${final_url}")
     endif()
   else()
-    set(source_file "${archive}")
+    # Every later step (hash, listings, checks, extraction) reads a private copy: the user's file
+    # may be replaced between two of them, and each would then see another archive.
+    _torchcompat_private_copy(source_file error "${archive}" "${entry_dir}")
+    if(NOT error STREQUAL "")
+      _torchcompat_fetch_failed("archive copy" "${what}" "${error}" "${removed}")
+    endif()
   endif()
 
   file(SHA256 "${source_file}" actual)
   if(NOT expected STREQUAL "" AND NOT actual STREQUAL expected)
+    file(REMOVE "${source_file}")
     if(archive STREQUAL "")
-      file(REMOVE "${source_file}")
       set(fate "The downloaded file was deleted")
     else()
       set(fate "The local archive ${archive} was not used")
@@ -384,9 +415,7 @@ function(
 
   _torchcompat_archive_model("${source_file}" "${format}" model)
   if(NOT model_ERROR STREQUAL "")
-    if(archive STREQUAL "")
-      file(REMOVE "${source_file}")
-    endif()
+    file(REMOVE "${source_file}")
     _torchcompat_fetch_failed("archive check" "${what}" "refusing archive ${what}: ${model_ERROR}"
                               "Nothing was extracted. ${removed}")
   endif()
@@ -394,9 +423,7 @@ function(
   # The old tree, if any, is about to be replaced: unmark it first.
   file(REMOVE "${entry_dir}/torchcompat-stamp.txt")
   _torchcompat_extract("${source_file}" "${entry_dir}" model error)
-  if(archive STREQUAL "")
-    file(REMOVE "${source_file}")
-  endif()
+  file(REMOVE "${source_file}")
   if(NOT error STREQUAL "")
     _torchcompat_fetch_failed(extraction "${what}" "${error}" "${removed}")
   endif()
