@@ -13,7 +13,7 @@ own files and checks it against this machine like :command:`torchcompat_require`
                             [ACCEPT_UNVERIFIED] [REQUIRE_GPU]
                             [MODE <FATAL_ERROR|WARNING>] [RESULT_VARIABLE <var>]
                             [VERSION_VARIABLE <var>] [VARIANT_VARIABLE <var>]
-                            [ABI_VARIABLE <var>])
+                            [ABI_VARIABLE <var>] [VERDICT_VARIABLE <var>])
 
   ``DIR`` is a libtorch tree (the folder holding ``share/cmake/Torch``) or the
   ``Torch_DIR`` that ``find_package(Torch)`` used; without it, ``Torch_DIR``.
@@ -31,6 +31,11 @@ own files and checks it against this machine like :command:`torchcompat_require`
   an unknown CUDA version, so whether it runs here cannot be verified: a
   failure unless ``ACCEPT_UNVERIFIED`` (or ``TORCHCOMPAT_ACCEPT_UNVERIFIED``)
   makes it a warning.
+
+  ``VERDICT_VARIABLE`` is set to the guard's verdict on the tree's version
+  and variant (the JSON value of :command:`torchcompat_require`'s
+  ``VERDICT_VARIABLE``), or to an empty string when the variant is unknown
+  and the guard could not be asked.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -147,7 +152,8 @@ function(torchcompat_check_torch)
       RESULT_VARIABLE
       VERSION_VARIABLE
       VARIANT_VARIABLE
-      ABI_VARIABLE)
+      ABI_VARIABLE
+      VERDICT_VARIABLE)
   set(options ACCEPT_UNVERIFIED REQUIRE_GPU)
   cmake_parse_arguments(PARSE_ARGV 0 arg "${options}" "${one_value}" "")
   _torchcompat_check_arguments(torchcompat_check_torch arg "${one_value};${options}" "")
@@ -196,7 +202,7 @@ function(torchcompat_check_torch)
       VARIANT "${variant}"
       DRIVER_POLICY "${policy}"
       MODE "${mode}"
-      RESULT_VARIABLE guard_ok ${flags})
+      RESULT_VARIABLE guard_ok VERDICT_VARIABLE verdict ${flags})
     if(NOT guard_ok)
       set(ok FALSE)
     endif()
@@ -219,7 +225,10 @@ function(torchcompat_check_torch)
       message(${mode} "TorchCompat: ${text}.")
     endif()
   endif()
-  foreach(name IN ITEMS RESULT VERSION VARIANT ABI)
+  if(NOT variant)
+    set(verdict "")
+  endif()
+  foreach(name IN ITEMS RESULT VERSION VARIANT ABI VERDICT)
     if(arg_${name}_VARIABLE)
       set(value "${ok}")
       if(NOT name STREQUAL "RESULT")

@@ -16,7 +16,7 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
                         [CUDNN <version>] [DRIVER_POLICY <compat|strict>]
                         [ACCEPT_UNVERIFIED] [REQUIRE_GPU]
                         [MODE <FATAL_ERROR|WARNING>] [RESULT_VARIABLE <var>]
-                        [MESSAGE_VARIABLE <var>])
+                        [MESSAGE_VARIABLE <var>] [VERDICT_VARIABLE <var>])
 
   Checks, in turn: the versions are releases and pair with each other
   (``TORCH 1.13.0 TORCHVISION 1.4.0`` fails: torch 1.13.0 pairs with
@@ -74,6 +74,15 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
     print the text without CMake's call-stack lines. Given alone, the guard
     reports as usual.
 
+  ``VERDICT_VARIABLE``
+    Set to the verdict as one JSON object (the schema is in ``docs/cli.md``,
+    "The verdict"): ``answer`` (``works``, ``cpu-only``, ``problem`` or
+    ``unverified``), every check that did not simply pass with its status
+    (``fails``, ``unverified``, ``cpu-only``) and reason, the machine checked
+    against, and the ways out as actions, each with its ``kind`` and the
+    argument (``cmake``) that takes it. The messages, and ``MESSAGE_VARIABLE``,
+    are rendered from this value.
+
   The guard works in script mode (``cmake -P``) as well as in a project: it
   uses no target or project-only command.
 
@@ -101,16 +110,20 @@ include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatPlatform.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatReleaseChecks.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatText.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVerdict.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVersionRules.cmake")
 
 # Sets torchcompat_require's RESULT_VARIABLE and MESSAGE_VARIABLE in its caller.
-macro(_torchcompat_publish_answer ok text)
+macro(_torchcompat_publish_answer ok text verdict)
   # A macro, so that PARENT_SCOPE reaches torchcompat_require's caller.
   if(arg_RESULT_VARIABLE)
     set(${arg_RESULT_VARIABLE} ${ok} PARENT_SCOPE)
   endif()
   if(arg_MESSAGE_VARIABLE)
     set(${arg_MESSAGE_VARIABLE} "${text}" PARENT_SCOPE)
+  endif()
+  if(arg_VERDICT_VARIABLE)
+    set(${arg_VERDICT_VARIABLE} "${verdict}" PARENT_SCOPE)
   endif()
 endmacro()
 
@@ -126,7 +139,8 @@ function(torchcompat_require)
       DRIVER_POLICY
       MODE
       RESULT_VARIABLE
-      MESSAGE_VARIABLE)
+      MESSAGE_VARIABLE
+      VERDICT_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "${options}" "${one_value}" "")
   # Before a remembered answer is looked up: misuse is an error on every call.
   _torchcompat_check_arguments(torchcompat_require arg "${one_value};${options}" "TORCH")
@@ -154,7 +168,7 @@ function(torchcompat_require)
     if(NOT quiet)
       message(STATUS "${text}")
     endif()
-    _torchcompat_publish_answer(TRUE "${text}")
+    _torchcompat_publish_answer(TRUE "${text}" "${_TORCHCOMPAT_REQUIRE_VERDICT_${key}}")
     return()
   endif()
   set(accept FALSE)
@@ -204,8 +218,9 @@ function(torchcompat_require)
 
   set(problems "")
   set(unknowns "")
-  set(warnings "")
-  set(ways "")
+  set(python_ways "")
+  # The ways out, as actions (TorchCompatVerdict), in the order they are offered.
+  set(ways "[]")
   _torchcompat_torch_record(record "${torch}")
   if(NOT record)
     _torchcompat_unknown_torch_text(text "${torch}")
@@ -216,11 +231,13 @@ function(torchcompat_require)
       ${mode}
       SUBJECT
       "torch ${torch}"
+      TORCH
+      "${torch}"
       PROBLEMS
       "${text}"
       NOTES
       ${notes})
-    _torchcompat_publish_answer(${answer_OK} "${answer_TEXT}")
+    _torchcompat_publish_answer(${answer_OK} "${answer_TEXT}" "${answer_VERDICT}")
     return()
   endif()
 
@@ -236,6 +253,23 @@ function(torchcompat_require)
       endif()
       if(problem)
         list(APPEND problems "${problem}")
+        _torchcompat_json_get(paired "${record}" ${package})
+        if(paired)
+          _torchcompat_verdict_action(
+            ways
+            KIND
+            install
+            TEXT
+            "use ${package} ${paired} (${keyword} ${paired}), the ${package} release that goes with torch ${torch}"
+            CMAKE
+            "${keyword} ${paired}"
+            PACKAGE
+            ${package}
+            VERSION
+            "${paired}"
+            ADDRESSES
+            fails)
+        endif()
       elseif(problem_NOTE)
         _torchcompat_add_text(unknowns "${problem_NOTE}")
       endif()
@@ -247,6 +281,7 @@ function(torchcompat_require)
     _torchcompat_python_check(python "${torch}" "${record}" "${platform}" "${arg_PYTHON}")
     list(APPEND problems ${python_PROBLEMS})
     list(APPEND unknowns ${python_UNKNOWNS})
+    set(python_ways "${python_WAYS}")
   endif()
 
   set(variant "${torch_local}")
@@ -292,13 +327,23 @@ function(torchcompat_require)
     "${arg_CUDNN}")
   list(APPEND problems ${machine_checks_PROBLEMS})
   list(APPEND unknowns ${machine_checks_UNKNOWNS})
-  list(APPEND warnings ${machine_checks_WARNINGS})
-  set(ways "${machine_checks_WAYS}")
-  set(machine_text "${machine_checks_MACHINE_TEXT}")
-  if(NOT ways AND unknowns AND NOT accept)
-    _torchcompat_add_text(ways "accept what cannot be verified as a warning: ACCEPT_UNVERIFIED "
-                          "(or -DTORCHCOMPAT_ACCEPT_UNVERIFIED=ON)")
+  set(cpu_only ${machine_checks_CPU_ONLY})
+  _torchcompat_verdict_count(machine_ways "${machine_checks_WAYS}")
+  foreach(more IN ITEMS python_ways machine_checks_WAYS)
+    _torchcompat_verdict_count(count "${${more}}")
+    if(count GREATER 0)
+      math(EXPR last "${count} - 1")
+      foreach(index RANGE ${last})
+        string(JSON way GET "${${more}}" ${index})
+        _torchcompat_verdict_push(ways "${way}")
+      endforeach()
+    endif()
+  endforeach()
+  if(machine_ways EQUAL 0 AND unknowns AND NOT accept)
+    _torchcompat_verdict_accept_action(ways)
   endif()
+  _torchcompat_verdict_address(ways unverified)
+  set(machine_text "${machine_checks_MACHINE_TEXT}")
 
   _torchcompat_conclude(
     answer
@@ -308,27 +353,35 @@ function(torchcompat_require)
     ${mode}
     SUBJECT
     "torch ${torch} (${variant})"
+    TORCH
+    "${torch}"
+    VARIANT
+    "${variant}"
     MACHINE_TEXT
     "${machine_text}"
+    MACHINE_JSON
+    "${machine_checks_MACHINE_JSON}"
+    ACTIONS
+    "${ways}"
     PROBLEMS
     ${problems}
     UNKNOWNS
     ${unknowns}
-    WARNINGS
-    ${warnings}
+    CPU_ONLY
+    ${cpu_only}
     NOTES
-    ${notes}
-    WAYS
-    ${ways})
+    ${notes})
   if(answer_OK
      AND NOT unknowns
-     AND NOT warnings
+     AND NOT cpu_only
      AND NOT notes)
     set(_TORCHCOMPAT_REQUIRE_PASSED_${key}
         "TorchCompat: torch ${torch} (${variant}): every check passed"
         CACHE INTERNAL "a torchcompat_require() that passed")
+    set(_TORCHCOMPAT_REQUIRE_VERDICT_${key} "${answer_VERDICT}"
+        CACHE INTERNAL "the verdict of a torchcompat_require() that passed")
   endif()
-  _torchcompat_publish_answer(${answer_OK} "${answer_TEXT}")
+  _torchcompat_publish_answer(${answer_OK} "${answer_TEXT}" "${answer_VERDICT}")
 endfunction()
 
 cmake_policy(POP)

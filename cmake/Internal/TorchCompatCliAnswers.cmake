@@ -6,7 +6,7 @@ Internal, for the ``torchcompat`` command: the package's answers that
 several commands share. A version argument parsed, the release a command
 is about, a release's companions and the torch releases that go with a
 companion or a Python, the wheel that runs here and its pip and uv
-commands, and the guard's explanation split into its parts.
+commands.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -67,72 +67,70 @@ function(_cli_torch_for out_var package release)
   set(${out_var} "${owners}" PARENT_SCOPE)
 endfunction()
 
-# The newest torch release with wheels for a Python minor.
-function(_cli_torch_for_python out_var python)
-  _torchcompat_torch_versions(known)
-  list(REVERSE known)
-  set(found "")
-  foreach(candidate IN LISTS known)
-    _torchcompat_torch_record(record "${candidate}")
-    _torchcompat_json_list(pythons "${record}" python)
-    if(python IN_LIST pythons)
-      set(found "${candidate}")
-      break()
-    endif()
-  endforeach()
-  set(${out_var} "${found}" PARENT_SCOPE)
+# _cli_pip_forms(<prefix> <python> <verb> <requirements> <index-url>): a pip
+# command in its two forms, <prefix>_PIP and <prefix>_UV. With <python> (the
+# interpreter asked) they name it: "<python> -m pip ..." and "uv pip ...
+# --python <python>", so neither lands in another interpreter's pip. An
+# uninstall asks no question (-y): a fix is pasted as it is.
+function(_cli_pip_forms prefix python verb requirements index)
+  set(pip "pip")
+  set(uv_python "")
+  if(python)
+    set(pip "${python} -m pip")
+    set(uv_python " --python ${python}")
+  endif()
+  set(tail "${requirements}")
+  if(verb STREQUAL "uninstall")
+    set(${prefix}_PIP "${pip} uninstall -y ${tail}" PARENT_SCOPE)
+    set(${prefix}_UV "uv pip uninstall${uv_python} ${tail}" PARENT_SCOPE)
+    return()
+  endif()
+  if(index)
+    string(APPEND tail " --index-url ${index}")
+  endif()
+  set(${prefix}_PIP "${pip} ${verb} ${tail}" PARENT_SCOPE)
+  set(${prefix}_UV "uv pip ${verb}${uv_python} ${tail}" PARENT_SCOPE)
 endfunction()
 
-# pip and uv commands for a torch release and wheel variant.
+# _cli_install_commands(<prefix> <release> <variant> [<python> [<pin>]]): pip
+# and uv commands for a torch release and wheel variant, with its companions.
+# <variant> "" is PyPI's own wheel (no index). <pin> TRUE writes the local
+# version (torch==2.5.1+cu118): a torch of the same release installed as
+# another build satisfies ==2.5.1, and pip would keep it.
 function(_cli_install_commands prefix release variant)
-  _torchcompat_pip_install_command(pip "${release}" "${variant}")
-  set(${prefix}_PIP "${pip}" PARENT_SCOPE)
-  set(${prefix}_UV "uv ${pip}" PARENT_SCOPE)
-endfunction()
-
-# Splits the guard's explanation (MESSAGE_VARIABLE) into its problems, what
-# could not be verified, ways out, notes and the machine it was checked
-# against, one line each.
-function(_cli_split_guard_text prefix text)
-  set(problems "")
-  set(unknowns "")
-  set(ways "")
-  set(notes "")
-  set(checked "")
-  set(section "")
-  string(REPLACE ";" "," text "${text}")
-  string(REPLACE "\n" ";" lines "${text}")
-  foreach(line IN LISTS lines)
-    if(line MATCHES "^TorchCompat: not checked: (.*)$")
-      list(APPEND unknowns "${CMAKE_MATCH_1}")
-      set(section "")
-    elseif(line MATCHES "will not work here:$")
-      set(section problems)
-    elseif(line MATCHES "(cannot be verified here|accepted without verification).*:$"
-           OR line MATCHES "^Cannot be verified:$")
-      set(section unknowns)
-    elseif(line MATCHES "^Ways out:$")
-      set(section ways)
-    elseif(line MATCHES "^Also: (.*)$")
-      list(APPEND notes "${CMAKE_MATCH_1}")
-      set(section "")
-    elseif(line MATCHES "^Checked against: (.*)$")
-      set(checked "${CMAKE_MATCH_1}")
-      set(section "")
-    elseif(line MATCHES "^  - (.*)$" AND section)
-      list(APPEND ${section} "${CMAKE_MATCH_1}")
-    elseif(line MATCHES "^    +(.*)$" AND section)
-      # A continued item.
-      list(POP_BACK ${section} last)
-      list(APPEND ${section} "${last} ${CMAKE_MATCH_1}")
-    else()
-      set(section "")
+  set(python "")
+  set(pin FALSE)
+  if(ARGC GREATER 3)
+    set(python "${ARGV3}")
+  endif()
+  if(ARGC GREATER 4)
+    set(pin "${ARGV4}")
+  endif()
+  _torchcompat_torch_record(record "${release}")
+  set(local "")
+  if(pin AND variant)
+    set(local "+${variant}")
+  endif()
+  set(requirements "torch==${release}${local}")
+  foreach(package IN ITEMS torchvision torchaudio)
+    _torchcompat_json_get(companion "${record}" "${package}")
+    # torchaudio stopped following torch's builds after 2.11: its later
+    # releases have no +cuXYZ wheels to pin.
+    set(companion_local "${local}")
+    if(package STREQUAL "torchaudio" AND release VERSION_GREATER_EQUAL 2.12)
+      set(companion_local "")
+    endif()
+    if(companion)
+      string(APPEND requirements " ${package}==${companion}${companion_local}")
     endif()
   endforeach()
-  foreach(part IN ITEMS problems unknowns ways notes checked)
-    string(TOUPPER "${part}" upper)
-    set(${prefix}_${upper} "${${part}}" PARENT_SCOPE)
-  endforeach()
+  set(index "")
+  if(variant)
+    _torchcompat_wheel_index_url(index "${variant}")
+  endif()
+  _cli_pip_forms(forms "${python}" install "${requirements}" "${index}")
+  set(${prefix}_PIP "${forms_PIP}" PARENT_SCOPE)
+  set(${prefix}_UV "${forms_UV}" PARENT_SCOPE)
 endfunction()
 
 # The torch release a command is about: the positional argument, or the newest.
@@ -180,15 +178,22 @@ function(_cli_release out)
   endif()
 endfunction()
 
-# The wheel variant of a release that runs here (see _torchcompat_choose_variant).
-function(_cli_wheel_for_here out release)
-  _torchcompat_host_platform(platform os)
+# The driver policy the command answers under: --driver-policy, else
+# TORCHCOMPAT_DRIVER_POLICY, else compat.
+function(_cli_policy out_var)
   set(policy compat)
   if(cli_POLICY)
     set(policy "${cli_POLICY}")
   elseif(TORCHCOMPAT_DRIVER_POLICY)
     set(policy "${TORCHCOMPAT_DRIVER_POLICY}")
   endif()
+  set(${out_var} "${policy}" PARENT_SCOPE)
+endfunction()
+
+# The wheel variant of a release that runs here (see _torchcompat_choose_variant).
+function(_cli_wheel_for_here out release)
+  _torchcompat_host_platform(platform os)
+  _cli_policy(policy)
   _torchcompat_choose_variant(
     choice
     VERSION "${release}"

@@ -47,6 +47,7 @@ function(_cli_parse)
   set(policy "")
   set(help FALSE)
   set(version FALSE)
+  set(require_gpu FALSE)
   set(error "")
   set(values_of
       --format
@@ -93,6 +94,8 @@ function(_cli_parse)
       set(help TRUE)
     elseif(arg STREQUAL "--version")
       set(version TRUE)
+    elseif(arg STREQUAL "--require-gpu")
+      set(require_gpu TRUE)
     elseif(arg STREQUAL "--format")
       set(format "${value}")
       if(NOT format MATCHES "^(text|json)$")
@@ -127,7 +130,7 @@ function(_cli_parse)
   endif()
   # Which options each command takes.
   set(allowed_report "")
-  set(allowed_pip "")
+  set(allowed_pip VARIANT)
   set(allowed_check VARIANT PYTHON_VERSION)
   set(allowed_url VARIANT PLATFORM ARCH ABI CONFIG)
   foreach(name IN LISTS options)
@@ -168,6 +171,7 @@ function(_cli_parse)
           policy
           help
           version
+          require_gpu
           error)
     string(TOUPPER "${name}" upper)
     set(cli_${upper} "${${name}}" PARENT_SCOPE)

@@ -16,27 +16,26 @@ cmake_policy(VERSION 3.22...4.4)
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliAnswers.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliOutput.cmake")
 
-# The verdict on a set of versions: runs the guard and works out the fixes.
-# Inputs: TORCH, TORCHVISION, TORCHAUDIO (given or installed), PYTHON (X.Y or
-# ""), VARIANT. Sets <out>_VERDICT (works, problem, unverified), _PROBLEMS,
-# _FIXES, _NOTES, _SUBJECT.
+# The verdict on a set of versions: the guard's verdict (its VERDICT_VARIABLE,
+# a JSON value: nothing here reads the guard's words) and, for each of its ways
+# out, the command that takes it. Inputs: TORCH, TORCHVISION, TORCHAUDIO
+# (given or installed), PYTHON (X.Y or ""), VARIANT, EXECUTABLE (the
+# interpreter asked, whose pip the commands name; "" for a bare pip) and
+# INSTALLED (the torch version the interpreter has, so a build switch pins the
+# local version: pip keeps an installed 2.5.1+cu124 for ==2.5.1). Sets
+# <out>_VERDICT (works, cpu-only, problem, unverified), <out>_GUARD (the
+# guard's verdict), <out>_ACTIONS (a JSON array: the guard's ways out, each
+# with "command" and "uv" where one exists, and "addresses") and <out>_NOTES
+# (the command's own notes, a JSON array).
 function(_cli_verdict out)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "TORCH;TORCHVISION;TORCHAUDIO;PYTHON;VARIANT" "")
-  set(problems "")
-  set(fixes "")
-  set(notes "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg ""
+                        "TORCH;TORCHVISION;TORCHAUDIO;PYTHON;VARIANT;EXECUTABLE;INSTALLED" "STRAYS")
+  set(notes "[]")
   _cli_version(torch torch "${arg_TORCH}")
-  if(torch_NOTE)
-    list(APPEND notes "${torch_NOTE}")
-  endif()
   set(guard_args TORCH "${arg_TORCH}")
   foreach(package IN ITEMS torchvision torchaudio)
     string(TOUPPER "${package}" upper)
     if(arg_${upper})
-      _cli_version(${package} ${package} "${arg_${upper}}")
-      if(${package}_NOTE)
-        list(APPEND notes "${${package}_NOTE}")
-      endif()
       list(APPEND guard_args ${upper} "${arg_${upper}}")
     endif()
   endforeach()
@@ -48,98 +47,220 @@ function(_cli_verdict out)
     "${arg_VARIANT}"
     DRIVER_POLICY
     "${cli_POLICY}")
-  torchcompat_require(${guard_args} RESULT_VARIABLE ok MESSAGE_VARIABLE text)
-  _cli_split_guard_text(guard "${text}")
-  list(APPEND problems ${guard_PROBLEMS})
-  list(APPEND notes ${guard_NOTES})
-  set(unknowns ${guard_UNKNOWNS})
+  if(cli_REQUIRE_GPU)
+    list(APPEND guard_args REQUIRE_GPU)
+  endif()
+  torchcompat_require(${guard_args} RESULT_VARIABLE ok MESSAGE_VARIABLE text VERDICT_VARIABLE guard)
+  string(JSON answer GET "${guard}" answer)
+  _torchcompat_json_get(checked_variant "${guard}" variant)
 
-  # The fixes: the exact install command for each kind of problem found.
-  _torchcompat_torch_record(record "${torch_RELEASE}")
-  set(index "")
-  if(torch_VARIANT)
-    _torchcompat_wheel_index_url(index_url "${torch_VARIANT}")
-    set(index " --index-url ${index_url}")
-  endif()
-  if(problems AND record)
-    foreach(package IN ITEMS torchvision torchaudio)
-      string(TOUPPER "${package}" upper)
-      _torchcompat_json_get(paired "${record}" ${package})
-      if(arg_${upper} AND paired AND NOT paired STREQUAL ${package}_RELEASE)
-        foreach(problem IN LISTS problems)
-          if(problem MATCHES "^${package} ")
-            list(APPEND fixes "pip install ${package}==${paired}${index}")
-            break()
-          endif()
-        endforeach()
-      endif()
+  # What each way out addresses: a companion or Python way the checks that
+  # failed; the machine's ways what the machine check found.
+  set(statuses "")
+  _torchcompat_verdict_count(count "${guard}" checks)
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(index RANGE ${last})
+      string(
+        JSON
+        status
+        GET
+        "${guard}"
+        checks
+        ${index}
+        status)
+      list(APPEND statuses ${status})
     endforeach()
-    if(arg_PYTHON)
-      _torchcompat_json_list(pythons "${record}" python)
-      if(pythons AND NOT arg_PYTHON IN_LIST pythons)
-        _cli_torch_for_python(newest "${arg_PYTHON}")
-        list(JOIN pythons ", " python_text)
-        if(newest)
-          _cli_install_commands(install "${newest}" "")
-          list(APPEND fixes "${install_PIP}  (torch ${newest} is the newest with Python "
-               "${arg_PYTHON} wheels; or use Python ${python_text})")
-        endif()
-      endif()
-    endif()
-    # Driver, GPU or variant (a problem that is not about a companion or the
-    # Python version): the build of this release that runs here.
-    set(machine_problem FALSE)
-    foreach(problem IN LISTS problems)
-      if(NOT problem MATCHES "^(torchvision|torchaudio) "
-         AND NOT problem MATCHES "^torch [^ ]+ has no wheels for Python")
-        set(machine_problem TRUE)
-      endif()
+  endif()
+  set(actions "[]")
+  _torchcompat_verdict_count(count "${guard}" ways_out)
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(index RANGE ${last})
+      string(JSON action GET "${guard}" ways_out ${index})
+      _cli_stray_action(action "${action}" "${arg_EXECUTABLE}" ${arg_STRAYS})
+      _cli_action_command(
+        action
+        "${action}"
+        RELEASE
+        "${torch_RELEASE}"
+        VARIANT
+        "${checked_variant}"
+        EXECUTABLE
+        "${arg_EXECUTABLE}"
+        INSTALLED
+        "${arg_INSTALLED}")
+      _torchcompat_verdict_push(actions "${action}")
     endforeach()
-    set(variant_fix FALSE)
-    foreach(way IN LISTS guard_WAYS)
-      if(machine_problem AND way MATCHES "^use VARIANT ([^ ]+) ")
-        _cli_install_commands(install "${torch_RELEASE}" "${CMAKE_MATCH_1}")
-        list(APPEND fixes "${install_PIP}")
-        set(variant_fix TRUE)
-        break()
-      endif()
-    endforeach()
-    if(machine_problem AND NOT variant_fix)
-      foreach(way IN LISTS guard_WAYS)
-        if(way MATCHES "^upgrade the NVIDIA driver")
-          list(APPEND fixes "${way}")
-        endif()
-      endforeach()
-    endif()
   endif()
-  if(problems AND NOT fixes)
-    list(APPEND fixes ${guard_WAYS})
-  endif()
-  if(problems)
-    set(verdict problem)
-  elseif(unknowns OR NOT ok)
-    set(verdict unverified)
-  else()
-    set(verdict works)
-  endif()
-  set(${out}_UNVERIFIED "${unknowns}" PARENT_SCOPE)
-  set(${out}_CHECKED_AGAINST "${guard_CHECKED}" PARENT_SCOPE)
-  set(${out}_VERDICT "${verdict}" PARENT_SCOPE)
-  set(${out}_PROBLEMS "${problems}" PARENT_SCOPE)
-  set(${out}_FIXES "${fixes}" PARENT_SCOPE)
+  set(${out}_VERDICT "${answer}" PARENT_SCOPE)
+  set(${out}_GUARD "${guard}" PARENT_SCOPE)
+  set(${out}_ACTIONS "${actions}" PARENT_SCOPE)
   set(${out}_NOTES "${notes}" PARENT_SCOPE)
 endfunction()
 
+# _cli_stray_action(<var> <action> <python> <package>=<system package>...):
+# the guard's "install the companion that pairs" becomes "uninstall the stray
+# one" where the system's own companion beneath it is the one that pairs
+# (installing over the system's would hide it again, and may have no wheel
+# for this Python).
+function(_cli_stray_action var action python)
+  string(JSON kind GET "${action}" kind)
+  _torchcompat_json_get(package "${action}" package)
+  foreach(stray IN LISTS ARGN)
+    if(kind STREQUAL "install" AND stray MATCHES "^${package}=(.*)$")
+      set(system "${CMAKE_MATCH_1}")
+      _torchcompat_verdict_quote(
+        text
+        "uninstall the ${package} pip put in ${python}'s environment: the system's ${system} beneath it goes with this torch"
+      )
+      string(JSON action SET "${action}" kind "\"uninstall\"")
+      string(JSON action SET "${action}" text "${text}")
+      string(JSON action SET "${action}" version null)
+    endif()
+  endforeach()
+  set(${var} "${action}" PARENT_SCOPE)
+endfunction()
+
+# _cli_action_command(<var> <action> RELEASE <torch> VARIANT <checked variant>
+#                     EXECUTABLE <python or ""> INSTALLED <installed torch or "">)
+# A way out of the guard's verdict with the command that takes it: "command"
+# (pip) and "uv" for an install, uninstall or another build; the same words
+# for what has no command (a driver, another Python).
+function(_cli_action_command var action)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "RELEASE;VARIANT;EXECUTABLE;INSTALLED" "")
+  string(JSON kind GET "${action}" kind)
+  _torchcompat_json_get(package "${action}" package)
+  _torchcompat_json_get(version "${action}" version)
+  _torchcompat_json_get(release "${action}" release)
+  _torchcompat_json_get(variant "${action}" variant)
+  _cli_version(installed torch "${arg_INSTALLED}")
+  set(pip "")
+  set(uv "")
+  if(kind STREQUAL "install" AND package AND version)
+    # The companion of the torch being checked: pinned to its build when that
+    # build is named (a +cu121 torch takes torchvision 0.19.0+cu121 from the
+    # same index), else PyPI's.
+    set(spec "${package}==${version}")
+    set(index "")
+    if(installed_VARIANT)
+      set(spec "${package}==${version}+${installed_VARIANT}")
+      _torchcompat_wheel_index_url(index "${installed_VARIANT}")
+    endif()
+    _cli_pip_forms(forms "${arg_EXECUTABLE}" "install" "${spec}" "${index}")
+    set(pip "${forms_PIP}")
+    set(uv "${forms_UV}")
+  elseif(kind STREQUAL "variant" OR (kind STREQUAL "release" AND release))
+    if(NOT release)
+      set(release "${arg_RELEASE}")
+    endif()
+    if(NOT variant)
+      _cli_wheel_for_here(wheel "${release}")
+      set(variant "${wheel_VARIANT}")
+    endif()
+    if(variant)
+      # The same release installed as another build: pip keeps it for
+      # ==release, so the local version is pinned.
+      set(pin FALSE)
+      if(installed_RELEASE STREQUAL release)
+        set(pin TRUE)
+      endif()
+      _cli_install_commands(forms "${release}" "${variant}" "${arg_EXECUTABLE}" ${pin})
+      set(pip "${forms_PIP}")
+      set(uv "${forms_UV}")
+    endif()
+  elseif(kind STREQUAL "uninstall" AND package)
+    _cli_pip_forms(forms "${arg_EXECUTABLE}" "uninstall" "${package}" "")
+    set(pip "${forms_PIP}")
+    set(uv "${forms_UV}")
+  elseif(kind STREQUAL "policy")
+    set(pip "torchcompat --driver-policy compat ...")
+  endif()
+  _torchcompat_verdict_quote(pip_json "${pip}")
+  _torchcompat_verdict_quote(uv_json "${uv}")
+  string(JSON action SET "${action}" command "${pip_json}")
+  string(JSON action SET "${action}" uv "${uv_json}")
+  set(${var} "${action}" PARENT_SCOPE)
+endfunction()
+
 # Renders the verdict v_* of _cli_verdict, with the other interpreters that
-# have torch (a JSON array), and sets the exit status: 0 only when it works.
+# have torch (a JSON array), and sets the exit status: 0 when it works (on the
+# CPU only too, unless --require-gpu made that a problem).
 function(_cli_render_verdict subject python_json others_json)
+  set(guard "${v_GUARD}")
+  if(NOT guard)
+    set(guard null)
+  endif()
+  # The lines of the verdict, one per check, from the guard's value.
+  foreach(status IN ITEMS fails unverified cpu_only)
+    set(${status}_json "[]")
+  endforeach()
+  _torchcompat_verdict_count(count "${guard}" checks)
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(index RANGE ${last})
+      string(
+        JSON
+        status
+        GET
+        "${guard}"
+        checks
+        ${index}
+        status)
+      string(
+        JSON
+        reason
+        GET
+        "${guard}"
+        checks
+        ${index}
+        reason)
+      string(REPLACE "-" "_" status "${status}")
+      _torchcompat_verdict_push_text(${status}_json "${reason}")
+    endforeach()
+  endif()
+  # The command's own problems (no interpreter, no torch), then the guard's.
+  _cli_json_concat(problems_json "${v_PROBLEMS}" "${fails_json}")
+  set(actions_json "${v_ACTIONS}")
+  if(NOT actions_json)
+    set(actions_json "[]")
+  endif()
+  # Fixes: the commands of the ways out of what failed or could not be
+  # verified first (something to paste), then the ways that are words only (a
+  # driver, another Python). The ways out of "CPU only" are not fixes: the
+  # build works; they say how to use the GPU.
+  set(commands "[]")
+  set(words "[]")
+  set(gpu_json "[]")
+  _torchcompat_verdict_count(count "${actions_json}")
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(index RANGE ${last})
+      _torchcompat_json_get(command "${actions_json}" ${index} command)
+      string(JSON text GET "${actions_json}" ${index} text)
+      string(JSON kind GET "${actions_json}" ${index} kind)
+      _torchcompat_json_get(addresses "${actions_json}" ${index} addresses)
+      if(addresses STREQUAL "cpu-only")
+        if(kind STREQUAL "driver")
+          _torchcompat_verdict_push_text(gpu_json "${text}")
+        endif()
+      elseif(v_VERDICT STREQUAL "problem" OR v_VERDICT STREQUAL "unverified")
+        if(command)
+          _torchcompat_verdict_push_text(commands "${command}")
+        else()
+          _torchcompat_verdict_push_text(words "${text}")
+        endif()
+      endif()
+    endforeach()
+  endif()
+  _cli_json_concat(fixes_json "${v_FIXES}" "${commands}" "${words}")
+  _torchcompat_json_get(guard_notes "${guard}" notes)
+  _cli_json_concat(notes_json "${guard_notes}" "${v_NOTES}")
+  _torchcompat_json_get(checked "${guard}" checked_against)
+
   if(cli_FORMAT STREQUAL "json")
     _cli_json_string(verdict_json "${v_VERDICT}")
-    _cli_json_strings(problems_json ${v_PROBLEMS})
-    _cli_json_strings(unverified_json ${v_UNVERIFIED})
-    _cli_json_strings(fixes_json ${v_FIXES})
-    _cli_json_strings(notes_json ${v_NOTES})
-    _cli_json_string(checked_json "${v_CHECKED_AGAINST}")
+    _cli_json_string(checked_json "${checked}")
     if(NOT python_json)
       set(python_json null)
     endif()
@@ -152,36 +273,46 @@ function(_cli_render_verdict subject python_json others_json)
       python "${python_json}"
       problems "${problems_json}"
       unverified "${unverified_json}"
+      cpu_only "${cpu_only_json}"
+      to_use_the_gpu "${gpu_json}"
       fixes "${fixes_json}"
+      actions "${actions_json}"
       notes "${notes_json}"
       checked_against "${checked_json}"
-      other_pythons "${others_json}")
+      other_pythons "${others_json}"
+      guard "${guard}")
     # cmake-format: on
+    _cli_json_compact(doc "${doc}")
     _cli_print("${doc}")
   else()
-    foreach(note IN LISTS v_NOTES)
-      _cli_print("note: ${note}")
-    endforeach()
-    foreach(problem IN LISTS v_PROBLEMS)
-      _cli_print("problem: ${problem}")
-    endforeach()
-    foreach(unknown IN LISTS v_UNVERIFIED)
-      _cli_print("not verified: ${unknown}")
-    endforeach()
-    foreach(fix IN LISTS v_FIXES)
-      _cli_print("fix: ${fix}")
+    foreach(pair IN ITEMS "notes_json|note" "problems_json|problem" "unverified_json|not verified"
+                          "cpu_only_json|cpu only" "fixes_json|fix" "gpu_json|to use the GPU")
+      string(REPLACE "|" ";" pair "${pair}")
+      list(GET pair 0 array)
+      list(GET pair 1 label)
+      _torchcompat_verdict_count(count "${${array}}")
+      if(count GREATER 0)
+        math(EXPR last "${count} - 1")
+        foreach(index RANGE ${last})
+          string(JSON item GET "${${array}}" ${index})
+          _cli_print("${label}: " "${item}")
+        endforeach()
+      endif()
     endforeach()
     if(v_VERDICT STREQUAL "works")
       _cli_print("works: every check passed")
+    elseif(v_VERDICT STREQUAL "cpu-only")
+      _cli_print("works on the CPU only: the build runs, but not on a GPU here (--require-gpu "
+                 "makes that a problem)")
     elseif(v_VERDICT STREQUAL "unverified")
       _cli_print("unverified: no problem found, but not everything could be checked")
     endif()
-    if(v_CHECKED_AGAINST)
-      _cli_print("checked against: ${v_CHECKED_AGAINST}")
+    if(checked)
+      _cli_print("checked against: " "${checked}")
     endif()
   endif()
   set(_cli_out "${_cli_out}" PARENT_SCOPE)
-  if(v_VERDICT STREQUAL "works")
+  if(v_VERDICT STREQUAL "works" OR v_VERDICT STREQUAL "cpu-only")
     set(_cli_status 0 PARENT_SCOPE)
   else()
     set(_cli_status 1 PARENT_SCOPE)
@@ -223,6 +354,15 @@ function(_cli_check_given)
     if(index LESS given)
       list(GET cli_POSITIONAL ${index} value)
       list(GET names ${index} package)
+      if(index EQUAL 0 AND value STREQUAL "latest")
+        # latest means what it means in url, pip and report: the newest
+        # release whose builds for this platform the table knows.
+        set(positional "${cli_POSITIONAL}")
+        set(cli_POSITIONAL "")
+        _cli_release(newest)
+        set(cli_POSITIONAL "${positional}")
+        set(value "${newest_RELEASE}")
+      endif()
       _cli_version(parsed ${package} "${value}")
       if(NOT parsed_VALID)
         _cli_say("${package} '${value}' is not a version; write it like 2.4.0 or 2.4.0+cu121")

@@ -16,11 +16,47 @@ cmake_policy(VERSION 3.22...4.4)
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliAnswers.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliOutput.cmake")
 
-# torchcompat pip [TORCH]
+# The variant a command was asked for: the local part of TORCH or --variant
+# (they must agree), "" for "the one that runs here". Sets <out> and
+# <out>_STATUS (2 for a usage error, said on stderr; else "").
+function(_cli_asked_variant out release_given release_variant choices)
+  set(${out}_STATUS "" PARENT_SCOPE)
+  set(variant "${cli_OPTION_VARIANT}")
+  if(release_variant AND variant AND NOT variant STREQUAL release_variant)
+    _cli_say("torch ${release_given} names variant ${release_variant}, but --variant is "
+             "${variant}; give one or make them agree")
+    set(${out}_STATUS 2 PARENT_SCOPE)
+    return()
+  endif()
+  if(release_variant)
+    set(variant "${release_variant}")
+  endif()
+  if(variant AND NOT variant STREQUAL "auto")
+    _cli_variant_known(known "${variant}" "${choices}")
+    if(NOT known)
+      set(${out}_STATUS 2 PARENT_SCOPE)
+      return()
+    endif()
+  endif()
+  if(variant STREQUAL "auto")
+    set(variant "")
+  endif()
+  set(${out} "${variant}" PARENT_SCOPE)
+endfunction()
+
+# torchcompat pip [TORCH] [--variant V]: the install command of the wheel that
+# runs here (or of the one asked for, with whether it runs here). A release
+# whose variants the table does not know, but whose PyPI wheel it does, gets
+# PyPI's command.
 function(_cli_pip)
   _cli_release(release)
   if(release_STATUS)
     set(_cli_status ${release_STATUS} PARENT_SCOPE)
+    return()
+  endif()
+  _cli_asked_variant(asked "${release_GIVEN}" "${release_VARIANT}" "auto, cpu, cu121 or rocm6.1")
+  if(asked_STATUS)
+    set(_cli_status ${asked_STATUS} PARENT_SCOPE)
     return()
   endif()
   _cli_machine_known(known)
@@ -28,52 +64,138 @@ function(_cli_pip)
     set(_cli_status 1 PARENT_SCOPE)
     return()
   endif()
-  _cli_wheel_for_here(wheel "${release_RELEASE}")
-  set(platform "${wheel_PLATFORM}")
-  set(status 0)
-  if(wheel_VARIANT)
-    _cli_install_commands(install "${release_RELEASE}" "${wheel_VARIANT}")
+  set(release "${release_RELEASE}")
+  _torchcompat_host_platform(platform os)
+  _torchcompat_machine(machine)
+  _cli_policy(policy)
+  set(notes "[]")
+  set(cpu_only "[]")
+  set(index_variant "")
+  set(rejections "")
+  if(asked)
+    set(variant "${asked}")
+    set(index_variant "${asked}")
+    set(reason "${asked}, as asked")
   else()
-    set(status 1)
-    set(wheel_REASON "torch ${release_RELEASE} has no wheel for ${platform} that runs here")
-    set(install_PIP "")
-    set(install_UV "")
+    _cli_wheel_for_here(wheel "${release}")
+    set(variant "${wheel_VARIANT}")
+    set(index_variant "${wheel_VARIANT}")
+    set(reason "${wheel_REASON}")
+    set(rejections "${wheel_REJECTIONS}")
+    _torchcompat_torch_record(record "${release}")
+    _torchcompat_json_get(pypi_variant "${record}" pypi_variant_by_platform "${platform}")
+    _torchcompat_json_get(on_pypi "${record}" on_pypi)
+    if(NOT variant AND pypi_variant AND on_pypi)
+      # PyPI's own wheel is known even where the other builds are not: its
+      # command names no index.
+      set(variant "${pypi_variant}")
+      set(index_variant "")
+      set(reason "PyPI's own wheel of torch ${release} for ${platform} is ${pypi_variant}")
+      _torchcompat_verdict_push_text(
+        notes "the table does not know which other builds torch ${release} has for ${platform}")
+    endif()
   endif()
+  set(answer "does-not-run")
+  set(problems "")
+  if(variant)
+    _torchcompat_variant_published(published "${release}" "${variant}" "${platform}")
+    _torchcompat_evaluate_variant(
+      evaluation
+      VERSION "${release}"
+      VARIANT "${variant}"
+      POLICY "${policy}"
+      PLATFORM "${platform}"
+      MACHINE machine)
+    if(published_STATUS STREQUAL "no")
+      set(problems "${published_TEXT}")
+    elseif(evaluation_VERDICT STREQUAL "pass")
+      set(answer runs)
+    elseif(evaluation_VERDICT STREQUAL "cpu-only")
+      set(answer cpu-only)
+      _torchcompat_verdict_push_text(
+        cpu_only "${variant} would run on the CPU only here: ${evaluation_CPU_ONLY}")
+    elseif(evaluation_VERDICT STREQUAL "unknown" OR published_STATUS STREQUAL "unknown")
+      set(answer unverified)
+      set(problems ${evaluation_UNKNOWNS} "${published_TEXT}")
+    else()
+      set(problems ${evaluation_PROBLEMS})
+    endif()
+  else()
+    set(problems "torch ${release} has no wheel for ${platform} that runs here")
+  endif()
+  set(install_PIP "")
+  set(install_UV "")
+  if(answer STREQUAL "runs" OR answer STREQUAL "cpu-only")
+    _cli_install_commands(install "${release}" "${index_variant}" "${cli_PYTHON}")
+  endif()
+  set(status 1)
+  if(answer STREQUAL "runs" OR (answer STREQUAL "cpu-only" AND NOT cli_REQUIRE_GPU))
+    set(status 0)
+  elseif(answer STREQUAL "cpu-only")
+    _cli_say("torch ${release} (${variant}) would run on the CPU only here, and --require-gpu "
+             "asks for the GPU")
+  endif()
+  set(problems_json "[]")
+  foreach(problem IN LISTS problems)
+    if(problem)
+      _torchcompat_verdict_push_text(problems_json "${problem}")
+    endif()
+  endforeach()
   if(cli_FORMAT STREQUAL "json")
-    _cli_json_string(torch_json "${release_RELEASE}")
-    _cli_json_string(variant_json "${wheel_VARIANT}")
+    _cli_json_string(torch_json "${release}")
+    _cli_json_string(variant_json "${variant}")
     _cli_json_string(pip_json "${install_PIP}")
     _cli_json_string(uv_json "${install_UV}")
-    _cli_json_string(reason_json "${wheel_REASON}")
+    _cli_json_string(reason_json "${reason}")
     _cli_json_string(platform_json "${platform}")
-    _cli_json_strings(rejected_json ${wheel_REJECTIONS})
-    _cli_json_object(
-      doc
-      schema_version
-      1
-      command
-      "\"pip\""
-      torch
-      "${torch_json}"
-      platform
-      "${platform_json}"
-      variant
-      "${variant_json}"
-      pip
-      "${pip_json}"
-      uv
-      "${uv_json}"
-      reason
-      "${reason_json}"
-      rejected
-      "${rejected_json}")
+    _cli_json_string(answer_json "${answer}")
+    _cli_json_strings(rejected_json ${rejections})
+    set(index_json "\"pypi\"")
+    if(index_variant)
+      _torchcompat_wheel_index_url(index_url "${index_variant}")
+      _cli_json_string(index_json "${index_url}")
+    endif()
+    # cmake-format: off
+    _cli_json_object(doc
+      schema_version 1
+      command "\"pip\""
+      torch "${torch_json}"
+      platform "${platform_json}"
+      variant "${variant_json}"
+      index "${index_json}"
+      answer "${answer_json}"
+      pip "${pip_json}"
+      uv "${uv_json}"
+      reason "${reason_json}"
+      problems "${problems_json}"
+      notes "${notes}"
+      cpu_only "${cpu_only}"
+      rejected "${rejected_json}")
+    # cmake-format: on
+    _cli_json_compact(doc "${doc}")
     _cli_print("${doc}")
-  elseif(wheel_VARIANT)
-    _cli_print("${install_PIP}")
-    _cli_print("${install_UV}")
-    _cli_print("why: ${wheel_REASON}")
   else()
-    _cli_say("${wheel_REASON}")
+    if(install_PIP)
+      _cli_print("${install_PIP}")
+      _cli_print("${install_UV}")
+      _cli_print("why: " "${reason}")
+    endif()
+    foreach(array IN ITEMS notes cpu_only problems_json)
+      _torchcompat_verdict_count(count "${${array}}")
+      if(count GREATER 0)
+        math(EXPR last "${count} - 1")
+        foreach(index RANGE ${last})
+          string(JSON line GET "${${array}}" ${index})
+          if(array STREQUAL "notes")
+            _cli_print("note: " "${line}")
+          elseif(array STREQUAL "cpu_only")
+            _cli_print("cpu only: " "${line}")
+          else()
+            _cli_say("torch ${release} (${variant}): ${line}")
+          endif()
+        endforeach()
+      endif()
+    endforeach()
   endif()
   set(_cli_out "${_cli_out}" PARENT_SCOPE)
   set(_cli_status ${status} PARENT_SCOPE)
@@ -86,24 +208,12 @@ function(_cli_url)
     set(_cli_status ${release_STATUS} PARENT_SCOPE)
     return()
   endif()
-  set(variant "${cli_OPTION_VARIANT}")
-  if(release_VARIANT AND variant AND NOT variant STREQUAL release_VARIANT)
-    _cli_say("torch ${release_GIVEN} names variant ${release_VARIANT}, but --variant is "
-             "${variant}; give one or make them agree")
-    set(_cli_status 2 PARENT_SCOPE)
+  _cli_asked_variant(variant "${release_GIVEN}" "${release_VARIANT}" "auto, cpu, cu121 or rocm6.1")
+  if(variant_STATUS)
+    set(_cli_status ${variant_STATUS} PARENT_SCOPE)
     return()
   endif()
-  if(release_VARIANT)
-    set(variant "${release_VARIANT}")
-  endif()
-  if(variant AND NOT variant STREQUAL "auto")
-    _cli_variant_known(known "${variant}" "auto, cpu, cu121 or rocm6.1")
-    if(NOT known)
-      set(_cli_status 2 PARENT_SCOPE)
-      return()
-    endif()
-  endif()
-  if(NOT variant OR variant STREQUAL "auto")
+  if(NOT variant)
     _cli_machine_known(known)
     if(NOT known)
       set(_cli_status 1 PARENT_SCOPE)

@@ -59,6 +59,68 @@ function(_cli_installed_variant out_var json)
   set(${out_var}_NOTE "${note}" PARENT_SCOPE)
 endfunction()
 
+# The distribution package that installed a Python package's metadata
+# (<location>, its dist-info or egg-info), as its package manager records it:
+# dpkg for Debian and Ubuntu's /usr/lib/python3/dist-packages. Sets
+# <prefix>_PACKAGE (python3-torch), _FULL (1.13.1+dfsg-4), _VERSION (the
+# upstream release, 1.13.1) and _MANAGER, all "" for a package pip installed.
+function(_cli_system_package prefix location)
+  foreach(part IN ITEMS PACKAGE FULL VERSION MANAGER)
+    set(${prefix}_${part} "" PARENT_SCOPE)
+  endforeach()
+  if(NOT location MATCHES "^/usr/lib/python3/dist-packages/")
+    return()
+  endif()
+  find_program(_cli_dpkg_query dpkg-query)
+  if(NOT _cli_dpkg_query)
+    return()
+  endif()
+  execute_process(
+    COMMAND "${_cli_dpkg_query}" -S "${location}"
+    OUTPUT_VARIABLE owner
+    RESULT_VARIABLE result
+    ERROR_QUIET)
+  if(NOT result EQUAL 0 OR NOT owner MATCHES "^([a-z0-9.+-]+)(:[a-z0-9]+)?: ")
+    return()
+  endif()
+  set(package "${CMAKE_MATCH_1}")
+  _cli_system_package_version(found "${package}")
+  if(found_VERSION)
+    set(${prefix}_PACKAGE "${package}" PARENT_SCOPE)
+    set(${prefix}_FULL "${found_FULL}" PARENT_SCOPE)
+    set(${prefix}_VERSION "${found_VERSION}" PARENT_SCOPE)
+    set(${prefix}_MANAGER dpkg PARENT_SCOPE)
+  endif()
+endfunction()
+
+# The version dpkg records for an installed package: <prefix>_FULL
+# (1:1.13.1+dfsg-4) and <prefix>_VERSION (its upstream release, 1.13.1:
+# without epoch, Debian revision and repack suffix), "" when not installed.
+function(_cli_system_package_version prefix package)
+  set(${prefix}_FULL "" PARENT_SCOPE)
+  set(${prefix}_VERSION "" PARENT_SCOPE)
+  find_program(_cli_dpkg_query dpkg-query)
+  if(NOT _cli_dpkg_query)
+    return()
+  endif()
+  execute_process(
+    COMMAND "${_cli_dpkg_query}" -W "-f=\${db:Status-Status} \${Version}" "${package}"
+    OUTPUT_VARIABLE answer
+    RESULT_VARIABLE result
+    ERROR_QUIET)
+  if(NOT result EQUAL 0 OR NOT answer MATCHES "^installed ([^ ]+)$")
+    return()
+  endif()
+  set(full "${CMAKE_MATCH_1}")
+  string(REGEX REPLACE "^[0-9]+:" "" upstream "${full}")
+  string(REGEX REPLACE "-[^-]*$" "" upstream "${upstream}")
+  string(REGEX REPLACE "[+~].*$" "" upstream "${upstream}")
+  if(upstream MATCHES "^[0-9]+(\\.[0-9]+)*$")
+    set(${prefix}_FULL "${full}" PARENT_SCOPE)
+    set(${prefix}_VERSION "${upstream}" PARENT_SCOPE)
+  endif()
+endfunction()
+
 # torchcompat check (what the interpreter has installed)
 function(_cli_check_installed)
   _cli_python_answer(py)
@@ -102,20 +164,20 @@ function(_cli_check_installed)
     _cli_print("Python: ${asked}: ${installed}")
   endif()
 
-  set(v_PROBLEMS "")
-  set(v_FIXES "")
-  set(v_NOTES "")
-  set(v_UNVERIFIED "")
-  set(v_CHECKED_AGAINST "")
+  # The command's own problems, fixes and notes (JSON arrays: a text may hold
+  # a ';'); the guard's come in its verdict.
+  set(v_PROBLEMS "[]")
+  set(v_FIXES "[]")
+  set(v_NOTES "[]")
+  set(v_ACTIONS "[]")
+  set(v_GUARD "")
   set(v_VERDICT problem)
   if(NOT py_STATUS STREQUAL "found")
-    list(APPEND v_PROBLEMS "no Python interpreter to ask (${py_ASKED}): ${py_REASON}")
-    list(APPEND v_FIXES "install Python 3, or name one with --python EXE")
+    _torchcompat_verdict_push_text(v_PROBLEMS
+                                   "no Python interpreter to ask (${py_ASKED}): ${py_REASON}")
+    _torchcompat_verdict_push_text(v_FIXES "install Python 3, or name one with --python EXE")
   elseif(NOT py_TORCH AND NOT py_TORCHVISION AND NOT py_TORCHAUDIO)
-    list(APPEND v_PROBLEMS "torch is not installed for ${py_EXECUTABLE}")
-    _torchcompat_host_platform(platform os)
-    _torchcompat_torch_versions(known)
-    list(GET known -1 newest)
+    _torchcompat_verdict_push_text(v_PROBLEMS "torch is not installed for ${py_EXECUTABLE}")
     # The newest release with wheels for this Python and builds for this platform.
     _torchcompat_major_minor("${py_VERSION}" python_minor)
     _torchcompat_host_platform(platform os)
@@ -134,11 +196,13 @@ function(_cli_check_installed)
     if(newest)
       _cli_wheel_for_here(wheel "${newest}")
       if(wheel_VARIANT)
-        _cli_install_commands(install "${newest}" "${wheel_VARIANT}")
-        list(APPEND v_FIXES "${install_PIP}")
+        _cli_install_commands(install "${newest}" "${wheel_VARIANT}" "${py_EXECUTABLE}")
+        _torchcompat_verdict_push_text(v_FIXES "${install_PIP}")
       endif()
     endif()
-    list(APPEND v_NOTES ${others_LINES})
+    foreach(line IN LISTS others_LINES)
+      _torchcompat_verdict_push_text(v_NOTES "${line}")
+    endforeach()
   elseif(NOT py_TORCH)
     # A companion without torch: name the torch it needs.
     foreach(package IN ITEMS torchvision torchaudio)
@@ -148,23 +212,64 @@ function(_cli_check_installed)
         _cli_torch_for(owners ${package} "${parsed_RELEASE}")
         if(owners)
           list(GET owners -1 owner)
-          list(APPEND v_PROBLEMS "${package} ${py_${upper}} is installed without torch; it "
-               "needs torch ${owner}")
-          list(APPEND v_FIXES "pip install torch==${owner}")
+          _torchcompat_verdict_push_text(
+            v_PROBLEMS
+            "${package} ${py_${upper}} is installed without torch, which it needs: torch ${owner}")
+          _cli_pip_forms(install "${py_EXECUTABLE}" install "torch==${owner}" "")
+          _torchcompat_verdict_push_text(v_FIXES "${install_PIP}")
         else()
-          list(APPEND v_PROBLEMS "${package} ${py_${upper}} is installed without torch, and "
-               "it is not a ${package} release TorchCompat knows")
+          _torchcompat_verdict_push_text(
+            v_PROBLEMS
+            "${package} ${py_${upper}} is installed without torch, and it is not a ${package} release TorchCompat knows"
+          )
         endif()
       endif()
     endforeach()
-    list(REMOVE_DUPLICATES v_FIXES)
-    list(APPEND v_NOTES ${others_LINES})
+    foreach(line IN LISTS others_LINES)
+      _torchcompat_verdict_push_text(v_NOTES "${line}")
+    endforeach()
   else()
     _torchcompat_major_minor("${py_VERSION}" python_minor)
-    set(guard_args TORCH "${py_TORCH}")
+    # A distribution's packages are checked at the version its package
+    # manager records: Debian's python3-torch 1.13.1 calls itself 1.13.0a0.
+    set(system_notes "")
+    foreach(package IN ITEMS torch torchvision torchaudio)
+      string(TOUPPER "${package}" upper)
+      set(checked_${upper} "${py_${upper}}")
+      set(system_${upper} "")
+      if(py_${upper})
+        _torchcompat_json_get(location "${py_JSON}" python locations ${package})
+        _cli_system_package(system "${location}")
+        if(system_VERSION)
+          set(checked_${upper} "${system_VERSION}")
+          set(system_${upper} "${system_PACKAGE}")
+          list(
+            APPEND
+            system_notes
+            "${package} ${py_${upper}} is ${system_PACKAGE} ${system_FULL} (${system_MANAGER}): checked as ${package} ${system_VERSION}"
+          )
+        endif()
+      endif()
+    endforeach()
+    # A companion from pip on top of the system's torch, where the system's
+    # own companion (hidden beneath it) is the one that pairs: the fix is to
+    # uninstall the stray one, so the system's shows through again.
+    set(strays "")
+    _torchcompat_torch_record(record "${checked_TORCH}")
+    foreach(package IN ITEMS torchvision torchaudio)
+      string(TOUPPER "${package}" upper)
+      if(system_TORCH AND py_${upper} AND NOT system_${upper})
+        _cli_system_package_version(beneath "python3-${package}")
+        _torchcompat_json_get(paired "${record}" ${package})
+        if(beneath_VERSION AND beneath_VERSION STREQUAL paired)
+          list(APPEND strays "${package}=python3-${package} ${beneath_FULL}")
+        endif()
+      endif()
+    endforeach()
+    set(guard_args TORCH "${checked_TORCH}")
     foreach(package IN ITEMS TORCHVISION TORCHAUDIO)
       if(py_${package})
-        list(APPEND guard_args ${package} "${py_${package}}")
+        list(APPEND guard_args ${package} "${checked_${package}}")
       endif()
     endforeach()
     if(py_VERSION)
@@ -179,10 +284,22 @@ function(_cli_check_installed)
         set(build_note "${build_NOTE}")
       endif()
     endif()
-    _cli_verdict(v ${guard_args})
-    if(build_note)
-      list(APPEND v_NOTES "${build_note}")
-    endif()
+    _cli_verdict(
+      v
+      ${guard_args}
+      EXECUTABLE
+      "${py_EXECUTABLE}"
+      INSTALLED
+      "${py_TORCH}"
+      STRAYS
+      "${strays}")
+    set(v_PROBLEMS "[]")
+    set(v_FIXES "[]")
+    foreach(note IN LISTS system_notes build_note)
+      if(note)
+        _torchcompat_verdict_push_text(v_NOTES "${note}")
+      endif()
+    endforeach()
   endif()
   _cli_render_verdict("${subject}" "${python_json}" "${others_JSON}")
   set(_cli_out "${_cli_out}" PARENT_SCOPE)

@@ -28,7 +28,8 @@ function(_cli_print)
   set(_cli_out "${_cli_out}${line}\n" PARENT_SCOPE)
 endfunction()
 
-# One line on stderr, now.
+# One line on stderr, now. Also kept (a global property) for the JSON error
+# object of a command that ends with nothing on stdout.
 function(_cli_say)
   set(line "")
   math(EXPR last "${ARGC} - 1")
@@ -36,9 +37,27 @@ function(_cli_say)
     string(APPEND line "${ARGV${index}}")
   endforeach()
   message(NOTICE "torchcompat: ${line}")
+  _cli_json_string(quoted "${line}")
+  set_property(GLOBAL APPEND_STRING PROPERTY TORCHCOMPAT_CLI_SAID ", ${quoted}")
 endfunction()
 
+# _cli_finish(<status>): writes stdout and the exit status. With --format json,
+# a command that printed nothing (a usage error, a release the tables do not
+# know, a probe that could not run) prints its error object, so every answer
+# is one JSON object: {"schema_version": 1, "command": ..., "error": {"status":
+# N, "kind": "usage" | "problem", "messages": [...]}}.
 function(_cli_finish status)
+  if(cli_FORMAT STREQUAL "json" AND "${_cli_out}" STREQUAL "")
+    get_property(said GLOBAL PROPERTY TORCHCOMPAT_CLI_SAID)
+    string(REGEX REPLACE "^, " "" said "${said}")
+    _cli_json_string(command_json "${cli_COMMAND}")
+    set(kind problem)
+    if(status EQUAL 2)
+      set(kind usage)
+    endif()
+    string(CONCAT _cli_out "{\"schema_version\": 1, \"command\": ${command_json}, \"error\": "
+                  "{\"status\": ${status}, \"kind\": \"${kind}\", \"messages\": [${said}]}}\n")
+  endif()
   file(WRITE "${TORCHCOMPAT_CLI_OUT}/out" "${_cli_out}")
   if(DEFINED _cli_err)
     # Another program's stderr, passed on as it is (torchcompat probe).
@@ -76,6 +95,33 @@ function(_cli_json_strings out_var)
     list(APPEND items "${quoted}")
   endforeach()
   list(JOIN items ", " items)
+  set(${out_var} "[${items}]" PARENT_SCOPE)
+endfunction()
+
+# _cli_json_concat(<out-var> <json-array>...): one array of the items of each
+# ("" counts as the empty array).
+function(_cli_json_concat out_var)
+  set(items "")
+  math(EXPR last "${ARGC} - 1")
+  foreach(argument RANGE 1 ${last})
+    set(array "${ARGV${argument}}")
+    if("${array}" STREQUAL "")
+      continue()
+    endif()
+    string(JSON count LENGTH "${array}")
+    if(count GREATER 0)
+      math(EXPR last_item "${count} - 1")
+      foreach(index RANGE ${last_item})
+        string(JSON item GET "${array}" ${index})
+        string(JSON type TYPE "${array}" ${index})
+        if(type STREQUAL "STRING")
+          _cli_json_string(item "${item}")
+        endif()
+        string(APPEND items ", ${item}")
+      endforeach()
+    endif()
+  endforeach()
+  string(REGEX REPLACE "^, " "" items "${items}")
   set(${out_var} "[${items}]" PARENT_SCOPE)
 endfunction()
 

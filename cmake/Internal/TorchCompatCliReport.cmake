@@ -25,8 +25,17 @@ function(_cli_probe)
     set(_cli_status 1 PARENT_SCOPE)
     return()
   endif()
+  set(arguments ${cli_POSITIONAL})
+  # torchcompat --format json probe: the probe's own JSON, unless its own
+  # arguments choose a format.
+  if(cli_FORMAT STREQUAL "json" AND NOT arguments MATCHES "(^|;)--format")
+    list(PREPEND arguments --format json)
+  endif()
+  if(cli_PYTHON AND NOT arguments MATCHES "(^|;)--(no-)?python")
+    list(APPEND arguments --python "${cli_PYTHON}")
+  endif()
   execute_process(
-    COMMAND "${probe}" ${cli_POSITIONAL}
+    COMMAND "${probe}" ${arguments}
     RESULT_VARIABLE result
     OUTPUT_VARIABLE output
     ERROR_VARIABLE errors)
@@ -158,6 +167,13 @@ function(_cli_report)
       set(arguments "")
       if(cli_PYTHON)
         set(arguments --python "${cli_PYTHON}")
+      endif()
+      # The answer above was probed afresh for this command: the text run,
+      # which would find it in the cache, probes afresh too, so "[from the
+      # cache]" is said only when the answer came from an earlier command.
+      _torchcompat_json_get(cached "${py_JSON}" probe cache machine)
+      if(NOT cached STREQUAL "hit")
+        list(APPEND arguments --no-cache)
       endif()
       execute_process(
         COMMAND "${probe}" ${arguments}

@@ -11,6 +11,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatMachine.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRunsHere.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatText.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatToolkitChecks.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVerdict.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVersionRules.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatWaysOut.cmake")
 
@@ -19,19 +20,22 @@ include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatWaysOut.cmake")
 #                                   [CUDNN <version>] [REQUIRE_GPU] [ACCEPT] [UNKNOWN_BEFORE])
 # The build against the machine. UNKNOWN_BEFORE: an earlier check could not be
 # verified (the ways out then offer ACCEPT_UNVERIFIED unless ACCEPT). Sets
-# <prefix>_PROBLEMS, <prefix>_UNKNOWNS, <prefix>_WARNINGS, <prefix>_WAYS (the ways
-# out of what failed here: a wrong torchvision or Python is answered by its own
-# "did you mean") and <prefix>_MACHINE_TEXT (the machine, for a failure message).
+# <prefix>_PROBLEMS, <prefix>_UNKNOWNS, <prefix>_CPU_ONLY (why a CUDA build
+# would run on the CPU only), <prefix>_WAYS (a JSON array of actions: the ways
+# out of what failed here; a wrong torchvision or Python has its own),
+# <prefix>_MACHINE_TEXT (the machine, for a failure message) and
+# <prefix>_MACHINE_JSON (the machine as the verdict records it).
 function(_torchcompat_guard_machine_checks prefix)
   cmake_parse_arguments(PARSE_ARGV 1 arg "REQUIRE_GPU;ACCEPT;UNKNOWN_BEFORE"
                         "TORCH;VARIANT;POLICY;PLATFORM;OS;PUBLISHED;CUDNN" "")
   set(variant "${arg_VARIANT}")
   set(problems "")
   set(unknowns "")
-  set(warnings "")
-  set(ways "")
+  set(cpu_only "")
+  set(ways "[]")
   set(machine_text "")
   _torchcompat_machine(machine)
+  _torchcompat_machine_json(machine_json machine)
   _torchcompat_parse_variant("${variant}" kind cuda)
   if(arg_REQUIRE_GPU AND kind STREQUAL "cpu")
     _torchcompat_add_text(problems "the cpu build never uses a GPU, and the project needs one "
@@ -59,7 +63,7 @@ function(_torchcompat_guard_machine_checks prefix)
       if(arg_REQUIRE_GPU)
         _torchcompat_add_text(problems "${cpu_text}, and the project needs the GPU (REQUIRE_GPU)")
       else()
-        _torchcompat_add_text(warnings "${cpu_text}")
+        _torchcompat_add_text(cpu_only "${cpu_text}")
       endif()
     endif()
     set(toolkit_PROBLEMS "")
@@ -98,9 +102,16 @@ function(_torchcompat_guard_machine_checks prefix)
         machine
         EVALUATION
         evaluation)
+      if(evaluation_PROBLEMS OR toolkit_PROBLEMS)
+        _torchcompat_verdict_address(ways fails)
+      elseif(evaluation_UNKNOWNS OR toolkit_UNKNOWNS)
+        _torchcompat_verdict_address(ways unverified)
+      else()
+        _torchcompat_verdict_address(ways cpu-only)
+      endif()
     endif()
   endif()
-  foreach(name IN ITEMS problems unknowns warnings ways machine_text)
+  foreach(name IN ITEMS problems unknowns cpu_only ways machine_text machine_json)
     string(TOUPPER "${name}" upper)
     set(${prefix}_${upper} "${${name}}" PARENT_SCOPE)
   endforeach()

@@ -7,34 +7,171 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatJson.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatText.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVerdict.cmake")
 
 # The guard's answer. Fails on a problem, and on what cannot be verified unless
-# accept is set (then it warns); a CUDA build that would run on the CPU only is
-# a warning (the caller made it a problem under REQUIRE_GPU). Sets <out>_OK
-# (TRUE or FALSE) and <out>_TEXT (the whole explanation) and prints it unless
-# quiet (a caller that takes the text prints it itself, e.g. in cmake -P).
+# accept is set (then it warns); a CUDA build that would run on the CPU only
+# passes with a warning (the caller made it a problem under REQUIRE_GPU).
+# Decides first, into the verdict (TorchCompatVerdict: one JSON object), and
+# renders the words from that object only. Sets <out>_OK (TRUE or FALSE),
+# <out>_VERDICT (the JSON) and <out>_TEXT (the whole explanation) and prints it
+# unless quiet (a caller that takes the text prints it itself, e.g. in cmake -P).
 function(_torchcompat_conclude out)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "QUIET;ACCEPT" "MODE;SUBJECT;MACHINE_TEXT"
-                        "PROBLEMS;UNKNOWNS;WARNINGS;NOTES;WAYS")
-  set(subject "${arg_SUBJECT}")
+  cmake_parse_arguments(
+    PARSE_ARGV 1 arg "QUIET;ACCEPT" "MODE;SUBJECT;TORCH;VARIANT;MACHINE_TEXT;MACHINE_JSON;ACTIONS"
+    "PROBLEMS;UNKNOWNS;CPU_ONLY;NOTES")
   set(ok TRUE)
   if(arg_PROBLEMS OR (arg_UNKNOWNS AND NOT arg_ACCEPT))
     set(ok FALSE)
   endif()
-  set(status_lines "")
+  if(arg_PROBLEMS)
+    set(answer problem)
+  elseif(arg_UNKNOWNS)
+    set(answer unverified)
+  elseif(arg_CPU_ONLY)
+    set(answer cpu-only)
+  else()
+    set(answer works)
+  endif()
+  set(checks "[]")
+  foreach(status IN ITEMS fails unverified cpu-only)
+    if(status STREQUAL "fails")
+      set(texts "${arg_PROBLEMS}")
+    elseif(status STREQUAL "unverified")
+      set(texts "${arg_UNKNOWNS}")
+    else()
+      set(texts "${arg_CPU_ONLY}")
+    endif()
+    foreach(text IN LISTS texts)
+      _torchcompat_verdict_quote(reason "${text}")
+      _torchcompat_verdict_push(checks "{\"status\": \"${status}\", \"reason\": ${reason}}")
+    endforeach()
+  endforeach()
+  set(notes "[]")
   foreach(note IN LISTS arg_NOTES)
+    _torchcompat_verdict_push_text(notes "${note}")
+  endforeach()
+  set(actions "${arg_ACTIONS}")
+  if(NOT actions)
+    set(actions "[]")
+  endif()
+  set(machine "${arg_MACHINE_JSON}")
+  if(NOT machine)
+    set(machine "null")
+  endif()
+  if(ok)
+    set(ok_json true)
+  else()
+    set(ok_json false)
+  endif()
+  if(arg_ACCEPT)
+    set(accept_json true)
+  else()
+    set(accept_json false)
+  endif()
+  foreach(field IN ITEMS SUBJECT TORCH VARIANT MACHINE_TEXT)
+    _torchcompat_verdict_quote(${field}_json "${arg_${field}}")
+  endforeach()
+  string(
+    CONCAT verdict
+           "{\"schema_version\": 1, \"answer\": \"${answer}\", \"ok\": ${ok_json}, "
+           "\"accept_unverified\": ${accept_json}, \"subject\": ${SUBJECT_json}, "
+           "\"torch\": ${TORCH_json}, \"variant\": ${VARIANT_json}, \"checks\": ${checks}, "
+           "\"notes\": ${notes}, \"checked_against\": ${MACHINE_TEXT_json}, "
+           "\"machine\": ${machine}, \"ways_out\": ${actions}}")
+  _torchcompat_render_verdict(rendered "${verdict}")
+  if(NOT arg_QUIET)
+    foreach(line IN LISTS rendered_STATUS)
+      message(STATUS "${line}")
+    endforeach()
+    if(rendered_WARNING)
+      message(WARNING "${rendered_WARNING}")
+    endif()
+    if(rendered_FAILURE)
+      message(${arg_MODE} "${rendered_FAILURE}")
+    endif()
+  endif()
+  set(${out}_OK ${ok} PARENT_SCOPE)
+  set(${out}_TEXT "${rendered_TEXT}" PARENT_SCOPE)
+  set(${out}_VERDICT "${verdict}" PARENT_SCOPE)
+endfunction()
+
+# The guard's verdict in words, for CMake's messages: <out>_FAILURE (the
+# FATAL_ERROR or WARNING of a failed guard), <out>_WARNING (a guard that passed
+# with something to say), <out>_STATUS (status lines, a list) and <out>_TEXT
+# (all of it, failure first). Reads the verdict only.
+function(_torchcompat_render_verdict out verdict)
+  string(JSON subject GET "${verdict}" subject)
+  string(JSON ok GET "${verdict}" ok)
+  _torchcompat_verdict_texts(notes "${verdict}" notes)
+  set(problems "")
+  set(unknowns "")
+  set(cpu_only "")
+  _torchcompat_verdict_count(count "${verdict}" checks)
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(index RANGE ${last})
+      string(
+        JSON
+        status
+        GET
+        "${verdict}"
+        checks
+        ${index}
+        status)
+      string(
+        JSON
+        reason
+        GET
+        "${verdict}"
+        checks
+        ${index}
+        reason)
+      string(REPLACE ";" "," reason "${reason}")
+      if(status STREQUAL "fails")
+        list(APPEND problems "${reason}")
+      elseif(status STREQUAL "unverified")
+        list(APPEND unknowns "${reason}")
+      else()
+        list(APPEND cpu_only "${reason}")
+      endif()
+    endforeach()
+  endif()
+  set(ways "")
+  _torchcompat_verdict_count(count "${verdict}" ways_out)
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(index RANGE ${last})
+      string(
+        JSON
+        way
+        GET
+        "${verdict}"
+        ways_out
+        ${index}
+        text)
+      string(REPLACE ";" "," way "${way}")
+      list(APPEND ways "${way}")
+    endforeach()
+  endif()
+  _torchcompat_json_get(machine_text "${verdict}" checked_against)
+
+  set(status_lines "")
+  foreach(note IN LISTS notes)
     list(APPEND status_lines "TorchCompat: ${note}")
   endforeach()
   set(warning "")
+  set(failure "")
   if(ok)
-    if(arg_UNKNOWNS OR arg_WARNINGS)
+    if(unknowns OR cpu_only)
       set(pieces "")
-      foreach(text IN LISTS arg_WARNINGS)
+      foreach(text IN LISTS cpu_only)
         list(APPEND pieces "TorchCompat: ${subject}: ${text}")
       endforeach()
-      if(arg_UNKNOWNS)
-        _torchcompat_bullets(unknown_text "${arg_UNKNOWNS}")
+      if(unknowns)
+        _torchcompat_bullets(unknown_text "${unknowns}")
         list(
           APPEND
           pieces
@@ -42,60 +179,51 @@ function(_torchcompat_conclude out)
         )
       endif()
       list(JOIN pieces "\n" warning)
-      if(arg_WAYS)
-        _torchcompat_bullets(ways_text "${arg_WAYS}")
+      if(ways)
+        _torchcompat_bullets(ways_text "${ways}")
         string(APPEND warning "\nWays out:${ways_text}")
       endif()
       list(APPEND status_lines "TorchCompat: ${subject}: every check that could be verified passed")
     else()
       list(APPEND status_lines "TorchCompat: ${subject}: every check passed")
     endif()
-    set(failure "")
   else()
-    if(arg_PROBLEMS)
-      _torchcompat_bullets(problem_text "${arg_PROBLEMS}")
+    if(problems)
+      _torchcompat_bullets(problem_text "${problems}")
       set(failure "TorchCompat: ${subject} will not work here:${problem_text}")
-      if(arg_UNKNOWNS)
-        _torchcompat_bullets(unknown_text "${arg_UNKNOWNS}")
+      if(unknowns)
+        _torchcompat_bullets(unknown_text "${unknowns}")
         string(APPEND failure "\nCannot be verified:${unknown_text}")
       endif()
     else()
-      _torchcompat_bullets(unknown_text "${arg_UNKNOWNS}")
+      _torchcompat_bullets(unknown_text "${unknowns}")
       string(CONCAT failure "TorchCompat: ${subject} cannot be verified here, and the guard "
                     "does not count that as a pass:${unknown_text}")
     endif()
-    foreach(text IN LISTS arg_WARNINGS)
+    foreach(text IN LISTS cpu_only)
       string(APPEND failure "\nAlso: ${text}")
     endforeach()
-    if(arg_MACHINE_TEXT)
-      string(APPEND failure "\nChecked against: ${arg_MACHINE_TEXT}")
+    if(machine_text)
+      string(APPEND failure "\nChecked against: ${machine_text}")
     endif()
-    if(arg_WAYS)
-      _torchcompat_bullets(ways_text "${arg_WAYS}")
+    if(ways)
+      _torchcompat_bullets(ways_text "${ways}")
       string(APPEND failure "\nWays out:${ways_text}")
     endif()
   endif()
-
-  set(parts ${status_lines})
-  if(warning)
-    list(PREPEND parts "${warning}")
-  endif()
-  if(failure)
-    list(PREPEND parts "${failure}")
-  endif()
-  list(JOIN parts "\n" text)
-  if(NOT arg_QUIET)
-    foreach(line IN LISTS status_lines)
-      message(STATUS "${line}")
-    endforeach()
-    if(warning)
-      message(WARNING "${warning}")
+  # Concatenated, not a list: the machine's text may hold a ';'.
+  set(text "")
+  foreach(part IN ITEMS failure warning)
+    if(NOT "${${part}}" STREQUAL "")
+      string(APPEND text "${${part}}\n")
     endif()
-    if(failure)
-      message(${arg_MODE} "${failure}")
-    endif()
-  endif()
-  set(${out}_OK ${ok} PARENT_SCOPE)
+  endforeach()
+  list(JOIN status_lines "\n" status_text)
+  string(APPEND text "${status_text}")
+  string(REGEX REPLACE "\n$" "" text "${text}")
+  set(${out}_FAILURE "${failure}" PARENT_SCOPE)
+  set(${out}_WARNING "${warning}" PARENT_SCOPE)
+  set(${out}_STATUS "${status_lines}" PARENT_SCOPE)
   set(${out}_TEXT "${text}" PARENT_SCOPE)
 endfunction()
 

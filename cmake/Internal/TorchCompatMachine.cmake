@@ -10,6 +10,7 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatProbeAnswer.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatText.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVerdict.cmake")
 
 # Which machine the answers are about, when the probe said so ("target
 # profile X, probed on H at T"): the global property the last probe answer set,
@@ -33,6 +34,9 @@ function(_torchcompat_machine prefix)
   set(cudnn "")
   set(gpu_archs "")
   set(gpu_descs "")
+  set(driver_from "")
+  set(source "")
+  set(reason "")
   if(json)
     set(known TRUE)
     _torchcompat_json_get(release "${json}" driver release)
@@ -45,6 +49,10 @@ function(_torchcompat_machine prefix)
     _torchcompat_json_get(cudnn_status "${json}" cudnn status)
     if(cudnn_status STREQUAL "overridden")
       _torchcompat_json_get(cudnn "${json}" cudnn version)
+    endif()
+    set(driver_from "${library}")
+    if(status STREQUAL "overridden")
+      set(driver_from "TORCHCOMPAT_OVERRIDE_*")
     endif()
     if(release OR driver_cuda)
       set(desc "NVIDIA driver ${release} (supports CUDA up to ${driver_cuda})")
@@ -74,10 +82,52 @@ function(_torchcompat_machine prefix)
           gpu_archs
           gpu_descs
           gpu_reason
-          cudnn)
+          cudnn
+          driver_from
+          source)
     string(TOUPPER "${name}" upper)
     set(${prefix}_${upper} "${${name}}" PARENT_SCOPE)
   endforeach()
+endfunction()
+
+# The machine as the verdict records it: {"known", "driver", "driver_cuda",
+# "driver_from" (the library loaded, or the override), "driver_reason" (why
+# there is none), "gpu_archs", "gpus", "gpu_reason", "cudnn", "source" (which
+# machine: a target profile)}.
+function(_torchcompat_machine_json out_var machine)
+  if(${machine}_KNOWN)
+    set(json "{\"known\": true}")
+  else()
+    set(json "{\"known\": false}")
+  endif()
+  foreach(
+    field IN
+    ITEMS release
+          driver_cuda
+          driver_from
+          driver_reason
+          gpu_reason
+          cudnn
+          source)
+    string(TOUPPER "${field}" upper)
+    _torchcompat_verdict_quote(value "${${machine}_${upper}}")
+    if(field STREQUAL "release")
+      set(field driver)
+    endif()
+    string(JSON json SET "${json}" "${field}" "${value}")
+  endforeach()
+  foreach(field IN ITEMS gpu_archs gpu_descs)
+    set(array "[]")
+    string(TOUPPER "${field}" upper)
+    foreach(item IN LISTS ${machine}_${upper})
+      _torchcompat_verdict_push_text(array "${item}")
+    endforeach()
+    if(field STREQUAL "gpu_descs")
+      set(field gpus)
+    endif()
+    string(JSON json SET "${json}" "${field}" "${array}")
+  endforeach()
+  set(${out_var} "${json}" PARENT_SCOPE)
 endfunction()
 
 # The GPUs of a machine (from _torchcompat_machine) in words: one description

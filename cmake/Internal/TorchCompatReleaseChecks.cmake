@@ -10,6 +10,7 @@ cmake_policy(VERSION 3.22...4.4)
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatProbeAnswer.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatText.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVerdict.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVersion.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVersionRules.cmake")
 
@@ -153,16 +154,63 @@ function(_torchcompat_python_check prefix torch record platform given)
     _torchcompat_json_list(pythons "${record}" python)
   endif()
   _torchcompat_major_minor("${given}" python)
+  set(ways "[]")
   if(pythons AND NOT python IN_LIST pythons)
     list(JOIN pythons ", " python_text)
     _torchcompat_add_text(problems "torch ${torch} has no wheels for Python ${python}${where}: "
                           "it supports Python ${python_text}")
+    list(GET pythons -1 newest_python)
+    _torchcompat_newest_for_python(newest "${python}" "${platform}")
+    if(newest)
+      _torchcompat_verdict_action(
+        ways
+        KIND
+        release
+        TEXT
+        "use torch ${newest} (TORCH ${newest}), the newest release with Python ${python} wheels${where}"
+        CMAKE
+        "TORCH ${newest}"
+        RELEASE
+        "${newest}")
+    endif()
+    _torchcompat_verdict_action(
+      ways
+      KIND
+      python
+      TEXT
+      "use Python ${python_text}, which torch ${torch} has wheels for"
+      CMAKE
+      "PYTHON ${newest_python}"
+      VERSION
+      "${newest_python}")
   elseif(NOT pythons)
     _torchcompat_add_text(unknowns "the table does not know which Python versions torch "
                           "${torch} has wheels for, so Python ${python} cannot be verified")
   endif()
   set(${prefix}_PROBLEMS "${problems}" PARENT_SCOPE)
   set(${prefix}_UNKNOWNS "${unknowns}" PARENT_SCOPE)
+  _torchcompat_verdict_address(ways fails)
+  set(${prefix}_WAYS "${ways}" PARENT_SCOPE)
+endfunction()
+
+# The newest torch release with wheels for a Python minor on a platform (the
+# platform's own Python list where the table has one), or "".
+function(_torchcompat_newest_for_python out_var python platform)
+  _torchcompat_torch_versions(known)
+  list(REVERSE known)
+  foreach(candidate IN LISTS known)
+    _torchcompat_torch_record(record "${candidate}")
+    _torchcompat_json_list(pythons "${record}" python_by_platform "${platform}")
+    if(NOT pythons)
+      _torchcompat_json_list(pythons "${record}" python)
+    endif()
+    _torchcompat_release_variants(variants "${candidate}" "${platform}" wheel)
+    if(variants AND python IN_LIST pythons)
+      set(${out_var} "${candidate}" PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+  set(${out_var} "" PARENT_SCOPE)
 endfunction()
 
 # The variant the guard checks when none was named (see the doc block).

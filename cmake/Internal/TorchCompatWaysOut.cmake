@@ -11,10 +11,12 @@ include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRunsHere.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatText.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVersionRules.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVerdict.cmake")
 
 # The newest release, other than <version>, with a CUDA build that passes
 # every check here: for "when no build of the asked release covers the GPU".
-# Sets out_var to "torch R+variant" with its companions, or "". An optional
+# Sets out_var to "torch R+variant" with its companions, or "", and
+# <out_var>_RELEASE and <out_var>_VARIANT to R and the variant. An optional
 # sixth argument (wheel or libtorch) looks at that kind of build only.
 function(_torchcompat_newest_release_that_runs out_var version platform policy machine)
   _torchcompat_torch_versions(releases)
@@ -48,6 +50,8 @@ function(_torchcompat_newest_release_that_runs out_var version platform policy m
           endif()
         endforeach()
         set(${out_var} "${text}" PARENT_SCOPE)
+        set(${out_var}_RELEASE "${release}" PARENT_SCOPE)
+        set(${out_var}_VARIANT "${candidate}" PARENT_SCOPE)
         return()
       endif()
     endforeach()
@@ -58,14 +62,16 @@ endfunction()
 # The ways out of a failed or unverifiable guard, each checked on the same
 # machine: a driver only when the driver is what failed, other builds of the
 # release that pass, the newest release that runs when none of this one's
-# builds has code for the GPUs, compat when strict alone failed.
+# builds has code for the GPUs, compat when strict alone failed. Sets out_var
+# to a JSON array of actions (_torchcompat_verdict_action).
 function(_torchcompat_ways_out out_var)
   cmake_parse_arguments(PARSE_ARGV 1 arg "REQUIRE_GPU;UNVERIFIED"
                         "VERSION;VARIANT;PLATFORM;POLICY;MACHINE;EVALUATION" "")
   set(e ${arg_EVALUATION})
-  set(ways "")
+  set(ways "[]")
   if(${e}_ADVICE)
-    _torchcompat_add_text(ways "${${e}_ADVICE}")
+    string(REPLACE ";" "," advice "${${e}_ADVICE}")
+    _torchcompat_verdict_action(ways KIND driver TEXT "${advice}")
   endif()
   _torchcompat_published_variants(variants "${arg_VERSION}" "${arg_PLATFORM}")
   _torchcompat_cuda_variants(candidates "${variants}")
@@ -83,9 +89,18 @@ function(_torchcompat_ways_out out_var)
       MACHINE ${arg_MACHINE})
     if(alternative_OK)
       set(cuda_alternative TRUE)
-      _torchcompat_add_text(
-        ways "use VARIANT ${candidate} (torch ${arg_VERSION}+${candidate}), which "
-        "passes every check here")
+      _torchcompat_verdict_action(
+        ways
+        KIND
+        variant
+        TEXT
+        "use VARIANT ${candidate} (torch ${arg_VERSION}+${candidate}), which passes every check here"
+        CMAKE
+        "VARIANT ${candidate}"
+        RELEASE
+        "${arg_VERSION}"
+        VARIANT
+        "${candidate}")
     endif()
   endforeach()
   if(${e}_GPU_FAILED AND NOT cuda_alternative)
@@ -93,14 +108,33 @@ function(_torchcompat_ways_out out_var)
                                           ${arg_MACHINE})
     if(newest)
       list(JOIN ${arg_MACHINE}_GPU_ARCHS ", sm " archs)
-      _torchcompat_add_text(
-        ways "no build of torch ${arg_VERSION} has code for sm ${archs}: the newest "
-        "release with a build that does and passes every check here is ${newest}")
+      _torchcompat_verdict_action(
+        ways
+        KIND
+        release
+        TEXT
+        "no build of torch ${arg_VERSION} has code for sm ${archs}: the newest release with a build that does and passes every check here is ${newest}"
+        CMAKE
+        "TORCH ${newest_RELEASE}+${newest_VARIANT}"
+        RELEASE
+        "${newest_RELEASE}"
+        VARIANT
+        "${newest_VARIANT}")
     endif()
   endif()
   if("cpu" IN_LIST variants AND NOT arg_VARIANT STREQUAL "cpu" AND NOT arg_REQUIRE_GPU)
-    _torchcompat_add_text(ways
-                          "use VARIANT cpu (torch ${arg_VERSION}+cpu), which runs on the CPU only")
+    _torchcompat_verdict_action(
+      ways
+      KIND
+      variant
+      TEXT
+      "use VARIANT cpu (torch ${arg_VERSION}+cpu), which runs on the CPU only"
+      CMAKE
+      "VARIANT cpu"
+      RELEASE
+      "${arg_VERSION}"
+      VARIANT
+      cpu)
   endif()
   if(arg_POLICY STREQUAL "strict" AND ${e}_DRIVER_VERDICT STREQUAL "fail")
     _torchcompat_evaluate_variant(
@@ -111,14 +145,18 @@ function(_torchcompat_ways_out out_var)
       PLATFORM "${arg_PLATFORM}"
       MACHINE ${arg_MACHINE})
     if(compat_OK)
-      _torchcompat_add_text(ways "accept NVIDIA's minor-version compatibility: DRIVER_POLICY "
-                            "compat (under it the build passes every check here)")
+      _torchcompat_verdict_action(
+        ways
+        KIND
+        policy
+        TEXT
+        "accept NVIDIA's minor-version compatibility: DRIVER_POLICY compat (under it the build passes every check here)"
+        CMAKE
+        "DRIVER_POLICY compat")
     endif()
   endif()
   if(arg_UNVERIFIED)
-    _torchcompat_add_text(
-      ways "accept what cannot be verified as a warning: ACCEPT_UNVERIFIED (or "
-      "-DTORCHCOMPAT_ACCEPT_UNVERIFIED=ON)")
+    _torchcompat_verdict_accept_action(ways)
   endif()
   set(${out_var} "${ways}" PARENT_SCOPE)
 endfunction()
