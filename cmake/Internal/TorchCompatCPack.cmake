@@ -64,4 +64,30 @@ set(_torchcompat_ignore
 # CPack writes these into CPackSourceConfig.cmake unescaped: double each backslash.
 string(REPLACE "\\" "\\\\" CPACK_SOURCE_IGNORE_FILES "${_torchcompat_ignore}")
 
+# A re-made source archive must be byte for byte the same, or every consumer's URL_HASH breaks:
+# entries owned by 0:0 (CMake 4.3+; older CMakes use the packager's ids) and every time stamp set
+# to SOURCE_DATE_EPOCH, by default the time of the checkout's last commit (read by cpack, which
+# includes this file before it packs).
+set(CPACK_ARCHIVE_UID 0)
+set(CPACK_ARCHIVE_GID 0)
+set(_torchcompat_epoch "")
+find_package(Git QUIET)
+if(GIT_FOUND AND EXISTS "${PROJECT_SOURCE_DIR}/.git")
+  execute_process(
+    COMMAND "${GIT_EXECUTABLE}" log -1 --format=%ct
+    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+    OUTPUT_VARIABLE _torchcompat_epoch
+    OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+endif()
+if(NOT _torchcompat_epoch MATCHES "^[0-9]+$")
+  # No history (an unpacked source archive): the newest file's time is as stable as the tree.
+  file(TIMESTAMP "${PROJECT_SOURCE_DIR}/CMakeLists.txt" _torchcompat_epoch "%s" UTC)
+endif()
+set(CPACK_PROJECT_CONFIG_FILE "${PROJECT_BINARY_DIR}/TorchCompatCPackProject.cmake")
+file(
+  WRITE "${CPACK_PROJECT_CONFIG_FILE}"
+  "# Written by TorchCompatCPack.cmake: reproducible archives unless SOURCE_DATE_EPOCH is given.\n"
+  "if(\"\$ENV{SOURCE_DATE_EPOCH}\" STREQUAL \"\")\n"
+  "  set(ENV{SOURCE_DATE_EPOCH} ${_torchcompat_epoch})\n" "endif()\n")
+
 include(CPack)

@@ -29,6 +29,15 @@ file(SHA256 "${archive}" actual)
 if(NOT recorded MATCHES "^${actual}")
   message(FATAL_ERROR "${archive}.sha256 says '${recorded}', the archive's is ${actual}")
 endif()
+# Made again a second later (new time stamps on every staged copy): byte for byte the same, or a
+# re-made release would break every consumer's URL_HASH.
+execute_process(COMMAND "${CMAKE_COMMAND}" -E sleep 1.1)
+run_checked("cpack (source package, again)" "${CPACK_COMMAND}" --config
+            "${BUILD_DIR}/CPackSourceConfig.cmake" -B "${OUT_DIR}/again")
+file(SHA256 "${OUT_DIR}/again/torchcompat-${version}.tar.gz" again)
+if(NOT again STREQUAL actual)
+  message(FATAL_ERROR "the source package is not reproducible: ${actual}, then ${again}")
+endif()
 
 run_checked("cmake --install" "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix
             "${OUT_DIR}/installed")

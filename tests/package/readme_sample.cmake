@@ -79,8 +79,11 @@ if(NOT code MATCHES "FetchContent_Declare\\(")
     string(APPEND preamble "find_package(TorchCompat REQUIRED)\n")
   endif()
 endif()
+# The oldest policy version a consumer may have: a sample that only works with newer policies (a
+# FetchContent URL without DOWNLOAD_EXTRACT_TIMESTAMP under CMP0135) warns, and -Werror=dev below
+# makes that a failure.
 file(WRITE "${work}/src/CMakeLists.txt"
-     "cmake_minimum_required(VERSION 3.22...4.4)\n" "project(ReadmeSample${INDEX} LANGUAGES CXX)\n"
+     "cmake_minimum_required(VERSION 3.22)\n" "project(ReadmeSample${INDEX} LANGUAGES CXX)\n"
      "${preamble}" "# ${where}\n" "${code}")
 
 # Configures the sample in work/<name> with the extra arguments; sets output.
@@ -89,8 +92,8 @@ function(configure_sample name)
     COMMAND
       "${CMAKE_COMMAND}" -E env TORCHCOMPAT_OVERRIDE_DRIVER=550.54.14 TORCHCOMPAT_OVERRIDE_CUDA=12.4
       TORCHCOMPAT_OVERRIDE_GPU_ARCHS=8.6 "TORCHCOMPAT_CACHE_DIR=${work}/cache"
-      "TORCHCOMPAT_PROBE_CACHE_DIR=${work}/probe-answers" "${CMAKE_COMMAND}" -S "${work}/src" -B
-      "${work}/${name}" ${ARGN}
+      "TORCHCOMPAT_PROBE_CACHE_DIR=${work}/probe-answers" "${CMAKE_COMMAND}" -Werror=dev -S
+      "${work}/src" -B "${work}/${name}" ${ARGN}
     RESULT_VARIABLE result
     OUTPUT_VARIABLE out
     ERROR_VARIABLE err)
