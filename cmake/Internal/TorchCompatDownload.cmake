@@ -37,9 +37,10 @@ tree, with ``TorchCompatFetchZipIndex`` for a zip's central directory),
     written and that lacks the line gives way to the pin store. With no
     recorded hash, the hash of the first fully verified fetch is recorded.
   * ``ARCHIVE`` uses a local regular file in place of downloading ``URL``;
-    it is first copied into the entry's private folder, and the copy is
-    what is hashed, checked and extracted (the file may be replaced
-    meanwhile); the user's file is never modified.
+    it is first hard-linked (else copied) into the entry's private folder,
+    and that is what is hashed, checked and extracted (a file renamed over
+    the user's path meanwhile changes nothing); the user's file is never
+    modified.
   * ``http://`` is refused unless ``ALLOW_HTTP`` or ``TORCHCOMPAT_ALLOW_HTTP``
     is true, also as a redirect's target; TLS certificates are always
     verified.
@@ -73,6 +74,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchTransfer.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchPins.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchValidate.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchExtract.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatPrivateDir.cmake")
 
 function(_torchcompat_fetch_archive)
   set(one_value
@@ -143,6 +145,12 @@ function(_torchcompat_fetch_archive)
   elseif(arg_PIN_STORE)
     _torchcompat_pin_store(store)
   endif()
+
+  # A stamp (and the tree it vouches for) is trusted only in a folder no other user could have
+  # prepared: checked before it is read, also on the warm path.
+  _torchcompat_require_private_dir(
+    "${entry_dir}" "the libtorch cache folder"
+    "set ${cache_what} to a folder that only you can write (or remove the others' write access)")
 
   # Warm path: reads two small files, takes no lock, touches no network.
   _torchcompat_expected_hash(
@@ -308,24 +316,29 @@ function(_torchcompat_fetch_failed step what detail removed)
                       "${removed} Nothing was recorded; the next configure starts over.")
 endfunction()
 
-# Copies the local archive into the entry folder (private, under the entry's lock) as a .part file,
-# which the next configure removes if this one dies. A child process reports a failed copy (a full
-# disk) as a result code instead of stopping with CMake's own text.
+# Links the local archive into the entry folder (private, under the entry's lock) as a .part file,
+# which the next configure removes if this one dies: a file renamed over the user's path later is
+# another file, and this link keeps the one that was there. Across file systems (or where the
+# kernel refuses to link another user's file) it is copied instead. A child process reports a
+# failed copy (a full disk) as a result code instead of stopping with CMake's own text.
 function(_torchcompat_private_copy out_file out_error archive entry_dir)
   _torchcompat_temp_suffix(suffix)
   get_filename_component(name "${archive}" NAME)
   string(REGEX REPLACE "[^A-Za-z0-9._+-]" "_" name "${name}")
   set(copy "${entry_dir}/${suffix}-${name}.part")
-  execute_process(COMMAND "${CMAKE_COMMAND}" -E copy "${archive}" "${copy}" RESULT_VARIABLE rc
-                  OUTPUT_QUIET ERROR_QUIET)
+  file(CREATE_LINK "${archive}" "${copy}" RESULT rc)
+  if(NOT rc EQUAL 0)
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E copy "${archive}" "${copy}" RESULT_VARIABLE rc
+                    OUTPUT_QUIET ERROR_QUIET)
+  endif()
   set(error "")
   set(size 0)
   if(EXISTS "${copy}")
     file(SIZE "${copy}" size)
   endif()
   if(NOT rc EQUAL 0 OR size EQUAL 0)
-    file(REMOVE "${copy}")
     _torchcompat_disk_note(note "${entry_dir}")
+    file(REMOVE "${copy}")
     set(error "it could not be copied into the cache folder ${entry_dir} first. ${note}")
   endif()
   set(${out_file} "${copy}" PARENT_SCOPE)

@@ -26,6 +26,7 @@ cmake_policy(VERSION 3.22...4.4)
 # (add_subdirectory, FetchContent) that never saw this file's variables.
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVersion.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatHostCache.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatPrivateDir.cmake")
 set_property(GLOBAL PROPERTY _TORCHCOMPAT_PROBE_PACKAGE_VERSION "${_TORCHCOMPAT_VERSION}")
 
 # The probe's inputs, hashed by content (a fresh checkout of the same version
@@ -187,14 +188,23 @@ function(_torchcompat_build_probe source_dir out_var)
   endif()
   _torchcompat_probe_cache_entry("${source_dir}" "${compiler}" "${identity}" entry facts)
   set(executable "${entry}/bin/torchcompat-probe${_torchcompat_exe_suffix}")
+  # A probe found there runs as this user: only from a folder no other user could have prepared.
+  get_filename_component(cache_dir "${entry}" DIRECTORY)
+  set(checked "${cache_dir}")
+  if(EXISTS "${entry}")
+    set(checked "${entry}")
+  endif()
+  _torchcompat_require_private_dir(
+    "${checked}"
+    "the probe's build cache folder"
+    "set TORCHCOMPAT_CACHE_DIR to a folder that only you can write, or TORCHCOMPAT_PROBE_EXECUTABLE to a prebuilt probe"
+  )
   # The entry appears only by the rename below, complete: no lock to read it.
   if(EXISTS "${executable}")
     set(${out_var} "${executable}" PARENT_SCOPE)
     return()
   endif()
 
-  get_filename_component(cache_dir "${entry}" DIRECTORY)
-  file(MAKE_DIRECTORY "${cache_dir}")
   file(
     LOCK "${entry}.lock"
     GUARD FUNCTION
