@@ -44,6 +44,11 @@ function(_cli_probe)
   if(NOT result MATCHES "^[0-9]+$")
     _cli_say("torchcompat-probe failed: ${result}")
     set(result 1)
+  elseif(NOT result EQUAL 0 AND cli_FORMAT STREQUAL "json" AND output STREQUAL "")
+    # Said, so that the error object has its message: the probe's own stderr
+    # is passed on as it is.
+    string(REGEX REPLACE "\n.*" "" first "${errors}")
+    _cli_say("torchcompat-probe exited with status ${result}: ${first}")
   endif()
   set(_cli_status ${result} PARENT_SCOPE)
 endfunction()
