@@ -95,6 +95,14 @@ int cuInit(unsigned int flags) {
     printf("%s\n", chatter);
     fflush(stdout);
   }
+  /* A driver gone wild: this many bytes of chatter on stderr. */
+  long long flood = fake_env_number("FAKE_CUDA_PRINT_BYTES", 0);
+  static const char line[] = "NVRM: flood of driver chatter ..................................\n";
+  while (flood > 0) {
+    const long long size = flood < (long long)(sizeof line - 1) ? flood : (long long)(sizeof line - 1);
+    fwrite(line, 1, (size_t)size, stderr);
+    flood -= size;
+  }
   const int result = (int)fake_env_number("FAKE_CUDA_INIT_RESULT", CUDA_SUCCESS);
   if (result != CUDA_SUCCESS) return result;
   read_gpus();

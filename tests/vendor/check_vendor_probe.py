@@ -350,6 +350,17 @@ def case_chatty_driver(c):
     c.contains(c.stderr, "NVRM: chatter from the driver", "the driver's output, on stderr")
 
 
+def case_flooding_driver(c):
+    # 64 MiB of chatter: at most 64 KiB reaches the probe's stderr, the rest is counted, and the
+    # report is whole (torchcompat_detect() keeps the probe's stderr in memory).
+    report = c.fake_driver({"FAKE_CUDA_PRINT_BYTES": str(64 << 20), "FAKE_CUDA_GPUS": A100},
+                           with_nvml=False)
+    c.equal(len(report["gpus"]), 1, "gpus")
+    c.contains(c.stderr, "NVRM: flood of driver chatter", "the driver's output, on stderr")
+    c.check(len(c.stderr) < (64 << 10) + 4096, f"stderr capped ({len(c.stderr)} bytes)")
+    c.contains(c.stderr, "more bytes of a vendor library's output were dropped", "the drop is said")
+
+
 def expect_rest_of_report(c, report):
     """A failed driver detector must cost only its own result."""
     selected = [t for t in report["toolkits"] if t["selected"]]
@@ -478,6 +489,7 @@ CASES = {
     "forward-compat": case_forward_compat,
     "no-nvml": case_no_nvml,
     "chatty-driver": case_chatty_driver,
+    "flooding-driver": case_flooding_driver,
     "crash": case_crash,
     "nvml-crash": nvml_failure_case("crash", "crashed (signal 11) in nvmlInit_v2"),
     "nvml-hang": nvml_failure_case("hang", "timed out after 1 s in nvmlInit_v2", ("--timeout", "1")),

@@ -51,6 +51,7 @@ using Clock = std::chrono::steady_clock;
 // the probe's memory.
 constexpr std::size_t payload_cap = 16u << 20;
 
+
 // The child leads its own process group, so a timeout ends whatever it
 // started too (a vendor library's helper process).
 void kill_group(pid_t child) {
@@ -76,10 +77,14 @@ void restore_default_fatal_signals() {
 }
 
 // Vendor libraries may print; the probe's stdout carries only its report, so
-// whatever they say goes to stderr with the other diagnostics.
-void send_stdout_to_stderr() {
-  while (dup2(STDERR_FILENO, STDOUT_FILENO) < 0 && errno == EINTR) {
+// whatever they say (on stdout or stderr) goes to a pipe that the parent
+// passes on to its stderr, up to diagnostics_cap bytes.
+void send_output_to(int diagnostics_fd) {
+  for (int target : {STDOUT_FILENO, STDERR_FILENO}) {
+    while (dup2(diagnostics_fd, target) < 0 && errno == EINTR) {
+    }
   }
+  if (diagnostics_fd != STDOUT_FILENO && diagnostics_fd != STDERR_FILENO) close(diagnostics_fd);
 }
 
 // The message of a work that threw travels as the payload's last line, after
@@ -91,7 +96,8 @@ std::string one_line(std::string text) {
   return "\n" + text;
 }
 
-[[noreturn]] void run_child(const std::function<void(const Emit&)>& work, int write_fd, pid_t parent) {
+[[noreturn]] void run_child(const std::function<void(const Emit&)>& work, int write_fd, int diagnostics_fd,
+                            pid_t parent) {
   setpgid(0, 0);
 #if defined(__linux__)
   // Its own process group no longer hears the terminal's Ctrl-C: a probe that
@@ -102,7 +108,7 @@ std::string one_line(std::string text) {
   (void)parent;
 #endif
   restore_default_fatal_signals();
-  send_stdout_to_stderr();
+  send_output_to(diagnostics_fd);
   int code = 0;
   try {
     work([write_fd](const std::string& text) { write_all(write_fd, text); });
@@ -118,18 +124,74 @@ std::string one_line(std::string text) {
   _exit(code);
 }
 
+// The most of a child's own output (a vendor library's chatter) that reaches
+// the probe's stderr; the rest is read and dropped, so the child never blocks
+// on a full pipe, and counted. Callers such as torchcompat_detect() keep the
+// probe's stderr in memory.
+constexpr std::size_t diagnostics_cap = 64u << 10;
+
+// Passes a child's output on to stderr up to diagnostics_cap; counts the rest.
+struct Diagnostics {
+  int fd = -1;
+  std::size_t passed = 0;
+  std::size_t dropped = 0;
+
+  // Reads what is there; false once the child's end is closed.
+  bool read_some() {
+    char buffer[8192];
+    const ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) return true;
+    if (n <= 0) return false;
+    const auto size = static_cast<std::size_t>(n);
+    const std::size_t room = diagnostics_cap - passed;
+    const std::size_t pass = size < room ? size : room;
+    if (pass > 0) write_all(STDERR_FILENO, std::string(buffer, pass));
+    passed += pass;
+    dropped += size - pass;
+    return true;
+  }
+
+  // What is left in the pipe now, without waiting for more; a helper process
+  // that outlived the child and keeps writing is given up on after 16 MiB.
+  void drain() {
+    const std::size_t stop_at = passed + dropped + (16u << 20);
+    while (passed + dropped < stop_at) {
+      pollfd request{fd, POLLIN, 0};
+      if (poll(&request, 1, 0) <= 0 || !read_some()) return;
+    }
+  }
+
+  void finish() {
+    if (fd < 0) return;
+    drain();
+    close(fd);
+    fd = -1;
+    if (dropped > 0) {
+      write_all(STDERR_FILENO, "\ntorchcompat-probe: " + std::to_string(dropped) +
+                                   " more bytes of a vendor library's output were dropped\n");
+    }
+  }
+};
+
 enum class ReadEnd { end_of_file, deadline, overflow };
 
-// Reads until end of file, the deadline, or more than payload_cap bytes.
-ReadEnd read_until_eof(int read_fd, Clock::time_point deadline, std::string& payload) {
+// Reads until end of file, the deadline, or more than payload_cap bytes,
+// passing the child's own output on meanwhile.
+ReadEnd read_until_eof(int read_fd, Clock::time_point deadline, std::string& payload, Diagnostics& diagnostics) {
   char buffer[8192];
   for (;;) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) return ReadEnd::deadline;
-    pollfd request{read_fd, POLLIN, 0};
-    const int ready = poll(&request, 1, static_cast<int>(left.count()));
+    pollfd requests[2] = {{read_fd, POLLIN, 0}, {diagnostics.fd, POLLIN, 0}};
+    const nfds_t count = diagnostics.fd >= 0 ? 2 : 1;
+    const int ready = poll(requests, count, static_cast<int>(left.count()));
     if (ready < 0 && errno == EINTR) continue;
     if (ready <= 0) return ReadEnd::deadline;
+    if (count == 2 && requests[1].revents != 0 && !diagnostics.read_some()) {
+      close(diagnostics.fd);
+      diagnostics.fd = -1;
+    }
+    if (requests[0].revents == 0) continue;
     const ssize_t n = read(read_fd, buffer, sizeof buffer);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
     if (n <= 0) return ReadEnd::end_of_file;  // the child closed its end or died
@@ -183,42 +245,54 @@ IsolatedOutcome run_isolated_streaming(const std::function<void(const Emit&)>& w
   if (pipe(fds) != 0) {
     return {Status::error, {}, std::string("cannot create a pipe: ") + std::strerror(errno)};
   }
-  for (int fd : fds) fcntl(fd, F_SETFD, FD_CLOEXEC);
+  int output[2];
+  if (pipe(output) != 0) {
+    const int saved = errno;
+    close(fds[0]);
+    close(fds[1]);
+    return {Status::error, {}, std::string("cannot create a pipe: ") + std::strerror(saved)};
+  }
+  for (int fd : {fds[0], fds[1], output[0], output[1]}) fcntl(fd, F_SETFD, FD_CLOEXEC);
   // Anything buffered now would otherwise be printed twice, once by each process.
   std::fflush(nullptr);
   const pid_t parent = getpid();
   const pid_t child = fork();
   if (child < 0) {
     const int saved = errno;
-    close(fds[0]);
-    close(fds[1]);
+    for (int fd : {fds[0], fds[1], output[0], output[1]}) close(fd);
     return {Status::error, {}, std::string("cannot fork: ") + std::strerror(saved)};
   }
   if (child == 0) {
     close(fds[0]);
-    run_child(work, fds[1], parent);
+    close(output[0]);
+    run_child(work, fds[1], output[1], parent);
   }
   // Also here: the parent may kill before the child has run its setpgid.
   setpgid(child, child);
   close(fds[1]);
+  close(output[1]);
   const auto deadline = Clock::now() + timeout;
   std::string payload;
-  const ReadEnd end = read_until_eof(fds[0], deadline, payload);
+  Diagnostics diagnostics;
+  diagnostics.fd = output[0];
+  const ReadEnd end = read_until_eof(fds[0], deadline, payload, diagnostics);
   close(fds[0]);
   int wait_status = 0;
   if (end != ReadEnd::end_of_file) {
     kill_group(child);
     while (waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
     }
+    // After the kill: what the group wrote before it died, and no more.
+    diagnostics.finish();
     if (end == ReadEnd::overflow) {
       return {Status::error, std::move(payload),
               "sent more than " + std::to_string(payload_cap >> 20) + " MiB, so it was stopped"};
     }
     return {Status::timed_out, std::move(payload), describe_timeout(timeout)};
   }
-  if (!reap_before(child, deadline, wait_status)) {
-    return {Status::timed_out, std::move(payload), describe_timeout(timeout)};
-  }
+  const bool exited = reap_before(child, deadline, wait_status);
+  diagnostics.finish();
+  if (!exited) return {Status::timed_out, std::move(payload), describe_timeout(timeout)};
   return describe_exit(wait_status, std::move(payload));
 }
 
