@@ -138,6 +138,30 @@ def case_corrupt_entry(c):
     c.check(report["toolkits"][0]["version"] == "12.4.131", "the answer is asked afresh")
 
 
+def case_prune_own_files(c):
+    # A folder of the user's own, named by TORCHCOMPAT_PROBE_CACHE_DIR: the prune (beyond 64
+    # entries, oldest first) removes only the probe's own entries, never the user's files, even
+    # older ones with similar names.
+    os.makedirs(c.cache, mode=0o700)
+    own = ["notes.txt", "machine.txt", "machine-0123.txt", "Machine-0123456789abcdef.txt",
+           "machine-0123456789ABCDEF.txt", "machine-0123456789abcdef.txt.bak"]
+    for index, name in enumerate(own):
+        path = c.write(os.path.join("cache", name), "the user's own\n")
+        os.utime(path, (1000 + index, 1000 + index))
+    stale = []
+    for index in range(70):
+        name = f"machine-{index:016x}.txt"
+        path = c.write(os.path.join("cache", name), "format=torchcompat-probe-cache-1\nkey=old\n")
+        os.utime(path, (2000 + index, 2000 + index))
+        stale.append(name)
+    c.run()
+    left = set(os.listdir(c.cache))
+    c.check(all(name in left for name in own), f"the user's files kept: {sorted(set(own) - left)} gone")
+    entries = [name for name in left if name not in own]
+    c.check(len(entries) == 64, f"pruned to 64 entries, {len(entries)} left")
+    c.check(stale[0] not in left, "the oldest entry was pruned")
+
+
 def case_interrupted_not_kept(c):
     # An nvcc that hangs: the toolkit's answer says "timed out", which may not happen again.
     root = os.path.dirname(c.write("slow/bin/nvcc", "#!/bin/sh\nexec sleep 30\n", executable=True))

@@ -76,16 +76,33 @@ std::optional<std::string> cache_root(std::string& why_not) {
   return std::nullopt;
 }
 
+// The names entry_path gives: "<kind>-<16 hex digits>.txt", the kind in lower-case letters. The
+// folder may be one the user chose (TORCHCOMPAT_PROBE_CACHE_DIR) and hold files of their own.
+bool is_entry_name(const std::string& name) {
+  const std::size_t dash = name.find('-');
+  if (dash == 0 || dash == std::string::npos || name.size() != dash + 1 + 16 + 4) return false;
+  for (std::size_t i = 0; i < dash; ++i) {
+    if (name[i] < 'a' || name[i] > 'z') return false;
+  }
+  for (std::size_t i = dash + 1; i < dash + 17; ++i) {
+    const char c = name[i];
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return name.compare(dash + 17, 4, ".txt") == 0;
+}
+
+// Removes the oldest entries beyond max_entries: only regular files of this user's with an
+// entry's name, never anything else in the folder.
 void prune(const std::string& directory) {
   DIR* listing = ::opendir(directory.c_str());
   if (listing == nullptr) return;
   std::vector<std::pair<long long, std::string>> entries;
   while (const dirent* entry = ::readdir(listing)) {
     const std::string name = entry->d_name;
-    if (name.size() < 4 || name.compare(name.size() - 4, 4, ".txt") != 0) continue;
+    if (!is_entry_name(name)) continue;
     struct stat info {};
     const std::string path = directory + "/" + name;
-    if (::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
+    if (::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && info.st_uid == ::geteuid()) {
       entries.emplace_back(modified(info).tv_sec, path);
     }
   }
