@@ -63,6 +63,11 @@ elseif(cli_VERSION)
   return()
 endif()
 
+# Newer tables, as the package's own messages advise (the command has no
+# cache to set it in).
+if(NOT "$ENV{TORCHCOMPAT_DATA_DIR}" STREQUAL "")
+  set(TORCHCOMPAT_DATA_DIR "$ENV{TORCHCOMPAT_DATA_DIR}")
+endif()
 find_package(TorchCompat REQUIRED PATHS "${_cli_package_dir}" NO_DEFAULT_PATH)
 if(cli_PYTHON)
   set(TORCHCOMPAT_PYTHON "${cli_PYTHON}")

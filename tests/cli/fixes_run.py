@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Every fix `torchcompat check` prints is run as printed, and the environment
+is checked again (issue 15): real virtual environments, real pip, a wheel
+index on 127.0.0.1 (no network), Debian's real python3-torch and
+python3-torchvision.
+
+    fixes_run.py <bin/torchcompat> <work dir> <probe>
+
+The index serves small wheels whose metadata is the part of the real wheels'
+that the fixes depend on (name, version with its local part, the companions'
+Requires-Dist: torch==X, and torch/version.py's CUDA); the tables the command
+reads are the project's, with the wheel index base pointed at that server, so
+the printed command names it.
+"""
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import zipfile
+
+CLI, WORK, PROBE = sys.argv[1], sys.argv[2], sys.argv[3]
+SOURCE_DATA = os.path.join(os.path.dirname(os.path.abspath(CLI)), "..", "data")
+SYSTEM_PYTHON = "/usr/bin/python3"
+OLD_DRIVER = {"TORCHCOMPAT_OVERRIDE_DRIVER": "470.82.01", "TORCHCOMPAT_OVERRIDE_CUDA": "11.4",
+              "TORCHCOMPAT_OVERRIDE_GPU_ARCHS": "8.6"}
+GPU_MACHINE = {"TORCHCOMPAT_OVERRIDE_DRIVER": "550.54.14", "TORCHCOMPAT_OVERRIDE_CUDA": "12.4",
+               "TORCHCOMPAT_OVERRIDE_GPU_ARCHS": "8.6"}
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL: " + message, file=sys.stderr)
+
+
+def wheel(index, name, version, requires=(), cuda=None):
+    """A wheel of <name> <version> in <index>/<name>/, as pip finds it in a
+    directory listing (PEP 503 by way of http.server)."""
+    folder = os.path.join(index, name)
+    os.makedirs(folder, exist_ok=True)
+    stem = f"{name}-{version}"
+    path = os.path.join(folder, f"{stem}-py3-none-any.whl")
+    files = {f"{stem}.dist-info/METADATA":
+             f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+             + "".join(f"Requires-Dist: {r}\n" for r in requires),
+             f"{stem}.dist-info/WHEEL":
+             "Wheel-Version: 1.0\nGenerator: torchcompat-tests\nRoot-Is-Purelib: true\n"
+             "Tag: py3-none-any\n"}
+    if cuda is not None:
+        files[f"{name}/__init__.py"] = ""
+        files[f"{name}/version.py"] = (
+            "from typing import Optional\n" f"__version__ = '{version}'\n"
+            f"cuda: Optional[str] = \"{cuda}\"\nhip = None\n")
+    record = "".join(f"{f},,\n" for f in files) + f"{stem}.dist-info/RECORD,,\n"
+    files[f"{stem}.dist-info/RECORD"] = record
+    with zipfile.ZipFile(path, "w") as archive:
+        for member, text in files.items():
+            archive.writestr(member, text)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(root):
+    handler = functools.partial(QuietHandler, directory=root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def run(command, env=None, shell=False):
+    full_env = dict(os.environ)
+    for name in list(full_env):
+        if name.startswith("TORCHCOMPAT_OVERRIDE_") or name in ("VIRTUAL_ENV", "CONDA_PREFIX"):
+            del full_env[name]
+    full_env.update(env or {})
+    full_env["PIP_NO_INPUT"] = "1"
+    full_env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    return subprocess.run(command, env=full_env, shell=shell, capture_output=True, text=True,
+                          timeout=300)
+
+
+def check(python, machine, data):
+    env = dict(machine, TORCHCOMPAT_DATA_DIR=data, TORCHCOMPAT_PROBE_EXECUTABLE=PROBE)
+    result = run([CLI, "--format", "json", "check", "--python", python], env)
+    try:
+        return result.returncode, json.loads(result.stdout)
+    except ValueError:
+        fail(f"check --python {python}: not JSON:\n{result.stdout}{result.stderr}")
+        return result.returncode, {}
+
+
+def venv(path, system_site=False):
+    shutil.rmtree(path, ignore_errors=True)
+    args = [SYSTEM_PYTHON, "-m", "venv"] + (["--system-site-packages"] if system_site else [])
+    result = run(args + [path])
+    if result.returncode != 0:
+        sys.exit(f"python3 -m venv failed: {result.stderr}")
+    return os.path.join(path, "bin", "python")
+
+
+def main():
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    index_root = os.path.join(WORK, "index")
+    whl = os.path.join(index_root, "whl")
+    for variant, cuda in (("cu124", "12.4"), ("cu118", "11.8")):
+        base = os.path.join(whl, variant)
+        wheel(base, "torch", f"2.5.1+{variant}", cuda=cuda)
+        wheel(base, "torchvision", f"0.20.1+{variant}", ["torch==2.5.1"])
+        wheel(base, "torchaudio", f"2.5.1+{variant}", ["torch==2.5.1"])
+    wheel(os.path.join(whl, "pypi"), "torchvision", "0.20.1", ["torch==2.5.1"])
+    server = serve(index_root)
+    base_url = f"http://127.0.0.1:{server.server_address[1]}/whl/"
+
+    data = os.path.join(WORK, "data")
+    shutil.copytree(SOURCE_DATA, data)
+    variants_file = os.path.join(data, "torch-variants.json")
+    with open(variants_file, encoding="utf-8") as handle:
+        variants = json.load(handle)
+    variants["wheel_index_base"] = base_url
+    with open(variants_file, "w", encoding="utf-8") as handle:
+        json.dump(variants, handle, indent=2)
+
+    # 1. PyPI-style torch 2.5.1+cu124 on a driver that cannot run cu124.
+    python = venv(os.path.join(WORK, "cu124"))
+    setup = run([python, "-m", "pip", "install", "--index-url", base_url + "cu124",
+                 "torch==2.5.1+cu124", "torchvision==0.20.1+cu124", "torchaudio==2.5.1+cu124"])
+    if setup.returncode != 0:
+        sys.exit(f"setting up the cu124 venv failed: {setup.stdout}{setup.stderr}")
+    status, answer = check(python, OLD_DRIVER, data)
+    fixes = answer.get("fixes", [])
+    if status != 1 or answer.get("verdict") != "problem" or not fixes:
+        fail(f"cu124 on driver 470: expected a problem with fixes, got {status} {answer}")
+    else:
+        fix = fixes[0]
+        if not fix.startswith(python + " -m pip install torch==2.5.1+cu118 "):
+            fail(f"the first fix names neither the interpreter nor the local version: {fix}")
+        # The fix without its local versions is what pip would keep as it is.
+        unpinned = fix.replace("+cu118", "") + " --dry-run"
+        kept = run(unpinned, shell=True)
+        if "Would install" in kept.stdout or kept.returncode != 0:
+            fail(f"expected pip to keep 2.5.1+cu124 for ==2.5.1:\n{kept.stdout}{kept.stderr}")
+        dry = run(fix + " --dry-run", shell=True)
+        if dry.returncode != 0 or "torch-2.5.1+cu118" not in dry.stdout:
+            fail(f"the fix, --dry-run, would not install torch 2.5.1+cu118:\n{dry.stdout}"
+                 f"{dry.stderr}")
+        ran = run(fix, shell=True)
+        if ran.returncode != 0:
+            fail(f"the fix as printed failed:\n{fix}\n{ran.stdout}{ran.stderr}")
+        status, answer = check(python, OLD_DRIVER, data)
+        if status != 0 or answer.get("verdict") != "works":
+            fail(f"after the fix, expected works: {status} {answer.get('verdict')} "
+                 f"{answer.get('problems')}")
+        else:
+            print(f"ok: ran '{fix}', the check now says works")
+
+    # 2. Debian's python3-torch 1.13.1 under a --system-site-packages venv
+    #    where pip put torchvision 0.20.1 on top.
+    python = venv(os.path.join(WORK, "debian-mix"), system_site=True)
+    setup = run([python, "-m", "pip", "install", "--no-deps", "--index-url", base_url + "pypi",
+                 "torchvision==0.20.1"])
+    if setup.returncode != 0:
+        sys.exit(f"setting up the debian-mix venv failed: {setup.stdout}{setup.stderr}")
+    status, answer = check(python, GPU_MACHINE, data)
+    fixes = answer.get("fixes", [])
+    if status != 1 or fixes != [python + " -m pip uninstall -y torchvision"]:
+        fail(f"Debian mix: expected the one fix 'uninstall torchvision', got {status} {fixes}")
+    else:
+        ran = run(fixes[0], shell=True)
+        if ran.returncode != 0:
+            fail(f"the fix as printed failed:\n{fixes[0]}\n{ran.stdout}{ran.stderr}")
+        status, answer = check(python, GPU_MACHINE, data)
+        if status != 0 or answer.get("verdict") != "works":
+            fail(f"after the uninstall, expected works (Debian's pair): {status} {answer}")
+        else:
+            print(f"ok: ran '{fixes[0]}', the check now says works")
+
+    # 3. Debian's own pair passes as it is.
+    status, answer = check(SYSTEM_PYTHON, GPU_MACHINE, data)
+    if status != 0 or answer.get("verdict") != "works":
+        fail(f"Debian's python3-torch + python3-torchvision: expected works, got {status} {answer}")
+    server.shutdown()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
