@@ -69,10 +69,8 @@ endif()
 # of the shape docs/cli.md documents for its command (validate_json.py).
 if(ARGS MATCHES "(^|;)--format(;|=)json" AND NOT ARGS MATCHES "^probe;")
   file(WRITE "${WORK_FILE}" "${out}")
-  execute_process(
-    COMMAND "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/validate_json.py" "${WORK_FILE}"
-    RESULT_VARIABLE invalid
-    ERROR_VARIABLE why)
+  execute_process(COMMAND "${PYTHON}" "${CMAKE_CURRENT_LIST_DIR}/validate_json.py" "${WORK_FILE}"
+                  RESULT_VARIABLE invalid ERROR_VARIABLE why)
   if(NOT invalid EQUAL 0)
     message(FATAL_ERROR "stdout is not the documented JSON answer:\n${why}\n${shown}")
   endif()
