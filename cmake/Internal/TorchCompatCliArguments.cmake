@@ -182,7 +182,8 @@ endfunction()
 # the usage, or that command's part of it.
 function(_cli_help)
   set(_cli_usage
-      "usage: torchcompat [--format text|json] [--python EXE] [--driver-policy compat|strict] <command> [args]
+      "usage: torchcompat [--format text|json] [--python EXE] [--driver-policy compat|strict]
+                   [--require-gpu] <command> [args]
 
 Will the PyTorch you have, or want, work on this machine? Every answer comes
 from the TorchCompat CMake package and its tables.
@@ -197,7 +198,8 @@ commands:
   url TORCH [--variant V] [--platform linux|windows|macos] [--arch A]
             [--abi cxx11|pre-cxx11] [--config Release|Debug]
                         the official libtorch URL that runs here, and why
-  pip [TORCH]           the install command for this machine, pip and uv forms
+  pip [TORCH] [--variant V]
+                        the install command for this machine, pip and uv forms
   probe [ARGS]          torchcompat-probe itself, with its own arguments (--help)
 
 options:
@@ -205,12 +207,15 @@ options:
   --python EXE          interpreter to ask (default: python3 on PATH)
   --driver-policy P     compat (default: NVIDIA minor-version compatibility) or
                         strict (the toolkit's own minimum driver)
+  --require-gpu         a build that would run on the CPU only is a problem
   -h, --help            this text (also: torchcompat <command> --help)
   --version             the version of TorchCompat
 
-TORCH is a version as pip writes it: 2.4.0, 2.4.0+cu121, 1.13.0a0+gitunknown.
-Exit status: 0 it works, 1 a problem was found (or something could not be
-verified: the verdict says which), 2 usage error.
+TORCH is a version as pip writes it: 2.4.0, 2.4.0+cu121, 1.13.0a0+gitunknown,
+or latest (the newest release with builds for this platform).
+Exit status: 0 it works (on the CPU only too, unless --require-gpu), 1 a
+problem was found (or something could not be verified: the verdict says
+which), 2 usage error.
 Environment: TORCHCOMPAT_OVERRIDE_DRIVER, _CUDA, _GPU_ARCHS, _CUDNN, _TOOLKIT
 describe a target machine; TORCHCOMPAT_PROBE_EXECUTABLE a prebuilt probe.")
 
@@ -228,7 +233,8 @@ describe a target machine; TORCHCOMPAT_PROBE_EXECUTABLE a prebuilt probe.")
             [--abi cxx11|pre-cxx11] [--config Release|Debug]
                         the official libtorch URL that runs here, and why")
   set(_cli_usage_pip
-      "  pip [TORCH]           the install command for this machine, pip and uv forms")
+      "  pip [TORCH] [--variant V]
+                        the install command for this machine, pip and uv forms")
   set(_cli_usage_probe
       "  probe [ARGS]          torchcompat-probe itself, with its own arguments (--help)")
 
