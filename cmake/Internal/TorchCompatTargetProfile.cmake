@@ -166,6 +166,16 @@ function(_torchcompat_profile_check_gpus file gpus_json)
   if(error)
     _torchcompat_profile_error("${file}" "has no list of GPUs")
   endif()
+  if(count GREATER 1024)
+    _torchcompat_profile_error("${file}" "lists ${count} GPUs, more than the 1024 a machine has")
+  endif()
+  # Each GPU a plain object: brackets outside strings may only be the array's and one pair each.
+  string(REGEX REPLACE "\"([^\"\\]|\\.)*\"" "s" shape "${gpus_json}")
+  string(REGEX REPLACE "[^][{}]" "" shape "${shape}")
+  if(NOT shape MATCHES "^\\[({})*\\]$")
+    _torchcompat_profile_error("${file}" "lists a GPU that is not a plain object (a nested value "
+                               "or a non-object entry): the probe writes none")
+  endif()
   _torchcompat_json_flat_objects(objects "${gpus_json}")
   list(LENGTH objects flat)
   if(NOT flat EQUAL count)
@@ -196,12 +206,34 @@ function(_torchcompat_check_profile_file file)
   endif()
 endfunction()
 
+# Fails unless `json` nests at most 16 arrays and objects deep and its GPU list holds at most 1024
+# plain objects, before CMake's JSON reader sees it: that reader recurses (a profile nested a
+# thousand levels aborts CMake) and the checks below take time per GPU. The probe writes 4 levels.
+# Strings are taken out first (a bracket inside one is text); then each pass removes the innermost
+# pairs, so 16 passes leave nothing of a document no deeper than 16.
+function(_torchcompat_profile_check_shape file json)
+  string(REGEX REPLACE "\"([^\"\\]|\\.)*\"" "s" shape "${json}")
+  string(REGEX REPLACE "[^][{}]" "" shape "${shape}")
+  foreach(pass RANGE 1 16)
+    if(shape STREQUAL "")
+      break()
+    endif()
+    string(REGEX REPLACE "\\[\\]|{}" "" shape "${shape}")
+  endforeach()
+  if(NOT shape STREQUAL "")
+    _torchcompat_profile_error(
+      "${file}" "nests deeper than 16 levels, or its brackets do not pair "
+      "up: a probe answer nests 4")
+  endif()
+endfunction()
+
 # Reads and checks a profile. Sets <prefix>_JSON (its driver, gpus,
 # gpus_status and cudnn members as one small object, and the GPU array) and
 # <prefix>_SOURCE ("target profile F, probed on H at T").
 function(_torchcompat_read_target_profile file prefix)
   _torchcompat_check_profile_file("${file}")
   file(READ "${file}" json)
+  _torchcompat_profile_check_shape("${file}" "${json}")
   string(
     JSON
     schema
