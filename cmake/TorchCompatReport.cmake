@@ -156,7 +156,16 @@ function(torchcompat_report)
   _torchcompat_report_machine(machine_text)
   _torchcompat_report_builds(builds_text "${version}" "${platform}" "${policy}")
   _torchcompat_report_install(install_text "${version}" "${platform}" "${policy}")
-  set(report "TorchCompat report\n\n${machine_text}\n${builds_text}${newest_note}\n${install_text}")
+  # The table's age, so a reader can tell an old answer from a wrong one.
+  _torchcompat_table_age(age)
+  set(age_text "")
+  if(age_DATE)
+    string(CONCAT age_text "\nTables: last checked against PyPI on ${age_DATE} (newest torch "
+                  "then: ${age_NEWEST}), newer releases are unknown to them.\n")
+  endif()
+  set(report
+      "TorchCompat report\n\n${machine_text}\n${builds_text}${newest_note}\n${install_text}${age_text}"
+  )
 
   if(arg_OUTPUT_VARIABLE)
     set(${arg_OUTPUT_VARIABLE} "${report}" PARENT_SCOPE)

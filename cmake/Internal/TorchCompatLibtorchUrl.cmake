@@ -7,6 +7,8 @@
 # ABI is cxx11 or pre-cxx11 on Linux and none elsewhere; CONFIG is Release or Debug.
 # When the archive is not in the table, <out-var> is set to "" and the message (which lists what
 # does exist) goes to ERROR_VARIABLE, or stops configuration with FATAL_ERROR when none is given.
+# Only a list the table marks complete says "not published"; a partial one (older releases, known
+# from a few sources) says the archive is not known and cannot be verified, naming the sources.
 # scripts/libtorch-url renders the same data; tests/urls holds both to the same official URLs.
 include_guard(GLOBAL)
 # The module's own policies, also when included by a cmake -P script that set none.
@@ -78,6 +80,63 @@ function(_torchcompat_libtorch_url_join out_var items)
   endif()
 endfunction()
 
+# The message for an archive a partial list does not name: unknown, not absent.
+function(_torchcompat_libtorch_url_not_known out_var table release what known)
+  _torchcompat_json_list(source_ids "${release}" sources)
+  set(where "")
+  foreach(id IN LISTS source_ids)
+    _torchcompat_json_get(url "${table}" sources "${id}" url)
+    list(APPEND where "${id} (${url})")
+  endforeach()
+  _torchcompat_libtorch_url_join(where "${where}")
+  _torchcompat_json_get(base "${table}" url_base)
+  set(${out_var}
+      "TorchCompat: ${what} is not known to TorchCompat, so whether it was published cannot be verified: the table's list for this release is partial (known: ${known}, from the sources ${where}). Look for it under ${base} or on pytorch.org's previous-versions page"
+      PARENT_SCOPE)
+endfunction()
+
+# The "unknown release" message. A release the release table knows but the archive table
+# does not has no sourced archive names; one newer than every release says the table
+# predates it, with the day of the table's last check against PyPI.
+function(_torchcompat_libtorch_url_unknown_release out_var file releases version)
+  get_filename_component(dir "${file}" DIRECTORY)
+  set(all_releases "")
+  if(EXISTS "${dir}/torch-releases.json")
+    file(READ "${dir}/torch-releases.json" torch_table)
+    _torchcompat_json_get(all_releases "${torch_table}" releases)
+  endif()
+  if(all_releases STREQUAL "")
+    set(all_releases "${releases}")
+  endif()
+  _torchcompat_json_get(release_record "${all_releases}" "${version}")
+  _torchcompat_json_keys(versions "${all_releases}")
+  list(SORT versions COMPARE NATURAL)
+  list(GET versions -1 newest)
+  _torchcompat_libtorch_url_members(known "${releases}")
+  if(release_record)
+    set(text
+        "TorchCompat: the libtorch archives of torch ${version} are not known to TorchCompat (no source for their names was readable, see the known gaps in data/libtorch-archives.md), so no URL can be given. Releases with known archives: ${known}"
+    )
+  elseif(version VERSION_GREATER newest)
+    set(checked "")
+    if(EXISTS "${dir}/pypi-check.json")
+      file(READ "${dir}/pypi-check.json" record)
+      _torchcompat_json_get(checked "${record}" run date)
+    endif()
+    if(checked)
+      set(checked ", and the tables were last checked against PyPI on ${checked}")
+    endif()
+    set(text
+        "TorchCompat: torch ${version} is newer than the tables (newest release: ${newest}${checked}), so it is unknown to TorchCompat. Update TorchCompat or point TORCHCOMPAT_DATA_DIR at newer tables"
+    )
+  else()
+    set(text
+        "TorchCompat: torch ${version} is not in the libtorch table (unknown release). Known releases: ${known}"
+    )
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
 # Looks the archive up step by step so that each miss can say what the table does have.
 function(
   _torchcompat_libtorch_url_render
@@ -117,12 +176,11 @@ function(
     "${releases}"
     "${version}")
   if(missing)
-    _torchcompat_libtorch_url_members(known "${releases}")
-    set(${error_var}
-        "TorchCompat: torch ${version} is not in the libtorch table (unknown release). Known releases: ${known}"
-        PARENT_SCOPE)
+    _torchcompat_libtorch_url_unknown_release(text "${file}" "${releases}" "${version}")
+    set(${error_var} "${text}" PARENT_SCOPE)
     return()
   endif()
+  _torchcompat_json_get(release_complete "${release}" complete)
 
   string(JSON platforms GET "${release}" platforms)
   string(
@@ -135,11 +193,19 @@ function(
     "${platform}")
   if(missing)
     _torchcompat_libtorch_url_members(known "${platforms}")
-    set(${error_var}
-        "TorchCompat: no libtorch archive is recorded for torch ${version} on ${platform}. Platforms with archives for ${version}: ${known}"
-        PARENT_SCOPE)
+    if(release_complete)
+      set(text
+          "TorchCompat: no libtorch archive is recorded for torch ${version} on ${platform}. Platforms with archives for ${version}: ${known}"
+      )
+    else()
+      _torchcompat_libtorch_url_not_known(
+        text "${table}" "${release}" "a libtorch archive of torch ${version} for ${platform}"
+        "${known}")
+    endif()
+    set(${error_var} "${text}" PARENT_SCOPE)
     return()
   endif()
+  _torchcompat_json_get(list_complete "${record}" complete)
 
   set(kind "${abi}/${config}")
   _torchcompat_libtorch_url_kind_words(kind_words "${kind}")
@@ -156,17 +222,31 @@ function(
     _torchcompat_libtorch_url_members(kinds "${archives}")
     string(REPLACE ", " ";" kinds "${kinds}")
     _torchcompat_libtorch_url_kind_words(recorded "${kinds}")
-    set(${error_var}
-        "TorchCompat: torch ${version} on ${platform} has no ${kind_words} archive. Recorded: ${recorded}"
-        PARENT_SCOPE)
+    if(list_complete)
+      set(text
+          "TorchCompat: torch ${version} on ${platform} has no ${kind_words} archive. Recorded: ${recorded}"
+      )
+    else()
+      _torchcompat_libtorch_url_not_known(
+        text "${table}" "${record}"
+        "an archive for ${kind_words} of torch ${version} on ${platform}" "${recorded}")
+    endif()
+    set(${error_var} "${text}" PARENT_SCOPE)
     return()
   endif()
   _torchcompat_json_list(variants "${variants_json}")
   if(NOT variant IN_LIST variants)
     _torchcompat_libtorch_url_join(published "${variants}")
-    set(${error_var}
-        "TorchCompat: variant ${variant} is not published for torch ${version} on ${platform} (${kind_words}). Published variants: ${published}"
-        PARENT_SCOPE)
+    if(list_complete)
+      set(text
+          "TorchCompat: variant ${variant} is not published for torch ${version} on ${platform} (${kind_words}). Published variants: ${published}"
+      )
+    else()
+      _torchcompat_libtorch_url_not_known(
+        text "${table}" "${record}"
+        "variant ${variant} of torch ${version} on ${platform} (${kind_words})" "${published}")
+    endif()
+    set(${error_var} "${text}" PARENT_SCOPE)
     return()
   endif()
 

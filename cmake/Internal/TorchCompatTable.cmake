@@ -217,6 +217,24 @@ function(_torchcompat_pip_install_command out_var release variant)
   set(${out_var} "${command}" PARENT_SCOPE)
 endfunction()
 
+# How old the tables are: <prefix>_DATE, the day of their last clean check
+# against PyPI (data/pypi-check.json), and <prefix>_NEWEST, the newest torch PyPI
+# served then; both "" when the record is absent (a data folder without one).
+# A release newer than that is unknown because the table predates it, which
+# callers say in those words.
+function(_torchcompat_table_age prefix)
+  _torchcompat_data_dir(dir)
+  set(date "")
+  set(newest "")
+  if(EXISTS "${dir}/pypi-check.json")
+    _torchcompat_table(table pypi-check)
+    _torchcompat_json_get(date "${table}" run date)
+    _torchcompat_json_get(newest "${table}" run newest_torch_on_pypi)
+  endif()
+  set(${prefix}_DATE "${date}" PARENT_SCOPE)
+  set(${prefix}_NEWEST "${newest}" PARENT_SCOPE)
+endfunction()
+
 # The minor-version-compatibility floor for a CUDA major ("" when none is recorded).
 function(_torchcompat_compat_floor out_var cuda_major os)
   _torchcompat_table(table cuda-toolkits)

@@ -252,6 +252,17 @@ CUDA_RUNTIME = {
     "13.5.0": "13.5.37",
 }
 
+# Where another document gives a different runtime for the same update, which one the
+# table follows and why.
+RUNTIME_DISPUTES = {
+    "12.5.1": "cuda_runtime follows PyPI: cuda-toolkit==12.5.1 pins nvidia-cuda-runtime-cu12=="
+              "12.5.39.* (also 12.5.0's runtime; re-read with `pip install --dry-run --report` on "
+              "2026-12-06), while NVIDIA's CUDA 12.5 Update 1 release notes give the runtime "
+              "(cudart) as 12.5.82 (quoted in TorchCompat's data audit, issue 19). A torch wheel "
+              "names its toolkit update through the PyPI pin, so the table keeps 12.5.39; 12.5.82 "
+              "is the component version NVIDIA's installer ships.",
+}
+
 WINDOWS_NA_NOTE = ("Windows column reads 'N/A' in NVIDIA's table: the Windows driver is "
                    "not bundled with 13.x toolkits.")
 
@@ -292,7 +303,11 @@ def build_toolkits():
         if record is None:
             raise SystemExit(f"cuda-toolkit {version} on PyPI has no toolkit record")
         record["cuda_runtime"] = runtime
+        # Which source the value follows, where sources could disagree (RUNTIME_DISPUTES).
+        record["cuda_runtime_source"] = PYPI_RUNTIME
         record["sources"] = record["sources"] + [PYPI_RUNTIME]
+        if version in RUNTIME_DISPUTES:
+            record["notes"] = " ".join(filter(None, [record.get("notes"), RUNTIME_DISPUTES[version]]))
     return {v: toolkits[v] for v in sorted(toolkits, key=version_key)}
 
 

@@ -13,6 +13,9 @@ Inputs:
     generator history read never made stable (2.14.0), minus what PyTorch's release documents
     exclude (CANDIDATE_EXCLUDED).
 Usage: libtorch_archives_build.py <replay dir> <published_versions.json> <data dir>
+       libtorch_archives_build.py --update-existing <data dir>
+The second form re-derives both files from their own records, hand_records() and this file's
+rules (eras, sources, which lists are complete): for changes that need no replayed input.
 """
 import glob
 import json
@@ -169,6 +172,13 @@ SOURCES = {
         "links to cu102/libtorch-shared-with-deps-1.8.1%2Bcu102.zip and "
         "libtorch-cxx11-abi-shared-with-deps-1.8.1%2Bcu102.zip, the links #55345 confirms. Windows "
         "1.8.1 was not read."),
+    "pytorch-issue-24120": source(
+        "pytorch/pytorch#24120 (libtorch 1.2.0 archive names)",
+        "https://github.com/pytorch/pytorch/issues/24120",
+        "Names cu92/libtorch-shared-with-deps-1.2.0+cu92.zip: the 1.2.0 cu92 archive, whose name "
+        "carries '+cu92' although 1.2.0's cpu and cu100 archives have no local suffix. Transcribed "
+        "from the quote of this thread in TorchCompat's data audit (issue 19); the thread's other "
+        "archive names were not transcribed."),
     "pypi-index": source(
         "PyPI simple index via pip",
         "https://pypi.org/simple/torch/",
@@ -181,10 +191,12 @@ ERAS = {
     "linux-pre-cxx11-only": {
         "platform": "linux-x86_64", "directory": "{variant}", "local": LOCAL,
         "files": {"pre-cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip"},
-        "sources": ["neuropod-pins", "pytorch-issue-33131"],
+        "sources": ["neuropod-pins", "pytorch-issue-33131", "pytorch-issue-24120"],
         "notes": "Only pre-cxx11 archives are recorded for these releases (cxx11-abi builds were added "
-                 "to the build scripts in Aug 2019, pytorch/builder d7348b47). 1.1.0 and 1.2.0 had no "
-                 "local version suffix at all; 1.3.0 added '+cpu' to the CPU archive only."},
+                 "to the build scripts in Aug 2019, pytorch/builder d7348b47). The cpu and default-CUDA "
+                 "archives of 1.1.0 and 1.2.0 have no local version suffix (see each release's "
+                 "'unsuffixed'), but 1.2.0's cu92 archive does: pytorch/pytorch#24120 names "
+                 "cu92/libtorch-shared-with-deps-1.2.0+cu92.zip. 1.3.0 added '+cpu' to the CPU archive."},
     "linux-two-abis": {
         "platform": "linux-x86_64", "directory": "{variant}", "local": LOCAL,
         "files": {"pre-cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip",
@@ -316,8 +328,8 @@ def hand_records():
         "1.1.0": {"linux-x86_64": rec("linux-pre-cxx11-only", {"pre-cxx11/Release": ["cpu", "cu90"]},
                                       neuropod, ["cpu", "cu90"]),
                   "macos-x86_64": mac(neuropod)},
-        "1.2.0": {"linux-x86_64": rec("linux-pre-cxx11-only", {"pre-cxx11/Release": ["cpu", "cu100"]},
-                                      neuropod, ["cpu", "cu100"]),
+        "1.2.0": {"linux-x86_64": rec("linux-pre-cxx11-only", {"pre-cxx11/Release": ["cpu", "cu100", "cu92"]},
+                                      neuropod + ["pytorch-issue-24120"], ["cpu", "cu100"]),
                   "macos-x86_64": mac(neuropod)},
         "1.3.0": {"linux-x86_64": rec("linux-pre-cxx11-only", {"pre-cxx11/Release": ["cpu", "cu100"]},
                                       neuropod, ["cu100"]),
@@ -547,6 +559,65 @@ def variants_document(records, replays):
     }
 
 
+# Sources that list every archive and wheel variant of a release: PyTorch's own build
+# matrix. Everything else (the get-started page, which shows a selection; third-party pins;
+# maintainers' answers about single archives) lists some of them, and a variant missing from
+# such a list is not known to TorchCompat rather than not published.
+COMPLETE_SOURCES = {"test-infra-matrix", "test-infra-candidate-matrix", "pytorch-2.14-docs", "pypi-index"}
+PARTIAL_LIST_SOURCES = {"previous-versions", "published-versions"}
+
+
+def mark_completeness(archives, variants):
+    """Adds 'complete' to each archives release and platform record and, per variants platform
+    entry, the kinds ('wheel', 'libtorch') whose list is complete."""
+    for version, release in archives["releases"].items():
+        for record in release["platforms"].values():
+            record["complete"] = set(record["sources"]) <= COMPLETE_SOURCES
+        release["complete"] = all(r["complete"] for r in release["platforms"].values())
+    for version, release in variants["releases"].items():
+        archive_release = archives["releases"].get(version)
+        for platform, entry in release["platforms"].items():
+            complete = []
+            if entry["wheel"] is not None and not PARTIAL_LIST_SOURCES & set(release["sources"]):
+                complete.append("wheel")
+            archive = (archive_release or {}).get("platforms", {}).get(platform)
+            if entry["libtorch"] is not None and (archive["complete"] if archive else
+                                                  bool(archive_release and archive_release["complete"])):
+                complete.append("libtorch")
+            entry["complete"] = complete
+
+
+def records_of(archives):
+    """The per-release platform records and notes of an existing libtorch-archives.json."""
+    records, notes = {}, {}
+    for version, release in archives["releases"].items():
+        records[version] = {platform: {k: v for k, v in record.items() if k != "complete"}
+                            for platform, record in release["platforms"].items()}
+        if "notes" in release and version not in LTS_RELEASES:
+            notes[version] = release["notes"]
+    return records, notes
+
+
+def update_existing(data_dir):
+    """Re-derives both files from their own records plus hand_records() and this file's rules
+    (eras, sources, completeness), for a change that needs none of the replayed inputs."""
+    paths = [os.path.join(data_dir, name) for name in ("libtorch-archives.json", "torch-variants.json")]
+    with open(paths[0], encoding="utf-8") as f:
+        records, notes = records_of(json.load(f))
+    with open(paths[1], encoding="utf-8") as f:
+        variants = json.load(f)
+    hand = hand_records()
+    records.update(hand)
+    archives = archives_document(records, notes)
+    fresh = variants_document(hand, {})["releases"]
+    for version in hand:
+        variants["releases"][version] = fresh[version]
+    variants["sources"] = SOURCES
+    mark_completeness(archives, variants)
+    write_json(paths[0], archives)
+    write_json(paths[1], variants)
+
+
 def write_json(path, document):
     with open(path, "w", encoding="utf-8") as f:
         json.dump(document, f, indent=2, ensure_ascii=False)
@@ -554,6 +625,9 @@ def write_json(path, document):
 
 
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--update-existing":
+        update_existing(sys.argv[2])
+        return
     if len(sys.argv) != 4:
         sys.exit(__doc__)
     replay_dir, published_versions, data_dir = sys.argv[1:]
@@ -562,8 +636,10 @@ def main():
     records, notes = generator_records(replays)
     records.update(published_records(published_versions, "1.12.1"))
     records.update(hand_records())
-    write_json(os.path.join(data_dir, "libtorch-archives.json"), archives_document(records, notes))
-    write_json(os.path.join(data_dir, "torch-variants.json"), variants_document(records, replays))
+    archives, variants = archives_document(records, notes), variants_document(records, replays)
+    mark_completeness(archives, variants)
+    write_json(os.path.join(data_dir, "libtorch-archives.json"), archives)
+    write_json(os.path.join(data_dir, "torch-variants.json"), variants)
 
 
 if __name__ == "__main__":

@@ -174,11 +174,11 @@ def _minor_key(minor):
 
 def collect(read_wheels=True, progress=None, index_url=pypi_index.DEFAULT_INDEX_URL):
     """All PyPI facts the table uses, as one JSON-ready dict."""
-    result = {}
+    result, indexes = {}, {}
     for project in ("torch", "torchvision", "torchaudio"):
         if progress:
             progress("reading PyPI index and wheels of " + project)
-        index = pypi_index.fetch_index(project, index_url)
+        index = indexes[project] = pypi_index.fetch_index(project, index_url)
         if project == "torch":
             result[project] = torch_facts(index, read_wheels)
         else:
@@ -186,4 +186,6 @@ def collect(read_wheels=True, progress=None, index_url=pypi_index.DEFAULT_INDEX_
         result[project + "_versions"] = sorted(
             (v for v in index["versions"] if pypi_index.is_final_release(v)),
             key=pypi_index.version_key)
+    # What `check-pypi --changes` later compares PyPI with (scripts/data/pypi_changes.py).
+    result["index_state"] = pypi_index.index_state(indexes)
     return result

@@ -89,3 +89,21 @@ def cpython_minor(python_tag, abi_tag):
     if not match:
         return None, False
     return "{}.{}".format(match.group(1), match.group(2)), abi_tag.endswith("t")
+
+
+def index_state(indexes):
+    """Per project: final releases, yanked releases, newest upload time, file count."""
+    result = {}
+    for project in sorted(indexes):
+        grouped = {v: files for v, files in files_by_version(indexes[project]).items()
+                   if is_final_release(v)}
+        files = [entry for entries in grouped.values() for entry in entries]
+        result[project] = {
+            "releases": sorted(grouped, key=version_key),
+            "yanked": sorted((v for v, entries in grouped.items()
+                              if all(entry["yanked"] for entry in entries)),
+                             key=version_key),
+            "files": len(files),
+            "newest_upload": max((entry["upload-time"] for entry in files), default=None),
+        }
+    return result

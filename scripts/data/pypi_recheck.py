@@ -83,3 +83,37 @@ def recheck(document, facts):
               "torchvision_releases": len(facts["torchvision"]),
               "torchaudio_releases": len(facts["torchaudio"])}
     return problems, counts
+
+
+def check_recorded_state(document, record):
+    """Offline: disagreements between the table and what its recorded check saw on PyPI
+    (data/pypi-check.json), so a table edited after its check, or a check recorded
+    against another table, is caught without the network."""
+    problems = []
+    state = record.get("index_state")
+    if not state:
+        return ["the recorded check holds no index state: run scripts/check-pypi --record"]
+    releases = document["releases"]
+    seen = {v for v in state["torch"]["releases"]
+            if torch_releases.version_tuple(v) >= torch_releases.FIRST_TORCH}
+    on_pypi = {v for v, r in releases.items() if r.get("on_pypi")}
+    for version in sorted(seen - on_pypi, key=torch_releases.version_tuple):
+        problems.append("torch {}: the recorded check saw it on PyPI but the table has no "
+                        "on_pypi record".format(version))
+    for version in sorted(on_pypi - seen, key=torch_releases.version_tuple):
+        problems.append("torch {}: the table says on_pypi but the recorded check did not see it".format(version))
+    for project in ("torchvision", "torchaudio"):
+        named = set()
+        for r in releases.values():
+            named.add(r.get(project))
+            named.update(r.get(project + "_pinned_by") or [])
+        yanked = set(state[project]["yanked"])
+        for version in state[project]["releases"]:
+            if version not in named and version not in yanked:
+                problems.append("{} {}: the recorded check saw it on PyPI (not yanked) but no torch "
+                                "record names it".format(project, version))
+    run = record.get("run", {})
+    if run.get("torch_releases") != len(releases):
+        problems.append("the recorded check compared {} torch records, the table has {}".format(
+            run.get("torch_releases"), len(releases)))
+    return problems

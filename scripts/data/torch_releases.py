@@ -18,7 +18,7 @@ import pypi_facts  # noqa: E402
 import pypi_index  # noqa: E402
 import torch_documented_pairs as documented  # noqa: E402
 
-RETRIEVED = "2026-11-25"
+RETRIEVED = "2026-12-06"
 FIRST_TORCH = (1, 0, 0)
 PLATFORM_ORDER = ("linux-x86_64", "linux-aarch64", "windows-x86_64", "macos-x86_64", "macos-arm64")
 
@@ -52,7 +52,7 @@ PYPI_SOURCES = {
         "url": "https://pypi.org/simple/torchaudio/",
         "retrieved": RETRIEVED,
         "notes": "As for torchvision: one wheel per platform of every final torchaudio release; "
-                 "torchaudio 2.11.0 (the last release on PyPI) declares no torch requirement.",
+                 "torchaudio 2.11.0 declares no torch requirement, 2.11.1 declares torch>=2.11.",
     },
 }
 
@@ -138,21 +138,35 @@ def torchvision_fields(version, date, vision_index, notes, sources):
     return {"torchvision": chosen, "torchvision_basis": basis, "torchvision_pinned_by": pinned}
 
 
+def range_admitters(torch_version, index):
+    """Live companion releases with no exact pin whose torch>=X ranges admit torch_version."""
+    return sorted((v for v, i in index.items()
+                   if not i["yanked"] and i["ranges"] and not i["pins"]
+                   and all(version_tuple(torch_version) >= low for low in i["ranges"])),
+                  key=version_tuple)
+
+
 def torchaudio_fields(version, date, audio_index, notes, sources):
     chosen, basis, pinned = pick_companion(version, date, audio_index)
     stable = documented.TORCHAUDIO_STABLE_ABI
     if chosen is None and version_tuple(version) >= version_tuple(stable["first_torch"]):
         chosen, basis = stable["torchaudio"], "documented-range"
         sources.append(stable["source"])
-        notes.append("torchaudio stopped following torch after 2.11: {} is the last torchaudio on "
-                     "PyPI, declares no torch requirement, and its docs state it is built against "
-                     "PyTorch's stable ABI and supports torch 2.11 and every later release."
-                     .format(chosen))
+        notes.append("torchaudio stopped following torch after 2.11: {} declares no torch "
+                     "requirement, and its docs state it is built against PyTorch's stable ABI and "
+                     "supports torch 2.11 and every later release.".format(chosen))
+    elif basis == "wheel-range-same-day":
+        notes.append("No torchaudio wheel pins torch=={0}; torchaudio {1} declares a range "
+                     "(torch>=...) that admits {0} and was uploaded to PyPI the same day.".format(version, chosen))
     elif chosen is None:
         notes.append("No torchaudio for this torch: no torchaudio release on PyPI pins it (the first "
                      "torchaudio on PyPI, 0.3.0, pins torch 1.2.0) and no document pairs one.")
     if chosen is not None:
         sources.append("pypi-torchaudio-metadata")
+    later = [v for v in range_admitters(version, audio_index) if version_tuple(v) > version_tuple(chosen or "0")]
+    if later:
+        notes.append("Later torchaudio releases whose wheels' torch range also admits this torch: {}."
+                     .format(", ".join(later)))
     for yanked in yanked_pinners(version, audio_index):
         notes.append("torchaudio {} also pins this torch but is yanked on PyPI.".format(yanked))
     return {"torchaudio": chosen, "torchaudio_basis": basis, "torchaudio_pinned_by": pinned}

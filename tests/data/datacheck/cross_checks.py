@@ -169,6 +169,11 @@ def check_libtorch_lists_agree(archives_document, variants_document, report):
             if listed is not None and sorted(listed) != union:
                 report("torch-variants.json: releases['{}'] {} libtorch {} differs from the archives "
                        "in libtorch-archives.json {}".format(version, platform, sorted(listed), union))
+            complete = "libtorch" in (_platform_lists(variants_document, version, platform).get("complete") or [])
+            if listed is not None and complete != (entry.get("complete") is True):
+                report("torch-variants.json: releases['{}'] {} libtorch list is {} but libtorch-archives.json "
+                       "says it is {}".format(version, platform, "complete" if complete else "partial",
+                                              "complete" if entry.get("complete") else "partial"))
 
 
 def check_build_variants_published(builds_document, variants_document, report):

@@ -174,7 +174,28 @@ def check_torch_variants(document, report):
             check_fields("{}.platforms['{}']".format(where, platform), entry if isinstance(entry, dict) else {}, {
                 "wheel": (_VARIANT_LIST, "a list of variant names or null", True),
                 "libtorch": (_VARIANT_LIST, "a list of variant names or null", True),
+                "complete": (lambda v: isinstance(v, list) and set(v) <= {"wheel", "libtorch"},
+                             "a list naming the complete lists ('wheel', 'libtorch')", True),
             }, report)
+            # Only a list can be complete: null is unknown, and the renderers deny a variant
+            # only from a complete list.
+            for kind in (entry or {}).get("complete") or []:
+                if isinstance(entry, dict) and entry.get(kind) is None:
+                    report("{}.platforms['{}']: 'complete' names {} but that list is null".format(
+                        where, platform, kind))
+
+
+def check_libtorch_archives(document, report):
+    for version, record in document.get("releases", {}).items():
+        where = "releases['{}']".format(version)
+        platforms = (record or {}).get("platforms") or {}
+        for platform, entry in platforms.items():
+            if not isinstance((entry or {}).get("complete"), bool):
+                report("{}.platforms['{}']: 'complete' must be true or false".format(where, platform))
+        if not isinstance((record or {}).get("complete"), bool):
+            report("{}: 'complete' must be true or false".format(where))
+        elif record["complete"] != all((entry or {}).get("complete") is True for entry in platforms.values()):
+            report("{}: 'complete' must be true exactly when every platform's list is".format(where))
 
 
 def check_pypi_check_record(document, report):
@@ -204,7 +225,7 @@ KNOWN_FILES = {
     "torch-variants.json": FileRules(("releases",), torch_keyed=("releases",), required=("releases",),
                                      extra_checks=check_torch_variants),
     "libtorch-archives.json": FileRules(("releases",), name_maps=("eras",), torch_keyed=("releases",),
-                                        required=("releases", "eras")),
+                                        required=("releases", "eras"), extra_checks=check_libtorch_archives),
 }
 
 # Files the table must eventually contain; absent ones are reported, not failed.
