@@ -26,11 +26,25 @@ function(_torchcompat_unknown_torch_text out_var version)
     endif()
   endforeach()
   set(text "torch ${version} is not a release TorchCompat knows")
-  if(same_series)
+  list(GET known -1 newest)
+  _torchcompat_table_age(age)
+  # A release after the table's newest may well exist: the table predates it, and
+  # only newer tables can answer, so say so rather than suggest a neighbour.
+  if(version VERSION_GREATER newest)
+    if(age_DATE)
+      set(checked "its table was last checked against PyPI on ${age_DATE}, when the newest "
+                  "torch there was ${age_NEWEST}")
+    else()
+      set(checked "its table records no check against PyPI")
+    endif()
+    string(
+      CONCAT text "${text}: it is newer than the table (${checked}; the newest release in the "
+             "table is ${newest}). Update TorchCompat, or point TORCHCOMPAT_DATA_DIR at newer "
+             "tables; until then ${newest} is the newest release it can check")
+  elseif(same_series)
     list(JOIN same_series ", " same_series)
     string(APPEND text ". The ${series} releases are ${same_series}")
   else()
-    list(GET known -1 newest)
     string(APPEND text ". The newest release in its table is ${newest} (a newer "
            "TorchCompat, or TORCHCOMPAT_DATA_DIR, may know more)")
   endif()
@@ -272,9 +286,11 @@ function(_torchcompat_variant_published prefix version variant platform)
 endfunction()
 
 # TRUE when both variant lists (wheel and libtorch) of the release on the
-# platform are known, empty or not.
+# platform are known in full, empty or not. A list the table marks partial
+# (its "complete" names it not) cannot say that a variant is missing.
 function(_torchcompat_variant_lists_known out_var version platform)
   _torchcompat_table(table torch-variants)
+  _torchcompat_release_variants(complete "${version}" "${platform}" complete)
   set(known TRUE)
   foreach(kind IN ITEMS wheel libtorch)
     _torchcompat_json_type(
@@ -285,7 +301,7 @@ function(_torchcompat_variant_lists_known out_var version platform)
       platforms
       "${platform}"
       "${kind}")
-    if(NOT type STREQUAL "ARRAY")
+    if(NOT type STREQUAL "ARRAY" OR NOT kind IN_LIST complete)
       set(known FALSE)
     endif()
   endforeach()
