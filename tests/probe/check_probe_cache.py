@@ -121,6 +121,33 @@ def case_file_changes(c):
     c.check(report["python"]["version"] == "3.12.1", f"new interpreter asked: {report['python']['version']}")
 
 
+def case_python_in_place(c):
+    # Changes that alter what Python finds without a sys.path directory
+    # changing (issue 15): each must be seen by the next run.
+    c.write("site/torch-2.4.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: torch\nVersion: 2.4.0\n")
+    c.write("site/extra.pth", "# nothing yet\n")
+    c.run()
+    c.expect(c.run(), "hit", "hit", "nothing changed")
+    time.sleep(0.01)
+    c.write("site/torch-2.4.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: torch\nVersion: 2.4.1\n")
+    report = c.run()
+    c.expect(report, "hit", "miss", "METADATA rewritten in place")
+    c.check(report["python"]["torch"] == "2.4.1", f"rewritten version read: {report['python']['torch']}")
+    time.sleep(0.01)
+    c.write("site/extra.pth", "/somewhere/else\n")
+    c.expect(c.run(), "hit", "miss", ".pth file rewritten in place")
+    c.write("pyvenv.cfg", "home = /usr/bin\ninclude-system-site-packages = false\n")
+    c.expect(c.run(), "hit", "miss", "pyvenv.cfg appeared")
+    time.sleep(0.01)
+    c.write("pyvenv.cfg", "home = /usr/bin\ninclude-system-site-packages = true\n")
+    c.expect(c.run(), "hit", "miss", "include-system-site-packages flipped")
+    os.makedirs(os.path.join(c.scratch, ".local/lib/python3.11/site-packages"))
+    c.expect(c.run(), "hit", "miss", "the user site created (pip install --user)")
+    shutil.rmtree(os.path.join(c.scratch, ".local"))
+    c.expect(c.run(), "hit", "miss", "the user site removed")
+    c.expect(c.run(), "hit", "hit", "nothing changed since")
+
+
 def case_untrusted_directory(c):
     os.makedirs(c.cache, mode=0o700)
     os.chmod(c.cache, 0o777)

@@ -163,15 +163,66 @@ std::string python_cache_key(const Options& options, const FileSystem& fs) {
   return key.text();
 }
 
-std::vector<std::string> python_dependencies(const Python& python) {
+namespace {
+
+// "3.11" of "3.11.2", or "" when the version is not known.
+std::string major_minor(const std::string& version) {
+  const auto first = version.find('.');
+  if (first == std::string::npos) return {};
+  const auto second = version.find('.', first + 1);
+  return version.substr(0, second);
+}
+
+// Where the user site of this interpreter is, or would be once created: the
+// posix_user scheme under PYTHONUSERBASE or ~/.local, and macOS framework
+// builds' ~/Library/Python/X.Y. A path that does not exist yet is still a
+// dependency: its signature changes when `pip install --user` creates it.
+std::vector<std::string> user_sites(const Python& python, const FileSystem& fs) {
+  std::vector<std::string> sites;
+  const std::string version = major_minor(python.version);
+  if (version.empty()) return sites;
+  const auto base = fs.getenv("PYTHONUSERBASE");
+  const auto home = fs.getenv("HOME");
+  std::vector<std::string> bases;
+  if (base && !base->empty()) bases.push_back(*base);
+  if (home && !home->empty()) {
+    bases.push_back(join_path(*home, ".local"));
+    sites.push_back(join_path(*home, "Library/Python/" + version + "/lib/python/site-packages"));
+  }
+  for (const auto& user_base : bases) {
+    sites.push_back(join_path(user_base, "lib/python" + version + "/site-packages"));
+  }
+  return sites;
+}
+
+}  // namespace
+
+std::vector<std::string> python_dependencies(const Python& python, const FileSystem& fs) {
   std::vector<std::string> files;
   // "" is the working directory, which the probe does not search for packages.
   for (const auto& entry : python.search_path) {
-    if (!entry.empty()) files.push_back(entry);
+    if (entry.empty()) continue;
+    files.push_back(entry);
+    for (const auto& name : fs.list_directory(entry)) {
+      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".pth") == 0) {
+        files.push_back(join_path(entry, name));
+      }
+    }
   }
-  if (!python.executable.empty()) files.push_back(python.executable);
+  if (!python.executable.empty()) {
+    files.push_back(python.executable);
+    // A virtual environment's pyvenv.cfg sits above its bin/ (absent otherwise,
+    // and its appearing counts too).
+    const auto prefix = parent_directory(parent_directory(python.executable));
+    if (!prefix.empty()) files.push_back(join_path(prefix, "pyvenv.cfg"));
+  }
+  for (const auto& site : user_sites(python, fs)) files.push_back(site);
   for (const auto* package : {&python.torch, &python.torchvision, &python.torchaudio}) {
-    if (*package) files.push_back((*package)->location);
+    if (!*package) continue;
+    const auto& location = (*package)->location;
+    files.push_back(location);
+    files.push_back(join_path(location, "METADATA"));
+    files.push_back(join_path(location, "PKG-INFO"));
   }
   return files;
 }

@@ -115,7 +115,7 @@ Report detect_everything(const Options& options, const FileSystem& fs, const Ove
   if (python) {
     report.python = finish_python_detection(*python, fs);
     if (cache && report.python.status == Status::found) {
-      cache->store("python", python_key, python_dependencies(report.python), encode_python(report.python));
+      cache->store("python", python_key, python_dependencies(report.python, fs), encode_python(report.python));
     }
   } else if (options.skip_python) {
     report.python.status = Status::not_found;
