@@ -41,10 +41,15 @@ function(_torchcompat_unsafe_name_regex out)
   if(ARGC GREATER 2)
     message(FATAL_ERROR "TorchCompat: _torchcompat_unsafe_name_regex takes 1 or 2 arguments")
   endif()
+  # ARGV1 is read only when given: an unset one would be the caller's variable of that name.
+  set(extra "")
+  if(ARGC EQUAL 2)
+    set(extra "${ARGV1}")
+  endif()
   # Listed one by one, no ranges, so what the class holds is what is written; "-" goes last, where
   # it is no range. The class is negated: anything not listed is refused.
   string(CONCAT allowed "\n !#$%&()+,./0123456789=@ABCDEFGHIJKLMNOPQRSTUVWXYZ^_`"
-                "abcdefghijklmnopqrstuvwxyz{}~${ARGV1}-")
+                "abcdefghijklmnopqrstuvwxyz{}~${extra}-")
   set(${out} "[^${allowed}]" PARENT_SCOPE)
 endfunction()
 

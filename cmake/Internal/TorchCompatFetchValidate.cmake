@@ -145,7 +145,19 @@ function(_torchcompat_archive_model archive format prefix)
     set(${prefix}_ERROR "${problem}" PARENT_SCOPE)
     return()
   endif()
+  _torchcompat_listing_model("${names}" "${verbose}" "${zip_entries}" model)
+  foreach(part IN ITEMS ERROR TOP NAMES KINDS SIZES TARGETS)
+    set(${prefix}_${part} "${model_${part}}" PARENT_SCOPE)
+  endforeach()
+endfunction()
 
+# The model from the two listings' text (and the zip's own entry count, or ""), as
+# _torchcompat_archive_model sets it: the part that reads what the archive says, apart from the
+# reading, so that the fuzz harness (tests/fuzz/cmake_parsers.cmake) can feed it any text.
+function(_torchcompat_listing_model names verbose zip_entries prefix)
+  foreach(part IN ITEMS ERROR TOP NAMES KINDS SIZES TARGETS)
+    set(${prefix}_${part} "" PARENT_SCOPE)
+  endforeach()
   _torchcompat_unsafe_name_regex(unsafe_names)
   # The verbose listing's times hold ":" and its links "->"; a name with either is caught in the
   # plain listing.
