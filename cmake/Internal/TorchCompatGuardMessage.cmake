@@ -8,6 +8,7 @@ cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatJson.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatText.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVerdict.cmake")
 
@@ -74,13 +75,17 @@ function(_torchcompat_conclude out)
   foreach(field IN ITEMS SUBJECT TORCH VARIANT MACHINE_TEXT)
     _torchcompat_verdict_quote(${field}_json "${arg_${field}}")
   endforeach()
+  # Every verdict says how old the table behind it is (its last PyPI check).
+  _torchcompat_table_age(age)
+  _torchcompat_verdict_quote(tables_checked_json "${age_DATE}")
   string(
     CONCAT verdict
            "{\"schema_version\": 1, \"answer\": \"${answer}\", \"ok\": ${ok_json}, "
            "\"accept_unverified\": ${accept_json}, \"subject\": ${SUBJECT_json}, "
            "\"torch\": ${TORCH_json}, \"variant\": ${VARIANT_json}, \"checks\": ${checks}, "
            "\"notes\": ${notes}, \"checked_against\": ${MACHINE_TEXT_json}, "
-           "\"machine\": ${machine}, \"ways_out\": ${actions}}")
+           "\"machine\": ${machine}, \"ways_out\": ${actions}, "
+           "\"tables_checked\": ${tables_checked_json}}")
   _torchcompat_render_verdict(rendered "${verdict}")
   if(NOT arg_QUIET)
     foreach(line IN LISTS rendered_STATUS)

@@ -32,15 +32,16 @@ function(_torchcompat_unknown_torch_text out_var version)
   # only newer tables can answer, so say so rather than suggest a neighbour.
   if(version VERSION_GREATER newest)
     if(age_DATE)
-      set(checked "its table was last checked against PyPI on ${age_DATE}, when the newest "
-                  "torch there was ${age_NEWEST}")
+      string(CONCAT checked "its table was last checked against PyPI on ${age_DATE}, when the "
+                    "newest torch there was ${age_NEWEST}")
     else()
       set(checked "its table records no check against PyPI")
     endif()
+    # No ';' in the text: the guard's messages are CMake lists on their way out.
     string(
-      CONCAT text "${text}: it is newer than the table (${checked}; the newest release in the "
-             "table is ${newest}). Update TorchCompat, or point TORCHCOMPAT_DATA_DIR at newer "
-             "tables; until then ${newest} is the newest release it can check")
+      CONCAT text "${text}: it is newer than the table (${checked}, and the newest release in "
+             "the table is ${newest}). Update TorchCompat, or point TORCHCOMPAT_DATA_DIR at "
+             "newer tables. Until then ${newest} is the newest release it can check")
   elseif(same_series)
     list(JOIN same_series ", " same_series)
     string(APPEND text ". The ${series} releases are ${same_series}")

@@ -18,7 +18,8 @@ ACTION = {"kind": STR, "text": STR, "cmake": OPT_STR, "command": OPT_STR,
 CLI_ACTION = dict(ACTION, uv=OPT_STR)
 VERDICT = {"schema_version": INT, "answer": STR, "ok": BOOL, "accept_unverified": BOOL,
            "subject": STR, "torch": OPT_STR, "variant": OPT_STR, "checks": ARR,
-           "notes": ARR, "checked_against": OPT_STR, "machine": OPT_OBJ, "ways_out": ARR}
+           "notes": ARR, "checked_against": OPT_STR, "machine": OPT_OBJ, "ways_out": ARR,
+           "tables_checked": OPT_STR}
 CHECK = {"status": STR, "reason": STR}
 MACHINE = {"known": BOOL, "driver": OPT_STR, "driver_cuda": OPT_STR, "driver_from": OPT_STR,
            "driver_reason": OPT_STR, "gpu_archs": ARR, "gpus": ARR, "gpu_reason": OPT_STR,
