@@ -1,6 +1,7 @@
 # The probe's answer about the machine: runs torchcompat-probe with the
-# project's overrides and knobs (or reuses the cached answer while none of its
-# inputs changed), and turns the answer into the TorchCompat_* result
+# project's overrides and knobs (once per configure and set of inputs: the
+# probe's own cache answers a warm run in milliseconds and knows when the
+# machine changed), and turns the answer into the TorchCompat_* result
 # variables. torchcompat_detect, the guard, the selector and the report all ask
 # here, so they describe the same machine.
 
@@ -123,10 +124,18 @@ function(_torchcompat_check_profile_alone profile assignments)
   endforeach()
 endfunction()
 
-# Runs the probe (or reuses its cached answer); sets out_var to its JSON or "",
-# the global property TORCHCOMPAT_MACHINE_SOURCE to which machine it is, and
-# TORCHCOMPAT_MACHINE_KEY to the key of the inputs the answer came from ("" when
-# there is no answer): what remembered answers are keyed on.
+# Runs the probe (or reuses its answer from earlier in this configure); sets
+# out_var to its JSON or "", the global property TORCHCOMPAT_MACHINE_SOURCE to
+# which machine it is, and TORCHCOMPAT_MACHINE_KEY to the key of the answer
+# ("" when there is none): what remembered answers are keyed on.
+#
+# Every configure asks the probe again, once per set of inputs: its own
+# per-user cache makes a warm answer cost milliseconds, and that cache checks
+# the files the answer came from (the driver library, the toolkit's version
+# files, cuDNN, Python's metadata), which no key of this build folder can see:
+# a driver or toolkit upgraded in place is seen by the next re-configure. The
+# machine key is the inputs' key with the answer itself (less when it was
+# taken), so remembered guard and selector answers follow a changed machine.
 function(_torchcompat_probe_json out_var refresh)
   set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE "")
   set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY "")
@@ -143,10 +152,14 @@ function(_torchcompat_probe_json out_var refresh)
     _torchcompat_check_profile_file("${profile}")
   endif()
   _torchcompat_detect_key(key "${probe}" "${arguments}" "${assignments}" "${profile}")
-  if(NOT refresh AND key STREQUAL "${_TORCHCOMPAT_DETECT_KEY}")
-    set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE "${_TORCHCOMPAT_DETECT_SOURCE}")
-    set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY "${key}")
-    set(${out_var} "${_TORCHCOMPAT_DETECT_JSON}" PARENT_SCOPE)
+  get_property(asked GLOBAL PROPERTY "TORCHCOMPAT_PROBE_ANSWER_${key}" SET)
+  if(NOT refresh AND asked)
+    get_property(json GLOBAL PROPERTY "TORCHCOMPAT_PROBE_ANSWER_${key}")
+    get_property(source GLOBAL PROPERTY "TORCHCOMPAT_PROBE_SOURCE_${key}")
+    get_property(machine_key GLOBAL PROPERTY "TORCHCOMPAT_PROBE_MACHINE_KEY_${key}")
+    set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE "${source}")
+    set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY "${machine_key}")
+    set(${out_var} "${json}" PARENT_SCOPE)
     return()
   endif()
 
@@ -174,6 +187,8 @@ function(_torchcompat_probe_json out_var refresh)
   if(NOT result EQUAL 0 OR parse_error)
     message(WARNING "TorchCompat: torchcompat-probe ('${probe}') failed (${result}), so "
                     "nothing about this machine is known. ${errors}")
+    # Remembered for this configure too: a probe that hangs costs its timeout once.
+    set_property(GLOBAL PROPERTY "TORCHCOMPAT_PROBE_ANSWER_${key}" "")
     set(${out_var} "" PARENT_SCOPE)
     return()
   endif()
@@ -181,12 +196,21 @@ function(_torchcompat_probe_json out_var refresh)
     _torchcompat_apply_target_profile(json "${json}" "${profile}")
   endif()
   get_property(source GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE)
-  # A cache entry holds one line; JSON outside strings needs no newlines.
   string(REPLACE "\n" "" json "${json}")
-  set(_TORCHCOMPAT_DETECT_KEY "${key}" CACHE INTERNAL "inputs of the cached probe answer")
-  set(_TORCHCOMPAT_DETECT_JSON "${json}" CACHE INTERNAL "the cached probe answer")
-  set(_TORCHCOMPAT_DETECT_SOURCE "${source}" CACHE INTERNAL "which machine the answer describes")
-  set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY "${key}")
+  # When and whether from the probe's cache are not the machine.
+  string(
+    JSON
+    facts
+    ERROR_VARIABLE
+    ignored
+    REMOVE
+    "${json}"
+    probe)
+  string(SHA256 machine_key "${key}|${facts}")
+  set_property(GLOBAL PROPERTY "TORCHCOMPAT_PROBE_ANSWER_${key}" "${json}")
+  set_property(GLOBAL PROPERTY "TORCHCOMPAT_PROBE_SOURCE_${key}" "${source}")
+  set_property(GLOBAL PROPERTY "TORCHCOMPAT_PROBE_MACHINE_KEY_${key}" "${machine_key}")
+  set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY "${machine_key}")
   set(${out_var} "${json}" PARENT_SCOPE)
 endfunction()
 
