@@ -4,9 +4,11 @@ TorchCompatDetect
 
 Detects, at configure time, what this machine has: CUDA toolkit, NVIDIA
 driver, GPUs, cuDNN, and Python's torch packages, by running
-``torchcompat-probe`` once. The answer is cached; the probe runs again only
-when an input changes (the toolkit root, an override, the Python interpreter,
-the probe itself) or when asked to.
+``torchcompat-probe`` once per configure (and set of inputs: toolkit root,
+overrides, Python interpreter, the probe itself). The probe's own per-user
+cache answers a warm run in milliseconds and checks the files its answer came
+from, so a driver, toolkit, cuDNN or Python change, even in place, is seen by
+the next re-configure of the same build folder.
 
 .. command:: torchcompat_detect
 
@@ -15,7 +17,7 @@ the probe itself) or when asked to.
     torchcompat_detect([REFRESH] [QUIET])
 
   ``REFRESH``
-    Run the probe even if a cached answer exists.
+    Run the probe again even if it already answered in this configure.
   ``QUIET``
     No status line.
 
