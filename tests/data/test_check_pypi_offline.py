@@ -25,6 +25,7 @@ BUILDER = os.path.join(ROOT, "scripts", "data", "torch_releases.py")
 sys.path.insert(0, HERE)
 
 from fake_pypi import FakePyPI, make_wheel  # noqa: E402
+from expectations import expect  # noqa: E402
 
 VERSION_PY = "__version__ = '{version}+cu121'\ndebug = False\ncuda = '12.1'\ngit_version = 'abc'\nhip = None\n"
 
@@ -69,13 +70,6 @@ def run(command):
     result = subprocess.run([sys.executable] + command, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, universal_newlines=True, env=env)
     return result.returncode, result.stdout
-
-
-def expect(condition, message, output, failures):
-    print(("ok: " if condition else "FAIL: ") + message)
-    if not condition:
-        print(output)
-        failures.append(message)
 
 
 def main():

@@ -18,6 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "scripts", "data"))
 
 import wheel_fatbin_archs as scan  # noqa: E402
+from expectations import expect  # noqa: E402
 
 
 def entry(kind, arch, flags=0x11, payload=b"\0" * 24):
@@ -33,13 +34,6 @@ def fatbin(entries):
 
 def library(*blobs):
     return b"\x7fELF" + b"junk" * 10 + b"".join(blob + b"pad" for blob in blobs)
-
-
-def expect(condition, message, detail, failures):
-    print(("ok: " if condition else "FAIL: ") + message)
-    if not condition:
-        print(detail)
-        failures.append(message)
 
 
 def scanned(data):

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from expectations import expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -24,13 +25,6 @@ PLATFORMS = ("linux-x86_64", "linux-aarch64", "windows-x86_64", "macos-x86_64", 
 DENIALS = ("not published", "has no ", "no libtorch archive is recorded")
 # Valid variant names no release before 2.0 had, so a partial list of those releases lacks them.
 ABSENT_VARIANTS = ("cu126", "cu92", "cpu")
-
-
-def expect(condition, message, detail, failures):
-    print(("ok: " if condition else "FAIL: ") + message)
-    if not condition:
-        print(detail)
-        failures.append(message)
 
 
 def cases(archives):

@@ -19,13 +19,7 @@ DATA = os.path.join(ROOT, "data")
 sys.path.insert(0, os.path.join(ROOT, "scripts", "data"))
 
 import table_coverage  # noqa: E402
-
-
-def expect(condition, message, detail, failures):
-    print(("ok: " if condition else "FAIL: ") + message)
-    if not condition:
-        print(detail)
-        failures.append(message)
+from expectations import expect  # noqa: E402
 
 
 def run_check_pypi(data_dir, versions, scratch):
