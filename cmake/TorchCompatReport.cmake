@@ -9,7 +9,8 @@ The answer to "what do I have, and what should I install here".
   .. code-block:: cmake
 
     torchcompat_report([TORCH <version|latest>] [DRIVER_POLICY <compat|strict>]
-                       [OUTPUT_VARIABLE <var>] [OUTPUT_FILE <file>])
+                       [OUTPUT_VARIABLE <var>] [OUTPUT_FILE <file>]
+                       [VERDICT_VARIABLE <var>])
 
   Reports what was detected (see :command:`torchcompat_detect`), which builds
   of the torch release (default: the newest in the table) run here and why
@@ -23,7 +24,11 @@ The answer to "what do I have, and what should I install here".
   skipped.
 
   Without ``OUTPUT_VARIABLE`` or ``OUTPUT_FILE`` the report is printed as
-  status messages.
+  status messages. ``VERDICT_VARIABLE`` is set to the builds' verdicts as one
+  JSON value, the one the "What it allows" lines are rendered from:
+  ``{"schema_version": 1, "torch", "platform", "policy", "builds_known",
+  "builds": [{"variant", "status", "reason"}]}``, each status ``runs``,
+  ``does-not-run``, ``cpu-only`` or ``unverified``.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -40,16 +45,20 @@ include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatReleaseChecks.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatRunsHere.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatText.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVerdict.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVersionRules.cmake")
 
-# Which builds of the release run here, one line each.
+# Which builds of the release run here: decided into <out_var>_VERDICT (see
+# the doc block), and rendered, one line each, into <out_var>.
 function(_torchcompat_report_builds out_var version platform policy)
   string(REGEX REPLACE "-.*" "" os "${platform}")
   _torchcompat_published_variants(variants "${version}" "${platform}")
   _torchcompat_sort_variants(variants "${variants}")
   _torchcompat_machine(machine)
   set(text "What it allows: torch ${version} on ${platform}, ${policy} driver policy\n")
+  set(builds_known true)
   if(NOT variants)
+    set(builds_known false)
     # Check what is known to exist: builds with recorded facts, the PyPI wheel.
     _torchcompat_release_known_text(known "${version}" "${platform}")
     _torchcompat_torch_record(record "${version}")
@@ -72,6 +81,7 @@ function(_torchcompat_report_builds out_var version platform policy)
     string(APPEND text "  the table does not know which builds torch ${version} has for "
            "${platform} (${known}), ${what}\n")
   endif()
+  set(builds "[]")
   foreach(variant IN LISTS variants)
     _torchcompat_evaluate_variant(
       evaluation
@@ -81,18 +91,61 @@ function(_torchcompat_report_builds out_var version platform policy)
       PLATFORM "${platform}"
       MACHINE machine)
     if(evaluation_VERDICT STREQUAL "pass")
-      _torchcompat_report_line(text "${variant}" "runs here")
+      set(status runs)
+      set(reason "")
     elseif(evaluation_VERDICT STREQUAL "unknown")
-      list(GET evaluation_UNKNOWNS 0 unknown)
-      _torchcompat_report_line(text "${variant}" "cannot be verified: ${unknown}")
+      set(status unverified)
+      list(GET evaluation_UNKNOWNS 0 reason)
     elseif(evaluation_VERDICT STREQUAL "cpu-only")
-      _torchcompat_report_line(text "${variant}" "runs on the CPU only: ${evaluation_CPU_ONLY}")
+      set(status cpu-only)
+      set(reason "${evaluation_CPU_ONLY}")
     else()
-      list(GET evaluation_PROBLEMS 0 problem)
-      _torchcompat_report_line(text "${variant}" "does not run: ${problem}")
+      set(status does-not-run)
+      list(GET evaluation_PROBLEMS 0 reason)
     endif()
+    _torchcompat_verdict_quote(variant_json "${variant}")
+    _torchcompat_verdict_quote(reason_json "${reason}")
+    _torchcompat_verdict_push(
+      builds
+      "{\"variant\": ${variant_json}, \"status\": \"${status}\", \"reason\": ${reason_json}}")
   endforeach()
+  foreach(field IN ITEMS version platform policy)
+    _torchcompat_verdict_quote(${field}_json "${${field}}")
+  endforeach()
+  string(CONCAT verdict "{\"schema_version\": 1, \"torch\": ${version_json}, \"platform\": "
+                "${platform_json}, \"policy\": ${policy_json}, \"builds_known\": ${builds_known}, "
+                "\"builds\": ${builds}}")
+  # The lines, from the verdict only.
+  set(words_runs "runs here")
+  set(words_unverified "cannot be verified: ")
+  set(words_cpu-only "runs on the CPU only: ")
+  set(words_does-not-run "does not run: ")
+  _torchcompat_verdict_count(count "${verdict}" builds)
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(index RANGE ${last})
+      string(
+        JSON
+        variant
+        GET
+        "${verdict}"
+        builds
+        ${index}
+        variant)
+      string(
+        JSON
+        status
+        GET
+        "${verdict}"
+        builds
+        ${index}
+        status)
+      _torchcompat_json_get(reason "${verdict}" builds ${index} reason)
+      _torchcompat_report_line(text "${variant}" "${words_${status}}${reason}")
+    endforeach()
+  endif()
   set(${out_var} "${text}" PARENT_SCOPE)
+  set(${out_var}_VERDICT "${verdict}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_report_install out_var version platform policy)
@@ -131,7 +184,7 @@ function(_torchcompat_report_install out_var version platform policy)
 endfunction()
 
 function(torchcompat_report)
-  set(one_value TORCH DRIVER_POLICY OUTPUT_VARIABLE OUTPUT_FILE)
+  set(one_value TORCH DRIVER_POLICY OUTPUT_VARIABLE OUTPUT_FILE VERDICT_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
   _torchcompat_check_arguments(torchcompat_report arg "${one_value}" "")
   _torchcompat_policy_and_mode(policy mode arg)
@@ -169,6 +222,9 @@ function(torchcompat_report)
 
   if(arg_OUTPUT_VARIABLE)
     set(${arg_OUTPUT_VARIABLE} "${report}" PARENT_SCOPE)
+  endif()
+  if(arg_VERDICT_VARIABLE)
+    set(${arg_VERDICT_VARIABLE} "${builds_text_VERDICT}" PARENT_SCOPE)
   endif()
   if(arg_OUTPUT_FILE)
     file(WRITE "${arg_OUTPUT_FILE}" "${report}")

@@ -128,6 +128,12 @@ def validate(text):
                     problems.append(f"{key} lacks the guard's {status} checks")
             if doc["verdict"] != doc["guard"]["answer"]:
                 problems.append("verdict differs from the guard's answer")
+    elif command == "report":
+        for index, build in enumerate(doc["builds"]):
+            shape(f"builds[{index}]", build, {"variant": STR, "status": STR, "reason": OPT_STR},
+                  problems)
+            if build.get("status") not in ("runs", "does-not-run", "cpu-only", "unverified"):
+                problems.append(f"builds[{index}].status: {build.get('status')}")
     elif command == "pip":
         if doc["answer"] not in ("runs", "cpu-only", "does-not-run", "unverified"):
             problems.append(f"answer: '{doc['answer']}'")

@@ -3,3 +3,4 @@
 run_cmake(ReportPrints)
 run_cmake(ReportUnknownBuilds)
 run_cmake(ReportUnknownKeyword)
+run_cmake(ReportVerdict)

@@ -12,8 +12,7 @@ execute_process(COMMAND /usr/bin/python3 -m venv --without-pip "${work}/venv"
                 RESULT_VARIABLE venv_result)
 execute_process(
   COMMAND "${work}/venv/bin/python" -c "import sysconfig; print(sysconfig.get_paths()['purelib'])"
-  OUTPUT_VARIABLE site
-  OUTPUT_STRIP_TRAILING_WHITESPACE)
+  OUTPUT_VARIABLE site OUTPUT_STRIP_TRAILING_WHITESPACE)
 if(NOT venv_result EQUAL 0 OR NOT IS_DIRECTORY "${site}")
   message(FATAL_ERROR "no venv in ${work}/venv")
 endif()
@@ -35,9 +34,10 @@ message(STATUS \"machine: driver CUDA \${TorchCompat_DRIVER_CUDA_VERSION}, toolk
 function(configure out_var driver)
   execute_process(
     COMMAND
-      "${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${work}/driver" "FAKE_CUDA_DRIVER_VERSION=${driver}"
-      "FAKE_CUDA_GPUS=NVIDIA A100-SXM4-80GB,8.0,85899345920" "${CMAKE_COMMAND}" -S "${work}/project"
-      -B "${work}/build" "-DTorchCompat_DIR=${TorchCompat_DIR}"
+      "${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${work}/driver"
+      "FAKE_CUDA_DRIVER_VERSION=${driver}" "FAKE_CUDA_GPUS=NVIDIA A100-SXM4-80GB,8.0,85899345920"
+      "${CMAKE_COMMAND}" -S "${work}/project" -B "${work}/build"
+      "-DTorchCompat_DIR=${TorchCompat_DIR}"
       "-DTORCHCOMPAT_PROBE_EXECUTABLE=${TORCHCOMPAT_PROBE_EXECUTABLE}"
       "-DTORCHCOMPAT_CUDA_ROOT=${work}/toolkit" "-DTORCHCOMPAT_PYTHON=${work}/venv/bin/python"
     OUTPUT_VARIABLE output
