@@ -61,13 +61,28 @@ endfunction()
 
 # The distribution package that installed a Python package's metadata
 # (<location>, its dist-info or egg-info), as its package manager records it:
-# dpkg for Debian and Ubuntu's /usr/lib/python3/dist-packages. Sets
-# <prefix>_PACKAGE (python3-torch), _FULL (1.13.1+dfsg-4), _VERSION (the
-# upstream release, 1.13.1) and _MANAGER, all "" for a package pip installed.
+# dpkg for Debian and Ubuntu's /usr/lib/python3/dist-packages, conda's
+# conda-meta records for a conda environment. Sets <prefix>_PACKAGE
+# (python3-torch, pytorch), _FULL (1.13.1+dfsg-4; conda: version and build),
+# _VERSION (the upstream release, 1.13.1) and _MANAGER (dpkg, conda), all ""
+# for a package pip installed.
 function(_cli_system_package prefix location)
   foreach(part IN ITEMS PACKAGE FULL VERSION MANAGER)
     set(${prefix}_${part} "" PARENT_SCOPE)
   endforeach()
+  # Two steps: a condition's ${CMAKE_MATCH_1} is expanded before its MATCHES runs.
+  if(location MATCHES
+     "^(.*)/lib/python[0-9.]+/site-packages/([A-Za-z0-9_]+)-[^/]*\\.(dist|egg)-info$")
+    set(environment "${CMAKE_MATCH_1}")
+    set(name "${CMAKE_MATCH_2}")
+    if(IS_DIRECTORY "${environment}/conda-meta")
+      _cli_conda_package(conda "${environment}" "${name}" "${location}")
+      foreach(part IN ITEMS PACKAGE FULL VERSION MANAGER)
+        set(${prefix}_${part} "${conda_${part}}" PARENT_SCOPE)
+      endforeach()
+      return()
+    endif()
+  endif()
   if(NOT location MATCHES "^/usr/lib/python3/dist-packages/")
     return()
   endif()
@@ -91,6 +106,50 @@ function(_cli_system_package prefix location)
     set(${prefix}_VERSION "${found_VERSION}" PARENT_SCOPE)
     set(${prefix}_MANAGER dpkg PARENT_SCOPE)
   endif()
+endfunction()
+
+# The conda package of a conda environment (<conda_prefix>) that installed
+# <name>'s metadata at <location>: the conda-meta record whose files list it
+# (conda calls torch "pytorch"). Sets <prefix>_PACKAGE, _FULL ("2.4.0
+# py3.11_cuda12.1_cudnn9.1.0_0"), _VERSION and _MANAGER (conda), or "" when
+# pip installed it there.
+function(_cli_conda_package prefix conda_prefix name location)
+  foreach(part IN ITEMS PACKAGE FULL VERSION MANAGER)
+    set(${prefix}_${part} "" PARENT_SCOPE)
+  endforeach()
+  set(names "${name}")
+  if(name STREQUAL "torch")
+    set(names pytorch torch)
+  endif()
+  file(RELATIVE_PATH relative "${conda_prefix}" "${location}")
+  foreach(candidate IN LISTS names)
+    file(GLOB records "${conda_prefix}/conda-meta/${candidate}-[0-9]*.json")
+    foreach(record IN LISTS records)
+      # The records are large (every file listed): read only what is needed.
+      file(STRINGS "${record}" fields REGEX "^ *\"(name|version|build)\": ")
+      string(REGEX REPLACE "([][+.*()^$?|\\])" "\\\\\\1" pattern "${relative}")
+      file(STRINGS "${record}" owned REGEX "\"${pattern}/" LIMIT_COUNT 1)
+      set(record_name "")
+      set(version "")
+      set(build "")
+      foreach(field IN LISTS fields)
+        if(field MATCHES "^ *\"(name|version|build)\": \"([^\"]*)\"")
+          if(CMAKE_MATCH_1 STREQUAL "name")
+            set(record_name "${CMAKE_MATCH_2}")
+          else()
+            set(${CMAKE_MATCH_1} "${CMAKE_MATCH_2}")
+          endif()
+        endif()
+      endforeach()
+      if(owned AND record_name STREQUAL candidate AND version MATCHES "^[0-9]+(\\.[0-9]+)*$")
+        set(${prefix}_PACKAGE "${candidate}" PARENT_SCOPE)
+        set(${prefix}_FULL "${version} ${build}" PARENT_SCOPE)
+        set(${prefix}_VERSION "${version}" PARENT_SCOPE)
+        set(${prefix}_MANAGER conda PARENT_SCOPE)
+        return()
+      endif()
+    endforeach()
+  endforeach()
 endfunction()
 
 # The version dpkg records for an installed package: <prefix>_FULL

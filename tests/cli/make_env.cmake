@@ -1,7 +1,9 @@
 # Makes a real Python virtual environment (no pip, no network) whose
 # site-packages hold hand-made metadata of the torch packages given:
 #   cmake -DPYTHON=<interpreter> -DDIR=<venv> -DPACKAGES=<name=version;...>
-#         [-DSYSTEM_SITE_PACKAGES=ON] [-DTORCH_CUDA=<12.1|None>] -P make_env.cmake
+#         [-DSYSTEM_SITE_PACKAGES=ON] [-DTORCH_CUDA=<12.1|None>] [-DCONDA=ON] -P make_env.cmake
+# CONDA writes conda-meta records for the packages, as a conda environment has
+# them (torch is conda's "pytorch"), each listing its metadata files.
 # TORCH_CUDA writes torch/version.py as every torch build has it, which is
 # where the command reads an installed build's variant from.
 cmake_minimum_required(VERSION 3.22...4.4)
@@ -32,6 +34,19 @@ foreach(item IN LISTS PACKAGES)
   file(WRITE "${info}/METADATA" "Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n")
   file(WRITE "${info}/RECORD" "")
   file(WRITE "${info}/INSTALLER" "pip\n")
+  if(CONDA)
+    set(conda_name "${name}")
+    if(name STREQUAL "torch")
+      set(conda_name pytorch)
+    endif()
+    file(RELATIVE_PATH relative "${DIR}" "${info}")
+    file(WRITE "${info}/INSTALLER" "conda\n")
+    file(
+      WRITE "${DIR}/conda-meta/${conda_name}-${version}-py311_cpu_0.json"
+      "{\n  \"build\": \"py311_cpu_0\",\n  \"files\": [\n    \"${relative}/INSTALLER\",\n"
+      "    \"${relative}/METADATA\"\n  ],\n  \"name\": \"${conda_name}\",\n"
+      "  \"version\": \"${version}\"\n}\n")
+  endif()
 endforeach()
 if(DEFINED TORCH_CUDA)
   # Both spellings torch has used: cuda = None (older builds) and, for a CUDA
