@@ -88,15 +88,38 @@ fetch_archive(
 file(GLOB_RECURSE extracted "${WORK}/open/*/TorchConfig.cmake")
 expect_empty(extracted)
 
+# Planted for real: user nobody (setpriv, no account to create) fetches into a shared folder under
+# a sticky /tmp-like parent, which stamps a tree there with a TorchConfig.cmake of its choosing;
+# this user's fetch of the same URL with the same folder refuses it and runs nothing from it.
+set(shared "${WORK}/shared-tmp")
+file(MAKE_DIRECTORY "${shared}")
+execute_process(COMMAND chmod 1777 "${shared}" "${WORK}")
+file(COPY_FILE "${archive}" "${shared}/mini.zip")
+fetch_run(
+  planted-by-nobody
+  COMMAND
+    setpriv --reuid=65534 --regid=65534 --clear-groups "${CMAKE_COMMAND}" "-DREPO=${REPO}"
+    "-DURL=${url}" "-DARCHIVE=${shared}/mini.zip" "-DCACHE_DIR=${shared}/cache" -P "${FETCH_SCRIPT}"
+  EXPECT "ready in ${shared}/cache/libtorch/")
+cache_entry(planted "${shared}/cache" "${url}")
+expect_exists("${planted}/torchcompat-stamp.txt")
+fetch_archive(
+  refuses-nobodys-cache
+  EXPECT_FAIL
+  ARGS ${args} "-DCACHE_DIR=${shared}/cache"
+  EXPECT "is not this user's alone: ${planted} belongs to another user"
+  REJECT "RESULT_DIR=")
+
 # The probe's build cache: a probe folder that belongs to another user is refused before any probe
 # found there could run.
 set(probe_cache "${WORK}/probe-user-cache")
 file(MAKE_DIRECTORY "${probe_cache}/probe")
 execute_process(COMMAND chown 65534 "${probe_cache}/probe")
-file(WRITE "${WORK}/build-probe.cmake"
-     "set_property(GLOBAL PROPERTY TORCHCOMPAT_MODULE_DIR \"${REPO}/cmake\")\n"
-     "include(\"${REPO}/cmake/Internal/TorchCompatProbe.cmake\")\n"
-     "_torchcompat_build_probe(\"${REPO}/tool\" probe)\n" "message(STATUS \"probe=\${probe}\")\n")
+file(
+  WRITE "${WORK}/build-probe.cmake"
+  "set_property(GLOBAL PROPERTY TORCHCOMPAT_MODULE_DIR \"${REPO}/cmake\")\n"
+  "include(\"${REPO}/cmake/Internal/TorchCompatProbe.cmake\")\n"
+  "_torchcompat_build_probe(\"${REPO}/tool\" probe)\n" "message(STATUS \"probe=\${probe}\")\n")
 fetch_run(
   probe-cache-other-owner
   EXPECT_FAIL
