@@ -128,6 +128,47 @@ function(_torchcompat_archive_list out_text out_problem archive mode)
   set(${out_problem} "${problem}" PARENT_SCOPE)
 endfunction()
 
+# A compressed tar's data is checked by its stream's own checksum, which libarchive does not read:
+# it stops at the tar's end marker, before the gzip, bzip2, xz or zstd trailer, so a flipped byte
+# extracts without a word. The format's own tool tests the whole stream (from stdin: the file is
+# a .part). Without the tool the data cannot be verified, and that is no pass. A zip's entries are
+# checked by their CRC-32 as they are extracted; a plain tar has no checksum of its data (the
+# SHA-256 pin is its only check).
+function(_torchcompat_compressed_stream_problem out archive format)
+  set(problem "")
+  set(tool "")
+  if(format STREQUAL "tar.gz")
+    set(tool gzip)
+  elseif(format STREQUAL "tar.bz2")
+    set(tool bzip2)
+  elseif(format STREQUAL "tar.xz")
+    set(tool xz)
+  elseif(format STREQUAL "tar.zst")
+    set(tool zstd)
+  endif()
+  if(NOT tool STREQUAL "")
+    find_program(program NAMES ${tool} NO_CACHE)
+    if(NOT program)
+      set(problem "its .${format} data cannot be verified here: no ${tool} on PATH to test the "
+                  "stream with (install ${tool}, or use the .zip archive)")
+    else()
+      execute_process(
+        COMMAND "${program}" -t
+        INPUT_FILE "${archive}"
+        RESULT_VARIABLE rc
+        OUTPUT_QUIET
+        ERROR_VARIABLE errors)
+      if(NOT rc EQUAL 0)
+        string(STRIP "${errors}" errors)
+        string(REGEX REPLACE "[\r\n]+" " " errors "${errors}")
+        set(problem "its ${tool} stream is damaged (${tool} -t: ${errors})")
+      endif()
+    endif()
+  endif()
+  string(JOIN "" problem ${problem})
+  set(${out} "${problem}" PARENT_SCOPE)
+endfunction()
+
 function(_torchcompat_archive_model archive format prefix)
   set(${prefix}_ERROR "" PARENT_SCOPE)
   _torchcompat_archive_magic_problem(problem "${archive}" "${format}")
@@ -140,6 +181,9 @@ function(_torchcompat_archive_model archive format prefix)
   endif()
   if(problem STREQUAL "")
     _torchcompat_archive_list(verbose problem "${archive}" tvf)
+  endif()
+  if(problem STREQUAL "")
+    _torchcompat_compressed_stream_problem(problem "${archive}" "${format}")
   endif()
   if(NOT problem STREQUAL "")
     set(${prefix}_ERROR "${problem}" PARENT_SCOPE)
