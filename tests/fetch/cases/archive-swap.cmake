@@ -48,4 +48,4 @@ expect_empty(left)
 # The next configure finds the verified tree by its stamp and reads no archive at all.
 fetch_archive(
   warm-after-swap ARGS "-DURL=${url}" "-DARCHIVE=${user_file}" "-DCACHE_DIR=${CACHE_DIR}"
-                            "-DSHA256=${good_hash}" EXPECT "RESULT_DIR=${entry}/libtorch")
+                       "-DSHA256=${good_hash}" EXPECT "RESULT_DIR=${entry}/libtorch")
