@@ -49,25 +49,38 @@ function(_torchcompat_dir_chain out_var dir)
   set(${out_var} "${chain}" PARENT_SCOPE)
 endfunction()
 
-# Sets <out_var> to the first "<reason> <path>" line that find printed for <path>... under the
-# rule <rule> (real: the folder itself; parent: a folder or link above it), or to
-# "error <why>" when find failed. find -prune looks at each named path itself, never below it,
-# and -user/-perm read what lstat says, so one process answers for a whole chain. A link's own
-# mode bits mean nothing; only its owner counts.
-function(_torchcompat_private_find out_var rule uid)
+# Sets <out_var> to the first "<reason> <path>" line that find printed, or to "error <why>" when
+# find failed. <real> is held to the folder's rule, every <parent> to the parents' rule, in one
+# process: find -prune looks at each named path itself, never below it, -path tells <real> from
+# the others, and -user/-perm read what lstat says. A link's own mode bits mean nothing; only its
+# owner counts.
+function(_torchcompat_private_find out_var uid real)
   # printf repeats its format for every path that -exec ... + hands it.
   set(owner "-exec printf 'owner %s\\\\n' {} +")
   set(writable "-exec printf 'writable %s\\\\n' {} +")
-  if(rule STREQUAL "real")
-    string(CONCAT test "( ! -type d -exec printf 'not-a-folder %s\\\\n' {} + -o ! -user ${uid} "
-                  "${owner} -o ( -perm -0002 -o -perm -0020 ) ${writable} )")
-  else()
-    string(CONCAT test "( ! -user ${uid} ! -user 0 ${owner} -o ! -type l "
-                  "( -perm -0002 -o -perm -0020 ) ! -perm -1000 ${writable} )")
-  endif()
-  separate_arguments(test UNIX_COMMAND "${test}")
+  string(CONCAT strict "( ! -type d -exec printf 'not-a-folder %s\\\\n' {} + -o ! -user ${uid} "
+                "${owner} -o ( -perm -0002 -o -perm -0020 ) ${writable} )")
+  string(CONCAT parent "( ! -user ${uid} ! -user 0 ${owner} -o ! -type l "
+                "( -perm -0002 -o -perm -0020 ) ! -perm -1000 ${writable} )")
+  separate_arguments(strict UNIX_COMMAND "${strict}")
+  separate_arguments(parent UNIX_COMMAND "${parent}")
+  # -path takes a pattern: the folder's own name with its pattern characters escaped.
+  string(REGEX REPLACE "([][*?\\])" "\\\\\\1" pattern "${real}")
+  set(expression
+      "("
+      -path
+      "${pattern}"
+      ${strict}
+      ")"
+      -o
+      "("
+      "!"
+      -path
+      "${pattern}"
+      ${parent}
+      ")")
   execute_process(
-    COMMAND find ${ARGN} -prune ${test}
+    COMMAND find "${real}" ${ARGN} -prune ${expression}
     RESULT_VARIABLE rc
     OUTPUT_VARIABLE output
     ERROR_VARIABLE error)
@@ -95,9 +108,13 @@ function(_torchcompat_require_private_dir dir what fix)
     endif()
   endforeach()
   # A child process reports a folder it cannot make as a result code; file(MAKE_DIRECTORY)
-  # would stop with CMake's own multi-line text.
-  execute_process(COMMAND "${CMAKE_COMMAND}" -E make_directory "${dir}" RESULT_VARIABLE rc
-                  OUTPUT_QUIET ERROR_QUIET)
+  # would stop with CMake's own multi-line text. Only when one is missing: the warm path of a
+  # configure starts no process it does not need.
+  set(rc 0)
+  if(created)
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E make_directory "${dir}" RESULT_VARIABLE rc
+                    OUTPUT_QUIET ERROR_QUIET)
+  endif()
   if(NOT rc EQUAL 0 OR NOT IS_DIRECTORY "${dir}")
     message(FATAL_ERROR "TorchCompat: cannot create ${what} ${dir}; ${fix}")
   endif()
@@ -136,10 +153,7 @@ function(_torchcompat_require_private_dir dir what fix)
     list(REMOVE_DUPLICATES parents)
   endif()
 
-  _torchcompat_private_find(found real ${uid} "${real}")
-  if(found STREQUAL "")
-    _torchcompat_private_find(found parent ${uid} ${parents})
-  endif()
+  _torchcompat_private_find(found ${uid} "${real}" ${parents})
   if(found STREQUAL "")
     return()
   endif()
