@@ -232,8 +232,7 @@ describe a target machine; TORCHCOMPAT_PROBE_EXECUTABLE a prebuilt probe.")
       "  url TORCH [--variant V] [--platform linux|windows|macos] [--arch A]
             [--abi cxx11|pre-cxx11] [--config Release|Debug]
                         the official libtorch URL that runs here, and why")
-  set(_cli_usage_pip
-      "  pip [TORCH] [--variant V]
+  set(_cli_usage_pip "  pip [TORCH] [--variant V]
                         the install command for this machine, pip and uv forms")
   set(_cli_usage_probe
       "  probe [ARGS]          torchcompat-probe itself, with its own arguments (--help)")

@@ -27,8 +27,36 @@ endfunction()
 # probe's (cached) answer. Sets <prefix>_RELEASE, _DRIVER_CUDA,
 # _DESC (the driver: where it was found, or why not), _GPU_ARCHS, _GPU_DESCS (one per GPU),
 # _CUDNN (the cuDNN in use, known only when overridden) and _KNOWN (false when the probe could not run).
+#
+# Parsed once per machine and configure: the record is kept in global
+# properties under the machine's key, so the many checks of one configure (or
+# one torchcompat command) read the probe's JSON text once.
 function(_torchcompat_machine prefix)
+  set(names
+      known
+      release
+      driver_cuda
+      desc
+      driver_reason
+      gpu_archs
+      gpu_descs
+      gpu_reason
+      cudnn
+      driver_from
+      source)
   _torchcompat_probe_json(json FALSE)
+  get_property(machine_key GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY)
+  _torchcompat_machine_source(source)
+  string(SHA256 memo "${machine_key}|${source}")
+  get_property(parsed GLOBAL PROPERTY "TORCHCOMPAT_MACHINE_RECORD_${memo}" SET)
+  if(machine_key AND parsed)
+    foreach(name IN LISTS names)
+      string(TOUPPER "${name}" upper)
+      get_property(value GLOBAL PROPERTY "TORCHCOMPAT_MACHINE_RECORD_${memo}_${name}")
+      set(${prefix}_${upper} "${value}" PARENT_SCOPE)
+    endforeach()
+    return()
+  endif()
   set(known FALSE)
   set(desc "")
   set(cudnn "")
@@ -72,22 +100,16 @@ function(_torchcompat_machine prefix)
     _torchcompat_json_get(gpu_reason "${json}" gpus_status reason)
   endif()
   set(driver_reason "${reason}")
-  foreach(
-    name IN
-    ITEMS known
-          release
-          driver_cuda
-          desc
-          driver_reason
-          gpu_archs
-          gpu_descs
-          gpu_reason
-          cudnn
-          driver_from
-          source)
+  foreach(name IN LISTS names)
     string(TOUPPER "${name}" upper)
     set(${prefix}_${upper} "${${name}}" PARENT_SCOPE)
+    if(machine_key)
+      set_property(GLOBAL PROPERTY "TORCHCOMPAT_MACHINE_RECORD_${memo}_${name}" "${${name}}")
+    endif()
   endforeach()
+  if(machine_key)
+    set_property(GLOBAL PROPERTY "TORCHCOMPAT_MACHINE_RECORD_${memo}" TRUE)
+  endif()
 endfunction()
 
 # The machine as the verdict records it: {"known", "driver", "driver_cuda",
