@@ -195,6 +195,12 @@ function(_torchcompat_provide_libtorch)
     set(_torchcompat_provider_mode user PARENT_SCOPE)
     return()
   endif()
+  # Not the user's (a search's NOTFOUND, or the stand-in of an earlier run that found nothing):
+  # the fetch below must not take it for a choice to keep.
+  if(DEFINED Torch_DIR AND NOT Torch_DIR STREQUAL "${_TORCHCOMPAT_FETCHED_TORCH_DIR}")
+    unset(Torch_DIR CACHE)
+    unset(Torch_DIR)
+  endif()
   set(optional TRUE)
   if(request_REQUIRED)
     set(optional FALSE)

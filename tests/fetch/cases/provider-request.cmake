@@ -108,6 +108,19 @@ string(REGEX MATCHALL "CMake Warning( \\(dev\\))? at" warnings "${FETCH_OUTPUT}"
 list(LENGTH warnings count)
 expect_that(count EQUAL 1)
 
+# The server back, the same folder: the stand-in of the failed run is not taken for the user's.
+configure(
+  optional-back
+  optional
+  ARGS
+  "-DREQUEST=1.13...1.13.1"
+  "-DTORCHCOMPAT_MIRROR=${mirror}"
+  EXPECT
+  "Torch_FOUND=1"
+  REJECT
+  "will use yours"
+  "CMake Warning at")
+
 # REQUIRED and the release is unknown: TorchCompat's error is the last word, and the next configure
 # of the same folder fetches (it does not take a leftover Torch_DIR for the user's).
 configure(
