@@ -147,10 +147,12 @@ function(_torchcompat_fetch_archive)
   endif()
 
   # A stamp (and the tree it vouches for) is trusted only in a folder no other user could have
-  # prepared: checked before it is read, also on the warm path.
-  _torchcompat_require_private_dir(
-    "${entry_dir}" "the libtorch cache folder"
-    "set ${cache_what} to a folder that only you can write (or remove the others' write access)")
+  # prepared: checked before it is read, also on the warm path, and before a fetch fills it.
+  set(private_fix
+      "set ${cache_what} to a folder that only you can write (or remove the others' write access)")
+  if(EXISTS "${entry_dir}" OR IS_SYMLINK "${entry_dir}")
+    _torchcompat_require_private_dir("${entry_dir}" "the libtorch cache folder" "${private_fix}")
+  endif()
 
   # Warm path: reads two small files, takes no lock, touches no network.
   _torchcompat_expected_hash(
@@ -183,7 +185,7 @@ function(_torchcompat_fetch_archive)
     _torchcompat_require_writable_dir("${store_dir}" "${store_what}")
   endif()
   _torchcompat_knob_number(lock_timeout TORCHCOMPAT_LOCK_TIMEOUT 3600)
-  file(MAKE_DIRECTORY "${entry_dir}")
+  _torchcompat_require_private_dir("${entry_dir}" "the libtorch cache folder" "${private_fix}")
   file(
     LOCK "${entry_dir}.lock"
     GUARD FUNCTION

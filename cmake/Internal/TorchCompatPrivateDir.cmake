@@ -17,11 +17,13 @@ what it holds.
 
   * ``<dir>`` (after following symbolic links) is a directory owned by the
     effective user and writable by nobody else (the rule of the probe's
-    answer cache: no group or world write bit);
+    answer cache: no world write bit, and no group write bit unless the
+    group is the user's own primary group, as on systems with user-private
+    groups and umask 002);
   * every parent of ``<dir>``, and of the folder it resolves to, is owned by
-    this user or by root and is not writable by others, unless it carries the
-    sticky bit (``/tmp``: others can create there but not rename or remove
-    what is ours);
+    this user or by root and is not writable by others (the same group
+    rule), unless it carries the sticky bit (``/tmp``: others can create
+    there but not rename or remove what is ours);
   * every symbolic link on the way is owned by this user or by root.
 
   Folders it creates lose the group and world write bits whatever the umask.
@@ -34,38 +36,48 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
-# The folder and every parent up to the root, innermost first.
-function(_torchcompat_dir_chain out_var dir)
+# Every parent of the folder up to the root, innermost first, as a list whose items have their
+# semicolons escaped: a path may hold ";" (each item expands back to the path). Such lists are only
+# expanded straight into a command or a foreach, never changed with list() or passed through a
+# function's arguments, which would split them.
+function(_torchcompat_dir_parents out_var dir)
   set(chain "")
   set(current "${dir}")
   while(TRUE)
-    list(APPEND chain "${current}")
     get_filename_component(parent "${current}" DIRECTORY)
     if(parent STREQUAL current OR parent STREQUAL "")
       break()
     endif()
+    string(REPLACE ";" "\\;" item "${parent}")
+    list(APPEND chain "${item}")
     set(current "${parent}")
   endwhile()
   set(${out_var} "${chain}" PARENT_SCOPE)
 endfunction()
 
 # Sets <out_var> to the first "<reason> <path>" line that find printed, or to "error <why>" when
-# find failed. <real> is held to the folder's rule, every <parent> to the parents' rule, in one
+# find failed. <real> is held to the folder's rule, every path in the list <parents_var> names
+# (escaped as _torchcompat_dir_parents makes them) to the parents' rule, in one
 # process: find -prune looks at each named path itself, never below it, -path tells <real> from
 # the others, and -user/-perm read what lstat says. A link's own mode bits mean nothing; only its
 # owner counts.
-function(_torchcompat_private_find out_var uid real)
+function(_torchcompat_private_find out_var uid gid real parents_var)
   # printf repeats its format for every path that -exec ... + hands it.
   set(owner "-exec printf 'owner %s\\\\n' {} +")
   set(writable "-exec printf 'writable %s\\\\n' {} +")
+  # Group write counts as others' unless the group is this user's own (a user-private group, as
+  # umask 002 systems give every user).
+  set(others_write "( -perm -0002 -o ( -perm -0020 ! -group ${gid} ) )")
   string(CONCAT strict "( ! -type d -exec printf 'not-a-folder %s\\\\n' {} + -o ! -user ${uid} "
-                "${owner} -o ( -perm -0002 -o -perm -0020 ) ${writable} )")
-  string(CONCAT parent "( ! -user ${uid} ! -user 0 ${owner} -o ! -type l "
-                "( -perm -0002 -o -perm -0020 ) ! -perm -1000 ${writable} )")
+                "${owner} -o ${others_write} ${writable} )")
+  string(CONCAT parent "( ! -user ${uid} ! -user 0 ${owner} -o ! -type l ${others_write} "
+                "! -perm -1000 ${writable} )")
   separate_arguments(strict UNIX_COMMAND "${strict}")
   separate_arguments(parent UNIX_COMMAND "${parent}")
   # -path takes a pattern: the folder's own name with its pattern characters escaped.
   string(REGEX REPLACE "([][*?\\])" "\\\\\\1" pattern "${real}")
+  # It goes into a list below: its own semicolons escaped.
+  string(REPLACE ";" "\\;" pattern "${pattern}")
   set(expression
       "("
       -path
@@ -80,7 +92,7 @@ function(_torchcompat_private_find out_var uid real)
       ${parent}
       ")")
   execute_process(
-    COMMAND find "${real}" ${ARGN} -prune ${expression}
+    COMMAND find "${real}" ${${parents_var}} -prune ${expression}
     RESULT_VARIABLE rc
     OUTPUT_VARIABLE output
     ERROR_VARIABLE error)
@@ -100,10 +112,12 @@ function(_torchcompat_require_private_dir dir what fix)
     message(FATAL_ERROR "TorchCompat: _torchcompat_require_private_dir needs an absolute "
                         "folder, not '${dir}'")
   endif()
-  _torchcompat_dir_chain(chain "${dir}")
+  _torchcompat_dir_parents(parents "${dir}")
+  string(REPLACE ";" "\\;" escaped_dir "${dir}")
   set(created "")
-  foreach(path IN LISTS chain)
+  foreach(path IN ITEMS "${dir}" LISTS parents)
     if(NOT EXISTS "${path}" AND NOT IS_SYMLINK "${path}")
+      string(REPLACE ";" "\\;" path "${path}")
       list(APPEND created "${path}")
     endif()
   endforeach()
@@ -127,33 +141,42 @@ function(_torchcompat_require_private_dir dir what fix)
     execute_process(COMMAND chmod go-w ${created} OUTPUT_QUIET ERROR_QUIET)
   endif()
 
-  get_property(uid GLOBAL PROPERTY _TORCHCOMPAT_EUID)
-  if("${uid}" STREQUAL "")
+  # Who this is, once per run: the effective user and group, from id's POSIX output
+  # ("uid=0(root) gid=0(root)", with euid=/egid= where they differ).
+  get_property(ids GLOBAL PROPERTY _TORCHCOMPAT_EFFECTIVE_IDS)
+  if("${ids}" STREQUAL "")
     execute_process(
-      COMMAND id -u
+      COMMAND id
       RESULT_VARIABLE rc
-      OUTPUT_VARIABLE uid
-      ERROR_QUIET OUTPUT_STRIP_TRAILING_WHITESPACE)
-    if(NOT rc EQUAL 0 OR NOT uid MATCHES "^[0-9]+$")
-      message(FATAL_ERROR "TorchCompat: cannot tell who owns ${what} ${dir} ('id -u' failed); "
-                          "${fix}")
+      OUTPUT_VARIABLE text
+      ERROR_QUIET)
+    set(ids "")
+    foreach(name IN ITEMS uid gid)
+      set(value "")
+      if(text MATCHES "(^| )e${name}=([0-9]+)")
+        set(value "${CMAKE_MATCH_2}")
+      elseif(text MATCHES "(^| )${name}=([0-9]+)")
+        set(value "${CMAKE_MATCH_2}")
+      endif()
+      list(APPEND ids "${value}")
+    endforeach()
+    if(NOT rc EQUAL 0 OR NOT ids MATCHES "^[0-9]+;[0-9]+$")
+      message(FATAL_ERROR "TorchCompat: cannot tell who owns ${what} ${dir} ('id' failed); ${fix}")
     endif()
-    set_property(GLOBAL PROPERTY _TORCHCOMPAT_EUID "${uid}")
+    set_property(GLOBAL PROPERTY _TORCHCOMPAT_EFFECTIVE_IDS "${ids}")
   endif()
+  list(GET ids 0 uid)
+  list(GET ids 1 gid)
 
   get_filename_component(real "${dir}" REALPATH)
-  set(parents "${chain}")
-  list(REMOVE_AT parents 0)
   if(NOT real STREQUAL dir)
-    _torchcompat_dir_chain(real_chain "${real}")
-    list(REMOVE_AT real_chain 0)
-    list(APPEND parents ${real_chain})
-    # The link itself is judged like a parent: it decides where the folder is.
-    list(INSERT parents 0 "${dir}")
-    list(REMOVE_DUPLICATES parents)
+    # The link itself is judged like a parent (it decides where the folder is), and so are the
+    # parents of the folder it leads to. Joined as text, so the escapes stay.
+    _torchcompat_dir_parents(real_parents "${real}")
+    set(parents "${escaped_dir};${parents};${real_parents}")
   endif()
 
-  _torchcompat_private_find(found ${uid} "${real}" ${parents})
+  _torchcompat_private_find(found ${uid} ${gid} "${real}" parents)
   if(found STREQUAL "")
     return()
   endif()

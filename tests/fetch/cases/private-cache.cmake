@@ -87,21 +87,33 @@ fetch_archive(
   EXPECT "other users may write to ${WORK}/open;")
 file(GLOB_RECURSE extracted "${WORK}/open/*/TorchConfig.cmake")
 expect_empty(extracted)
+# Group write: fine for the user's own group (user-private groups, umask 002), refused for a
+# group others are in.
+file(MAKE_DIRECTORY "${WORK}/own-group" "${WORK}/other-group")
+execute_process(COMMAND chmod 0775 "${WORK}/own-group" "${WORK}/other-group")
+execute_process(COMMAND chgrp 65534 "${WORK}/other-group")
+fetch_archive(own-group ARGS ${args} "-DCACHE_DIR=${WORK}/own-group/cache" EXPECT "ready in")
+fetch_archive(
+  other-group
+  EXPECT_FAIL
+  ARGS ${args} "-DCACHE_DIR=${WORK}/other-group/cache"
+  EXPECT "other users may write to ${WORK}/other-group;")
 
-# Planted for real: user nobody (setpriv, no account to create) fetches into a shared folder under
-# a sticky /tmp-like parent, which stamps a tree there with a TorchConfig.cmake of its choosing;
-# this user's fetch of the same URL with the same folder refuses it and runs nothing from it.
+# Planted for real: user nobody (setpriv, no account to create) copies a stamped tree into a shared
+# cache under a sticky /tmp-like parent and puts a TorchConfig.cmake of its choosing in it; this
+# user's fetch of the same URL with that cache refuses it and runs nothing from it. (The tree is
+# this case's own first fetch: nobody needs no CMake, which may sit in a folder it cannot read.)
 set(shared "${WORK}/shared-tmp")
 file(MAKE_DIRECTORY "${shared}")
 execute_process(COMMAND chmod 1777 "${shared}" "${WORK}")
-file(COPY_FILE "${archive}" "${shared}/mini.zip")
+cache_entry(planted "${shared}/cache" "${url}")
+get_filename_component(planted_parent "${planted}" DIRECTORY)
 fetch_run(
   planted-by-nobody
   COMMAND
-    setpriv --reuid=65534 --regid=65534 --clear-groups "${CMAKE_COMMAND}" "-DREPO=${REPO}"
-    "-DURL=${url}" "-DARCHIVE=${shared}/mini.zip" "-DCACHE_DIR=${shared}/cache" -P "${FETCH_SCRIPT}"
-  EXPECT "ready in ${shared}/cache/libtorch/")
-cache_entry(planted "${shared}/cache" "${url}")
+    setpriv --reuid=65534 --regid=65534 --clear-groups sh -c
+    "mkdir -p '${planted_parent}' && cp -R '${entry}' '${planted}' && echo 'message(STATUS planted-config-ran)' >> '${planted}/libtorch/share/cmake/Torch/TorchConfig.cmake' && echo planted"
+  EXPECT "planted")
 expect_exists("${planted}/torchcompat-stamp.txt")
 fetch_archive(
   refuses-nobodys-cache
