@@ -190,7 +190,11 @@ function(_cli_policy out_var)
   set(${out_var} "${policy}" PARENT_SCOPE)
 endfunction()
 
-# The wheel variant of a release that runs here (see _torchcompat_choose_variant).
+# The wheel of a release that runs here (see _torchcompat_choose_variant):
+# <out>_VARIANT, _REASON, _REJECTIONS, _PLATFORM, and _INDEX, the variant whose
+# index the install command names. A release whose builds the table does not
+# know, but whose PyPI wheel it does, gets that wheel: _VARIANT is its build,
+# _INDEX is "" (PyPI itself) and _NOTE says which builds are unknown.
 function(_cli_wheel_for_here out release)
   _torchcompat_host_platform(platform os)
   _cli_policy(policy)
@@ -200,9 +204,24 @@ function(_cli_wheel_for_here out release)
     PLATFORM "${platform}"
     POLICY "${policy}"
     KIND wheel)
+  set(index "${choice_VARIANT}")
+  set(note "")
+  if(NOT choice_VARIANT)
+    _torchcompat_torch_record(record "${release}")
+    _torchcompat_json_get(pypi_variant "${record}" pypi_variant_by_platform "${platform}")
+    _torchcompat_json_get(on_pypi "${record}" on_pypi)
+    _torchcompat_release_variants(wheels "${release}" "${platform}" wheel)
+    if(pypi_variant AND on_pypi AND NOT wheels)
+      set(choice_VARIANT "${pypi_variant}")
+      set(choice_REASON "PyPI's own wheel of torch ${release} for ${platform} is ${pypi_variant}")
+      set(note "the table does not know which other builds torch ${release} has for ${platform}")
+    endif()
+  endif()
   foreach(part IN ITEMS VARIANT REASON REJECTIONS)
     set(${out}_${part} "${choice_${part}}" PARENT_SCOPE)
   endforeach()
+  set(${out}_INDEX "${index}" PARENT_SCOPE)
+  set(${out}_NOTE "${note}" PARENT_SCOPE)
   set(${out}_PLATFORM "${platform}" PARENT_SCOPE)
 endfunction()
 

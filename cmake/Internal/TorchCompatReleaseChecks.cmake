@@ -209,7 +209,9 @@ function(_torchcompat_python_check prefix torch record platform given)
 endfunction()
 
 # The newest torch release with wheels for a Python minor on a platform (the
-# platform's own Python list where the table has one), or "".
+# platform's own Python list where the table has one), or "". A release whose
+# builds the table does not know counts when its PyPI wheel for the platform
+# is known: the torchcompat command gives that wheel's command.
 function(_torchcompat_newest_for_python out_var python platform)
   _torchcompat_torch_versions(known)
   list(REVERSE known)
@@ -220,6 +222,13 @@ function(_torchcompat_newest_for_python out_var python platform)
       _torchcompat_json_list(pythons "${record}" python)
     endif()
     _torchcompat_release_variants(variants "${candidate}" "${platform}" wheel)
+    if(NOT variants)
+      _torchcompat_json_get(on_pypi "${record}" on_pypi)
+      _torchcompat_json_get(variants "${record}" pypi_variant_by_platform "${platform}")
+      if(NOT on_pypi)
+        set(variants "")
+      endif()
+    endif()
     if(variants AND python IN_LIST pythons)
       set(${out_var} "${candidate}" PARENT_SCOPE)
       return()
