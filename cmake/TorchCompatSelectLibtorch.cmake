@@ -17,7 +17,8 @@ Picks the libtorch build that will run on this machine (or on the target the
                                 [DRIVER_POLICY <compat|strict>]
                                 URL_VARIABLE <var>
                                 [VARIANT_VARIABLE <var>] [REASON_VARIABLE <var>]
-                                [RESULT_VARIABLE <var>] [MESSAGE_VARIABLE <var>])
+                                [RESULT_VARIABLE <var>] [MESSAGE_VARIABLE <var>]
+                                [VERDICT_VARIABLE <var>])
 
   ``VERSION latest`` is the newest release whose libtorch the table lists for
   the platform; when newer releases were skipped, the selection line says
@@ -45,6 +46,11 @@ Picks the libtorch build that will run on this machine (or on the target the
   nothing was selected), each part starting ``TorchCompat:``. Given together
   with ``RESULT_VARIABLE``, the selector prints nothing itself, so a caller in
   ``cmake -P`` script mode can print the text without CMake's call-stack lines.
+  ``VERDICT_VARIABLE`` receives the selection as one JSON value:
+  ``{"schema_version": 1, "ok", "variant", "url", "reason", "warning",
+  "notice", "failure"}``, the texts whole (a caller renders them; none needs
+  to split ``MESSAGE_VARIABLE``).
+
   Misuse (an unknown keyword, a malformed or unknown version, a variant never
   published) is always a fatal error.
 #]=======================================================================]
@@ -60,6 +66,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatLibtorchArchive.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatLibtorchChoice.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatReleaseChecks.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatSelectionMessage.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVerdict.cmake")
 
 function(torchcompat_select_libtorch)
   set(one_value
@@ -74,7 +81,8 @@ function(torchcompat_select_libtorch)
       VARIANT_VARIABLE
       REASON_VARIABLE
       RESULT_VARIABLE
-      MESSAGE_VARIABLE)
+      MESSAGE_VARIABLE
+      VERDICT_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
   # Before a remembered answer is looked up: misuse is an error on every call.
   _torchcompat_check_arguments(torchcompat_select_libtorch arg "${one_value}"
@@ -210,6 +218,19 @@ macro(_torchcompat_publish_selection ok variant url reason text)
   endif()
   if(arg_MESSAGE_VARIABLE)
     set(${arg_MESSAGE_VARIABLE} "${text}" PARENT_SCOPE)
+  endif()
+  if(arg_VERDICT_VARIABLE)
+    # warning, notice and auto_FAILURE are the caller's, as each path set them.
+    _torchcompat_selection_verdict(
+      selection_verdict
+      "${ok}"
+      "${variant}"
+      "${url}"
+      "${reason}"
+      "${warning}"
+      "${notice}"
+      "${auto_FAILURE}")
+    set(${arg_VERDICT_VARIABLE} "${selection_verdict}" PARENT_SCOPE)
   endif()
 endmacro()
 

@@ -155,4 +155,29 @@ function(_torchcompat_verdict_count out_var json)
   set(${out_var} ${count} PARENT_SCOPE)
 endfunction()
 
+# _torchcompat_selection_verdict(<out-var> <ok> <variant> <url> <reason> <warning>
+#                                <notice> <failure>): the selector's answer as one JSON
+# value (torchcompat_select_libtorch's VERDICT_VARIABLE).
+function(
+  _torchcompat_selection_verdict
+  out_var
+  ok
+  variant
+  url
+  reason
+  warning
+  notice
+  failure)
+  if(ok)
+    set(verdict "{\"schema_version\": 1, \"ok\": true}")
+  else()
+    set(verdict "{\"schema_version\": 1, \"ok\": false}")
+  endif()
+  foreach(field IN ITEMS variant url reason warning notice failure)
+    _torchcompat_verdict_quote(value "${${field}}")
+    string(JSON verdict SET "${verdict}" ${field} "${value}")
+  endforeach()
+  set(${out_var} "${verdict}" PARENT_SCOPE)
+endfunction()
+
 cmake_policy(POP)
