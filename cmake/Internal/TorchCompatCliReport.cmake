@@ -159,8 +159,6 @@ function(_cli_report)
       string(SUBSTRING "${advice}" ${start} -1 advice)
     endif()
     string(REGEX REPLACE "\n+$" "" advice "${advice}")
-    string(REGEX REPLACE "\npip\n  pip install ([^\n]*)\n"
-                         "\npip\n  pip install \\1\n  uv pip install \\1\n" advice "${advice}")
     _cli_print("${advice}")
   endif()
   set(_cli_out "${_cli_out}" PARENT_SCOPE)
