@@ -288,6 +288,19 @@ def chatty_driver(m):
     equal(len(report["gpus"]), 2, "GPUs")
 
 
+def flooding_driver(m):
+    """A driver that prints 8 MiB: at most 64 KiB reach the probe's stderr, the drop is said."""
+    m.fake_dlls("cuda")
+    m.env.update(FAKE_CUDA_GPUS=TWO_GPUS, FAKE_CUDA_PRINT_BYTES=str(8 << 20))
+    done, _ = m.run("--format", "json", "--no-python", "--no-cache")
+    equal(done.returncode, 0, "exit code")
+    equal(len(json.loads(done.stdout)["gpus"]), 2, "GPUs")
+    stderr = done.stderr.decode(errors="replace")
+    contains(stderr, "NVRM: flood of driver chatter", "the driver's output, on stderr")
+    expect(len(done.stderr) < (64 << 10) + 4096, "stderr capped", len(done.stderr))
+    contains(stderr, "more bytes of a vendor library's output were dropped", "the drop is said")
+
+
 def usage(m):
     """Exit codes: 0 for --help and a text report, 2 for a usage error."""
     done, _ = m.run("--help")
@@ -301,7 +314,7 @@ def usage(m):
 
 SCENARIOS = [toolkit_program_files, toolkit_cuda_path, toolkit_nvcc_only, toolkit_nvcc_hangs, cudnn_in_toolkit_bin, cudnn_hangs,
              toolkit_none, driver_and_gpus, nvml_beside_nvidia_smi, driver_api_gpus,
-             no_driver, hanging_driver, hanging_nvml, crashing_nvml, chatty_driver, usage]
+             no_driver, hanging_driver, hanging_nvml, crashing_nvml, chatty_driver, flooding_driver, usage]
 
 
 def main():

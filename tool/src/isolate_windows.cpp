@@ -1,7 +1,8 @@
 // The Windows form of isolation. Windows has no fork, so the child is the
 // probe started again in child mode (child_tasks.hpp): it writes its findings
-// to an inherited pipe while its own stdout goes to the probe's stderr, so a
-// vendor DLL that prints can't forge findings. The child runs in a job object:
+// to an inherited pipe while its own stdout and stderr go to another, which the
+// probe passes on to its stderr up to 64 KiB, so a vendor DLL that prints can
+// neither forge findings nor flood the probe's output. The child runs in a job object:
 // at the timeout the whole job is terminated (a vendor DLL's helper processes
 // too), and closing the job kills whatever is left if the probe itself dies.
 #include "isolate.hpp"
@@ -30,23 +31,56 @@ constexpr int malformed_request_exit_code = 2;
 // The most a child may send (as on POSIX).
 constexpr std::size_t payload_cap = 16u << 20;
 
-// An inheritable copy of the probe's stderr for the child's stdout and
-// stderr: vendor chatter lands with the probe's other diagnostics. Without a
-// stderr (a GUI parent), the child writes to NUL.
-Handle inheritable_diagnostics() {
-  HANDLE own = GetStdHandle(STD_ERROR_HANDLE);
-  HANDLE copy = nullptr;
-  if (own != nullptr && own != INVALID_HANDLE_VALUE &&
-      DuplicateHandle(GetCurrentProcess(), own, GetCurrentProcess(), &copy, 0, TRUE, DUPLICATE_SAME_ACCESS)) {
-    return Handle(copy);
-  }
-  return inheritable_null(true);
-}
+// As on POSIX: the most of a child's own output (vendor chatter) that reaches
+// the probe's stderr; the rest is read, dropped and counted.
+constexpr std::size_t diagnostics_cap = 64u << 10;
+
+void write_all(HANDLE out, const std::string& data);
 
 struct Child {
   StartedProcess started;
   Handle payload;  // the read end of the child's findings
+  Handle output;   // the read end of the child's stdout and stderr
+  std::size_t passed = 0;
+  std::size_t dropped = 0;
 };
+
+// Passes on what the child printed, up to diagnostics_cap; false once every
+// write end of its output is closed. `read` counts the bytes taken.
+bool pass_output(Child& child, std::size_t& read) {
+  read = 0;
+  if (!child.output) return false;
+  DWORD available = 0;
+  if (!pipe_has_data(child.output.get(), available)) return false;
+  char buffer[8192];
+  while (available > 0) {
+    DWORD got = 0;
+    const DWORD want = available < sizeof buffer ? available : static_cast<DWORD>(sizeof buffer);
+    if (!ReadFile(child.output.get(), buffer, want, &got, nullptr) || got == 0) return false;
+    available -= got;
+    read += got;
+    const std::size_t room = diagnostics_cap - child.passed;
+    const std::size_t pass = got < room ? got : room;
+    HANDLE own = GetStdHandle(STD_ERROR_HANDLE);
+    if (pass > 0 && own != nullptr && own != INVALID_HANDLE_VALUE) write_all(own, std::string(buffer, pass));
+    child.passed += pass;
+    child.dropped += got - pass;
+  }
+  return true;
+}
+
+// What is left of the child's output once it is gone, and the count of what was dropped.
+void finish_output(Child& child) {
+  std::size_t read = 0;
+  for (int round = 0; round < 2048 && pass_output(child, read) && read > 0; ++round) {
+  }
+  child.output = Handle();
+  HANDLE own = GetStdHandle(STD_ERROR_HANDLE);
+  if (child.dropped > 0 && own != nullptr && own != INVALID_HANDLE_VALUE) {
+    write_all(own, "\ntorchcompat-probe: " + std::to_string(child.dropped) +
+                       " more bytes of a vendor library's output were dropped\n");
+  }
+}
 
 // Starts `<this program> --isolated-child <pipe> <task> <arguments...>`;
 // an empty reason means it runs.
@@ -61,18 +95,25 @@ std::string start_child(const ChildTask& task, Child& child) {
   const std::wstring program = own_executable_path();
   if (program.empty()) return last_error_text("GetModuleFileNameW");
   Handle input = inheritable_null(false);
-  Handle diagnostics = inheritable_diagnostics();
-  return start_in_job(program, windows_command_line(program, arguments), input.get(), diagnostics.get(),
-                      diagnostics.get(), child.started);
+  // The child's stdout and stderr go to a pipe of their own, passed on capped: a vendor DLL that
+  // prints can neither forge findings nor flood the probe's stderr.
+  Handle output_write;
+  const std::string no_output_pipe = make_child_pipe(child.output, output_write);
+  if (!no_output_pipe.empty()) return no_output_pipe;
+  return start_in_job(program, windows_command_line(program, arguments), input.get(), output_write.get(),
+                      output_write.get(), child.started);
 }
 
 enum class ReadEnd { end_of_file, deadline, overflow };
 
 // Anonymous pipes have no overlapped reads: the probe peeks, reads what is
 // there, and otherwise waits on the process a moment (an exit wakes it at once).
-ReadEnd read_until_eof(const Child& child, Clock::time_point deadline, std::string& payload) {
+ReadEnd read_until_eof(Child& child, Clock::time_point deadline, std::string& payload) {
   char buffer[8192];
   for (;;) {
+    // A child that prints fills its pipe fast: while there was output, no wait below.
+    std::size_t printed = 0;
+    pass_output(child, printed);
     DWORD available = 0;
     if (!pipe_has_data(child.payload.get(), available)) {
       return ReadEnd::end_of_file;  // every write end is closed: the child is done or dead
@@ -87,6 +128,7 @@ ReadEnd read_until_eof(const Child& child, Clock::time_point deadline, std::stri
     }
     const DWORD left = milliseconds_until(deadline);
     if (left == 0) return ReadEnd::deadline;
+    if (printed > 0) continue;
     WaitForSingleObject(child.started.process.get(), left < 5 ? left : 5);
   }
 }
@@ -144,14 +186,17 @@ IsolatedOutcome run_isolated_task(const ChildTask& task, std::chrono::millisecon
   const ReadEnd end = read_until_eof(child, deadline, payload);
   if (end == ReadEnd::overflow) {
     kill_started(child.started);
+    finish_output(child);
     return {Status::error, std::move(payload),
             "sent more than " + std::to_string(payload_cap >> 20) + " MiB, so it was stopped"};
   }
   if (end == ReadEnd::deadline ||
       WaitForSingleObject(child.started.process.get(), milliseconds_until(deadline)) != WAIT_OBJECT_0) {
     kill_started(child.started);
+    finish_output(child);
     return {Status::timed_out, std::move(payload), "timed out after " + describe_timeout(timeout)};
   }
+  finish_output(child);
   DWORD code = 0;
   if (!GetExitCodeProcess(child.started.process.get(), &code)) {
     return {Status::error, std::move(payload), last_error_text("GetExitCodeProcess")};
