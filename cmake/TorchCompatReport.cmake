@@ -120,30 +120,27 @@ function(_torchcompat_report_builds out_var version platform policy)
   set(words_unverified "cannot be verified: ")
   set(words_cpu-only "runs on the CPU only: ")
   set(words_does-not-run "does not run: ")
-  _torchcompat_verdict_count(count "${verdict}" builds)
-  if(count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
-      string(
-        JSON
-        variant
-        GET
-        "${verdict}"
-        builds
-        ${index}
-        variant)
-      string(
-        JSON
-        status
-        GET
-        "${verdict}"
-        builds
-        ${index}
-        status)
-      _torchcompat_json_get(reason "${verdict}" builds ${index} reason)
-      _torchcompat_report_line(text "${variant}" "${words_${status}}${reason}")
-    endforeach()
-  endif()
+  _torchcompat_verdict_indices(index_list "${verdict}" builds)
+  foreach(index IN LISTS index_list)
+    string(
+      JSON
+      variant
+      GET
+      "${verdict}"
+      builds
+      ${index}
+      variant)
+    string(
+      JSON
+      status
+      GET
+      "${verdict}"
+      builds
+      ${index}
+      status)
+    _torchcompat_json_get(reason "${verdict}" builds ${index} reason)
+    _torchcompat_report_line(text "${variant}" "${words_${status}}${reason}")
+  endforeach()
   set(${out_var} "${text}" PARENT_SCOPE)
   set(${out_var}_VERDICT "${verdict}" PARENT_SCOPE)
 endfunction()

@@ -57,42 +57,36 @@ function(_cli_verdict out)
   # What each way out addresses: a companion or Python way the checks that
   # failed; the machine's ways what the machine check found.
   set(statuses "")
-  _torchcompat_verdict_count(count "${guard}" checks)
-  if(count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
-      string(
-        JSON
-        status
-        GET
-        "${guard}"
-        checks
-        ${index}
-        status)
-      list(APPEND statuses ${status})
-    endforeach()
-  endif()
+  _torchcompat_verdict_indices(index_list "${guard}" checks)
+  foreach(index IN LISTS index_list)
+    string(
+      JSON
+      status
+      GET
+      "${guard}"
+      checks
+      ${index}
+      status)
+    list(APPEND statuses ${status})
+  endforeach()
   set(actions "[]")
-  _torchcompat_verdict_count(count "${guard}" ways_out)
-  if(count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
-      string(JSON action GET "${guard}" ways_out ${index})
-      _cli_stray_action(action "${action}" "${arg_EXECUTABLE}" ${arg_STRAYS})
-      _cli_action_command(
-        action
-        "${action}"
-        RELEASE
-        "${torch_RELEASE}"
-        VARIANT
-        "${checked_variant}"
-        EXECUTABLE
-        "${arg_EXECUTABLE}"
-        INSTALLED
-        "${arg_INSTALLED}")
-      _torchcompat_verdict_push(actions "${action}")
-    endforeach()
-  endif()
+  _torchcompat_verdict_indices(index_list "${guard}" ways_out)
+  foreach(index IN LISTS index_list)
+    string(JSON action GET "${guard}" ways_out ${index})
+    _cli_stray_action(action "${action}" "${arg_EXECUTABLE}" ${arg_STRAYS})
+    _cli_action_command(
+      action
+      "${action}"
+      RELEASE
+      "${torch_RELEASE}"
+      VARIANT
+      "${checked_variant}"
+      EXECUTABLE
+      "${arg_EXECUTABLE}"
+      INSTALLED
+      "${arg_INSTALLED}")
+    _torchcompat_verdict_push(actions "${action}")
+  endforeach()
   set(${out}_VERDICT "${answer}" PARENT_SCOPE)
   set(${out}_GUARD "${guard}" PARENT_SCOPE)
   set(${out}_ACTIONS "${actions}" PARENT_SCOPE)
@@ -197,30 +191,27 @@ function(_cli_render_verdict subject python_json others_json)
   foreach(status IN ITEMS fails unverified cpu_only)
     set(${status}_json "[]")
   endforeach()
-  _torchcompat_verdict_count(count "${guard}" checks)
-  if(count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
-      string(
-        JSON
-        status
-        GET
-        "${guard}"
-        checks
-        ${index}
-        status)
-      string(
-        JSON
-        reason
-        GET
-        "${guard}"
-        checks
-        ${index}
-        reason)
-      string(REPLACE "-" "_" status "${status}")
-      _torchcompat_verdict_push_text(${status}_json "${reason}")
-    endforeach()
-  endif()
+  _torchcompat_verdict_indices(index_list "${guard}" checks)
+  foreach(index IN LISTS index_list)
+    string(
+      JSON
+      status
+      GET
+      "${guard}"
+      checks
+      ${index}
+      status)
+    string(
+      JSON
+      reason
+      GET
+      "${guard}"
+      checks
+      ${index}
+      reason)
+    string(REPLACE "-" "_" status "${status}")
+    _torchcompat_verdict_push_text(${status}_json "${reason}")
+  endforeach()
   # The command's own problems (no interpreter, no torch), then the guard's.
   _cli_json_concat(problems_json "${v_PROBLEMS}" "${fails_json}")
   set(actions_json "${v_ACTIONS}")
@@ -234,27 +225,24 @@ function(_cli_render_verdict subject python_json others_json)
   set(commands "[]")
   set(words "[]")
   set(gpu_json "[]")
-  _torchcompat_verdict_count(count "${actions_json}")
-  if(count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
-      _torchcompat_json_get(command "${actions_json}" ${index} command)
-      string(JSON text GET "${actions_json}" ${index} text)
-      string(JSON kind GET "${actions_json}" ${index} kind)
-      _torchcompat_json_get(addresses "${actions_json}" ${index} addresses)
-      if(addresses STREQUAL "cpu-only")
-        if(kind STREQUAL "driver")
-          _torchcompat_verdict_push_text(gpu_json "${text}")
-        endif()
-      elseif(v_VERDICT STREQUAL "problem" OR v_VERDICT STREQUAL "unverified")
-        if(command)
-          _torchcompat_verdict_push_text(commands "${command}")
-        else()
-          _torchcompat_verdict_push_text(words "${text}")
-        endif()
+  _torchcompat_verdict_indices(index_list "${actions_json}")
+  foreach(index IN LISTS index_list)
+    _torchcompat_json_get(command "${actions_json}" ${index} command)
+    string(JSON text GET "${actions_json}" ${index} text)
+    string(JSON kind GET "${actions_json}" ${index} kind)
+    _torchcompat_json_get(addresses "${actions_json}" ${index} addresses)
+    if(addresses STREQUAL "cpu-only")
+      if(kind STREQUAL "driver")
+        _torchcompat_verdict_push_text(gpu_json "${text}")
       endif()
-    endforeach()
-  endif()
+    elseif(v_VERDICT STREQUAL "problem" OR v_VERDICT STREQUAL "unverified")
+      if(command)
+        _torchcompat_verdict_push_text(commands "${command}")
+      else()
+        _torchcompat_verdict_push_text(words "${text}")
+      endif()
+    endif()
+  endforeach()
   _cli_json_concat(fixes_json "${v_FIXES}" "${commands}" "${words}")
   _torchcompat_json_get(guard_notes "${guard}" notes)
   _cli_json_concat(notes_json "${guard_notes}" "${v_NOTES}")
@@ -292,14 +280,11 @@ function(_cli_render_verdict subject python_json others_json)
       string(REPLACE "|" ";" pair "${pair}")
       list(GET pair 0 array)
       list(GET pair 1 label)
-      _torchcompat_verdict_count(count "${${array}}")
-      if(count GREATER 0)
-        math(EXPR last "${count} - 1")
-        foreach(index RANGE ${last})
-          string(JSON item GET "${${array}}" ${index})
-          _cli_print("${label}: " "${item}")
-        endforeach()
-      endif()
+      _torchcompat_verdict_indices(index_list "${${array}}")
+      foreach(index IN LISTS index_list)
+        string(JSON item GET "${${array}}" ${index})
+        _cli_print("${label}: " "${item}")
+      endforeach()
     endforeach()
     if(v_VERDICT STREQUAL "works")
       _cli_print("works: every check passed")

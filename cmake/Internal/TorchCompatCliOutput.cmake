@@ -15,6 +15,8 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVerdict.cmake")
+
 # _cli_print(<piece>...): one line of output. ARGV<n>, not ARGN: a ';' inside a
 # piece must survive.
 function(_cli_print)
@@ -67,16 +69,8 @@ function(_cli_finish status)
 endfunction()
 
 function(_cli_json_string out_var value)
-  if("${value}" STREQUAL "")
-    set(${out_var} "null" PARENT_SCOPE)
-    return()
-  endif()
-  string(REPLACE "\\" "\\\\" value "${value}")
-  string(REPLACE "\"" "\\\"" value "${value}")
-  string(REPLACE "\n" "\\n" value "${value}")
-  string(REPLACE "\r" "\\r" value "${value}")
-  string(REPLACE "\t" "\\t" value "${value}")
-  set(${out_var} "\"${value}\"" PARENT_SCOPE)
+  _torchcompat_verdict_quote(quoted "${value}")
+  set(${out_var} "${quoted}" PARENT_SCOPE)
 endfunction()
 
 # JSON on one line. Safe by regex: a raw newline cannot occur inside a JSON

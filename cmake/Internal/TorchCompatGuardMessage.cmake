@@ -114,53 +114,47 @@ function(_torchcompat_render_verdict out verdict)
   set(problems "")
   set(unknowns "")
   set(cpu_only "")
-  _torchcompat_verdict_count(count "${verdict}" checks)
-  if(count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
-      string(
-        JSON
-        status
-        GET
-        "${verdict}"
-        checks
-        ${index}
-        status)
-      string(
-        JSON
-        reason
-        GET
-        "${verdict}"
-        checks
-        ${index}
-        reason)
-      string(REPLACE ";" "," reason "${reason}")
-      if(status STREQUAL "fails")
-        list(APPEND problems "${reason}")
-      elseif(status STREQUAL "unverified")
-        list(APPEND unknowns "${reason}")
-      else()
-        list(APPEND cpu_only "${reason}")
-      endif()
-    endforeach()
-  endif()
+  _torchcompat_verdict_indices(index_list "${verdict}" checks)
+  foreach(index IN LISTS index_list)
+    string(
+      JSON
+      status
+      GET
+      "${verdict}"
+      checks
+      ${index}
+      status)
+    string(
+      JSON
+      reason
+      GET
+      "${verdict}"
+      checks
+      ${index}
+      reason)
+    string(REPLACE ";" "," reason "${reason}")
+    if(status STREQUAL "fails")
+      list(APPEND problems "${reason}")
+    elseif(status STREQUAL "unverified")
+      list(APPEND unknowns "${reason}")
+    else()
+      list(APPEND cpu_only "${reason}")
+    endif()
+  endforeach()
   set(ways "")
-  _torchcompat_verdict_count(count "${verdict}" ways_out)
-  if(count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
-      string(
-        JSON
-        way
-        GET
-        "${verdict}"
-        ways_out
-        ${index}
-        text)
-      string(REPLACE ";" "," way "${way}")
-      list(APPEND ways "${way}")
-    endforeach()
-  endif()
+  _torchcompat_verdict_indices(index_list "${verdict}" ways_out)
+  foreach(index IN LISTS index_list)
+    string(
+      JSON
+      way
+      GET
+      "${verdict}"
+      ways_out
+      ${index}
+      text)
+    string(REPLACE ";" "," way "${way}")
+    list(APPEND ways "${way}")
+  endforeach()
   _torchcompat_json_get(machine_text "${verdict}" checked_against)
 
   set(status_lines "")

@@ -85,31 +85,28 @@ endfunction()
 # fix from advice on using the GPU without reading the words.
 function(_torchcompat_verdict_address array_var status)
   set(array "${${array_var}}")
-  _torchcompat_verdict_count(count "${array}")
-  if(count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
+  _torchcompat_verdict_indices(index_list "${array}")
+  foreach(index IN LISTS index_list)
+    string(
+      JSON
+      current
+      ERROR_VARIABLE
+      missing
+      GET
+      "${array}"
+      ${index}
+      addresses)
+    if(missing OR current STREQUAL "" OR current STREQUAL "null")
       string(
         JSON
-        current
-        ERROR_VARIABLE
-        missing
-        GET
+        array
+        SET
         "${array}"
         ${index}
-        addresses)
-      if(missing OR current STREQUAL "" OR current STREQUAL "null")
-        string(
-          JSON
-          array
-          SET
-          "${array}"
-          ${index}
-          addresses
-          "\"${status}\"")
-      endif()
-    endforeach()
-  endif()
+        addresses
+        "\"${status}\"")
+    endif()
+  endforeach()
   set(${array_var} "${array}" PARENT_SCOPE)
 endfunction()
 
@@ -143,6 +140,21 @@ function(_torchcompat_verdict_texts out_var json)
     endforeach()
   endif()
   set(${out_var} "${items}" PARENT_SCOPE)
+endfunction()
+
+# _torchcompat_verdict_indices(<out-var> <json> <member>...): the indices of
+# an array member, 0;1;..., or "" when it is empty, absent or null: loop over
+# them (the items themselves may hold ';' and so never make a CMake list).
+function(_torchcompat_verdict_indices out_var json)
+  _torchcompat_verdict_count(count "${json}" ${ARGN})
+  set(indices "")
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(index RANGE ${last})
+      list(APPEND indices ${index})
+    endforeach()
+  endif()
+  set(${out_var} "${indices}" PARENT_SCOPE)
 endfunction()
 
 # _torchcompat_verdict_count(<out-var> <json> <member>...): how many items an
