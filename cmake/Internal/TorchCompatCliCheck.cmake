@@ -54,21 +54,6 @@ function(_cli_verdict out)
   string(JSON answer GET "${guard}" answer)
   _torchcompat_json_get(checked_variant "${guard}" variant)
 
-  # What each way out addresses: a companion or Python way the checks that
-  # failed; the machine's ways what the machine check found.
-  set(statuses "")
-  _torchcompat_verdict_indices(index_list "${guard}" checks)
-  foreach(index IN LISTS index_list)
-    string(
-      JSON
-      status
-      GET
-      "${guard}"
-      checks
-      ${index}
-      status)
-    list(APPEND statuses ${status})
-  endforeach()
   set(actions "[]")
   _torchcompat_verdict_indices(index_list "${guard}" ways_out)
   foreach(index IN LISTS index_list)
@@ -188,30 +173,10 @@ function(_cli_render_verdict subject python_json others_json)
     set(guard null)
   endif()
   # The lines of the verdict, one per check, from the guard's value.
-  foreach(status IN ITEMS fails unverified cpu_only)
-    set(${status}_json "[]")
-  endforeach()
-  _torchcompat_verdict_indices(index_list "${guard}" checks)
-  foreach(index IN LISTS index_list)
-    string(
-      JSON
-      status
-      GET
-      "${guard}"
-      checks
-      ${index}
-      status)
-    string(
-      JSON
-      reason
-      GET
-      "${guard}"
-      checks
-      ${index}
-      reason)
-    string(REPLACE "-" "_" status "${status}")
-    _torchcompat_verdict_push_text(${status}_json "${reason}")
-  endforeach()
+  _torchcompat_verdict_reasons(reasons "${guard}")
+  set(fails_json "${reasons_FAILS}")
+  set(unverified_json "${reasons_UNVERIFIED}")
+  set(cpu_only_json "${reasons_CPU_ONLY}")
   # The command's own problems (no interpreter, no torch), then the guard's.
   _cli_json_concat(problems_json "${v_PROBLEMS}" "${fails_json}")
   set(actions_json "${v_ACTIONS}")

@@ -111,36 +111,10 @@ function(_torchcompat_render_verdict out verdict)
   string(JSON subject GET "${verdict}" subject)
   string(JSON ok GET "${verdict}" ok)
   _torchcompat_verdict_texts(notes "${verdict}" notes)
-  set(problems "")
-  set(unknowns "")
-  set(cpu_only "")
-  _torchcompat_verdict_indices(index_list "${verdict}" checks)
-  foreach(index IN LISTS index_list)
-    string(
-      JSON
-      status
-      GET
-      "${verdict}"
-      checks
-      ${index}
-      status)
-    string(
-      JSON
-      reason
-      GET
-      "${verdict}"
-      checks
-      ${index}
-      reason)
-    string(REPLACE ";" "," reason "${reason}")
-    if(status STREQUAL "fails")
-      list(APPEND problems "${reason}")
-    elseif(status STREQUAL "unverified")
-      list(APPEND unknowns "${reason}")
-    else()
-      list(APPEND cpu_only "${reason}")
-    endif()
-  endforeach()
+  _torchcompat_verdict_reasons(reasons "${verdict}")
+  _torchcompat_verdict_texts(problems "${reasons_FAILS}")
+  _torchcompat_verdict_texts(unknowns "${reasons_UNVERIFIED}")
+  _torchcompat_verdict_texts(cpu_only "${reasons_CPU_ONLY}")
   set(ways "")
   _torchcompat_verdict_indices(index_list "${verdict}" ways_out)
   foreach(index IN LISTS index_list)

@@ -142,6 +142,40 @@ function(_torchcompat_verdict_texts out_var json)
   set(${out_var} "${items}" PARENT_SCOPE)
 endfunction()
 
+# _torchcompat_verdict_reasons(<prefix> <verdict>): the reasons of the
+# verdict's checks by status, each a JSON array of strings: <prefix>_FAILS,
+# <prefix>_UNVERIFIED and <prefix>_CPU_ONLY.
+function(_torchcompat_verdict_reasons prefix verdict)
+  foreach(status IN ITEMS FAILS UNVERIFIED CPU_ONLY)
+    set(${status} "[]")
+  endforeach()
+  _torchcompat_verdict_indices(index_list "${verdict}" checks)
+  foreach(index IN LISTS index_list)
+    string(
+      JSON
+      status
+      GET
+      "${verdict}"
+      checks
+      ${index}
+      status)
+    string(
+      JSON
+      reason
+      GET
+      "${verdict}"
+      checks
+      ${index}
+      reason)
+    string(TOUPPER "${status}" status)
+    string(REPLACE "-" "_" status "${status}")
+    _torchcompat_verdict_push_text(${status} "${reason}")
+  endforeach()
+  foreach(status IN ITEMS FAILS UNVERIFIED CPU_ONLY)
+    set(${prefix}_${status} "${${status}}" PARENT_SCOPE)
+  endforeach()
+endfunction()
+
 # _torchcompat_verdict_indices(<out-var> <json> <member>...): the indices of
 # an array member, 0;1;..., or "" when it is empty, absent or null: loop over
 # them (the items themselves may hold ';' and so never make a CMake list).
