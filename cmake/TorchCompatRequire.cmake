@@ -375,7 +375,9 @@ function(torchcompat_require)
     set(_TORCHCOMPAT_REQUIRE_PASSED_${key}
         "TorchCompat: torch ${torch} (${variant}): every check passed"
         CACHE INTERNAL "a torchcompat_require() that passed")
-    set(_TORCHCOMPAT_REQUIRE_VERDICT_${key} "${answer_VERDICT}"
+    # A cache entry holds one line; JSON's line breaks are only white space between tokens.
+    string(REPLACE "\n" " " verdict_line "${answer_VERDICT}")
+    set(_TORCHCOMPAT_REQUIRE_VERDICT_${key} "${verdict_line}"
         CACHE INTERNAL "the verdict of a torchcompat_require() that passed")
   endif()
   _torchcompat_publish_answer(${answer_OK} "${answer_TEXT}" "${answer_VERDICT}")
