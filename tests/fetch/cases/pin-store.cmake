@@ -49,6 +49,14 @@ fetch_run(
   EXPECT "SHA-256 mismatch" "expected: ${mini_hash} \\(recorded in ${STATE_DIR}/pins.txt\\)")
 configure_file("${SERVED}/mini.zip" "${SERVED}/${TAG}/${official_tail}" COPYONLY)
 
+# Without TORCHCOMPAT_STATE_DIR: the XDG state folder, not the cache.
+fetch_run(
+  xdg-state
+  COMMAND "${CMAKE_COMMAND}" -E env --unset=TORCHCOMPAT_STATE_DIR "XDG_STATE_HOME=${WORK}/xdg"
+          ${configure} -B "${WORK}/build-xdg" "-DTORCHCOMPAT_CACHE_DIR=${WORK}/cache-xdg"
+  EXPECT "recorded SHA-256 [0-9a-f]+ of ${OFFICIAL_URL} in ${WORK}/xdg/torchcompat/pins.txt")
+expect_missing("${WORK}/cache-xdg/pins.txt")
+
 # A state folder another user may write is refused before anything is read from it.
 execute_process(COMMAND chmod 777 "${STATE_DIR}")
 fetch_run(
