@@ -6,16 +6,20 @@ Inputs:
     directory), used for 1.13.0 and later;
   * the get-started page data, published_versions.json (pytorch.github.io; the copy committed to
     pytorch/builder at bca32249: `git -C <builder> show bca32249:published_versions.json`), used
-    for lts-1.8.2 and 1.9.0 to 1.12.1;
+    for lts-1.8.2 and 1.9.0 to 1.12.1 (libtorch URLs), and its pip commands for the 1.10.2 wheel
+    lists and the Windows and macOS wheel lists of 1.9.0 to 1.12.1;
   * facts transcribed by hand in hand_records() from third-party SHA-256 pins, for 1.1.0 to 1.4.0,
-    and from PyTorch maintainers' answers in pytorch/pytorch issues (1.0.0, 1.8.0/1.8.1 cu102);
+    from PyTorch maintainers' answers in pytorch/pytorch issues (1.0.0, 1.2.0, 1.6.0, 1.8.0/1.8.1
+    cu102) and from a user's list in one (1.4.0-1.5.1 non-default CUDA, #40961, weaker);
   * a release-candidate replay (libtorch_matrix_history.py --candidate) for a release the
     generator history read never made stable (2.14.0), minus what PyTorch's release documents
     exclude (CANDIDATE_EXCLUDED).
 Usage: libtorch_archives_build.py <replay dir> <published_versions.json> <data dir>
-       libtorch_archives_build.py --update-existing <data dir>
+       libtorch_archives_build.py --update-existing <data dir> [<published_versions.json>]
 The second form re-derives both files from their own records, hand_records() and this file's
-rules (eras, sources, which lists are complete): for changes that need no replayed input.
+rules (eras, sources, which lists are complete): for changes that need no replayed input; given
+published_versions.json, it also re-reads the wheel lists of GET_STARTED_WHEEL_LISTS from its pip
+commands.
 """
 import glob
 import json
@@ -44,8 +48,8 @@ COMMIT_CHOICE = {
 FIRST_GENERATOR_RELEASE = "1.13.0"
 
 
-def source(title, url, notes):
-    return {"title": title, "url": url, "retrieved": RETRIEVED, "notes": notes}
+def source(title, url, notes, retrieved=RETRIEVED):
+    return {"title": title, "url": url, "retrieved": retrieved, "notes": notes}
 
 
 # Variants a release-candidate matrix lists but the release's own documents rule out.
@@ -113,7 +117,11 @@ SOURCES = {
         "(Linux pre-cxx11/cxx11, Windows Release/Debug, macOS), parsed for lts-1.8.2 and 1.9.0-1.12.1 "
         "from the copy PyTorch committed to pytorch/builder on 2022-11-18 (releases 1.9.0-1.13.0); the "
         "same URLs appear in pytorch/pytorch.github.io published_versions.json@0142fe6d (1.9.0-1.11.0). "
-        "The page shows one ROCm variant per release and none for libtorch before 1.12."),
+        "The page shows one ROCm variant per release and none for libtorch before 1.12. Its pip "
+        "commands give the 1.10.2 wheel lists and the Windows and macOS wheel lists of 1.9.0-1.12.1 "
+        "(a '+<variant>' version or a download.pytorch.org/whl/<variant> index names a variant; a "
+        "plain PyPI command names the variant of its choice, accnone = cpu, cuda10.2 = cu102, unless "
+        "the choice has a note); and 1.10.0/1.10.1 Linux cu113."),
     "previous-versions": source(
         "pytorch.org Previous PyTorch Versions (_get_started/previous-versions.md)",
         "https://github.com/pytorch/pytorch.github.io/blob/04862e376ea686ba351674864400db1d93113979/_get_started/previous-versions.md",
@@ -173,12 +181,44 @@ SOURCES = {
         "libtorch-cxx11-abi-shared-with-deps-1.8.1%2Bcu102.zip, the links #55345 confirms. Windows "
         "1.8.1 was not read."),
     "pytorch-issue-24120": source(
-        "pytorch/pytorch#24120 (libtorch 1.2.0 archive names)",
+        "pytorch/pytorch#24120: libtorch 1.2.0 binaries are wrong version (maintainer's list)",
         "https://github.com/pytorch/pytorch/issues/24120",
-        "Names cu92/libtorch-shared-with-deps-1.2.0+cu92.zip: the 1.2.0 cu92 archive, whose name "
-        "carries '+cu92' although 1.2.0's cpu and cu100 archives have no local suffix. Transcribed "
-        "from the quote of this thread in TorchCompat's data audit (issue 19); the thread's other "
-        "archive names were not transcribed."),
+        "ezyang (PyTorch), 2019-08-12, lists the 1.2.0 archives then on the server: "
+        "cpu/libtorch-macos-1.2.0.zip, cu100/libtorch-shared-with-deps-1.2.0.zip and "
+        "cu92/libtorch-shared-with-deps-1.2.0+cu92.zip (and without-deps builds, not recorded): "
+        "the cu92 name carries '+cu92' although 1.2.0's cpu and cu100 archives have no local "
+        "suffix. Read in the issue thread itself (issue 19).",
+        retrieved="2026-12-06"),
+    "pytorch-issue-24382": source(
+        "pytorch/pytorch#24382: Incorrect LibTorch download links on pytorch.org (maintainer's list)",
+        "https://github.com/pytorch/pytorch/issues/24382",
+        "yf225 (PyTorch), 2019-08-16, 'the full list of download links' of 1.2.0, starting with "
+        "Linux CPU cpu/libtorch-shared-with-deps-1.2.0.zip (no local suffix). Only that line was "
+        "readable here; the rest of the list was not transcribed.",
+        retrieved="2026-12-06"),
+    "pytorch-issue-59607": source(
+        "pytorch/pytorch#59607: Where is libtorch archive??? (maintainers' answers)",
+        "https://github.com/pytorch/pytorch/issues/59607",
+        "jbschlosser (PyTorch), 2021-06-08: cpu/libtorch-shared-with-deps-1.6.0%2Bcpu.zip. "
+        "seemethere (PyTorch), 2021-06-18: 'where EXEC_TYPE=cu92 or any other CUDA version we "
+        "supported for 1.6.0', ${EXEC_TYPE}/libtorch-shared-with-deps-1.6.0%2B${EXEC_TYPE}.zip. "
+        "Recorded: cpu; cu92 (named); cu101, the other non-default CUDA of 1.6.0 (the "
+        "previous-versions page lists 1.6.0 wheels for CUDA 10.2, 10.1 and 9.2). Pre-cxx11 names "
+        "only. For cu102 the template would give a '+cu102' name, but the archive Torch-TensorRT "
+        "pinned by SHA-256 (tensorrt-workspace) has none, so cu102 stays unsuffixed.",
+        retrieved="2026-12-06"),
+    "pytorch-issue-40961": source(
+        "pytorch/pytorch#40961: how could i get old version of libtorch (a user's list, weaker)",
+        "https://github.com/pytorch/pytorch/issues/40961",
+        "jnulzl (not a PyTorch maintainer), 2022-01-20, 'Linux libtorch 1.4.0 ~ 1.10.1 gpu version "
+        "url', pre-cxx11 and cxx11 ABI. Used only where no stronger source names the archive: "
+        "1.4.0 cu92 (both ABIs) and cu100 (cxx11), 1.5.0 cu92/cu101 (both ABIs), 1.5.1 cu92 "
+        "(both ABIs) and cu101 (pre-cxx11); the 1.5.1 cxx11 cu101 line was not readable here. "
+        "The list also names unsuffixed copies (cu101/...-1.5.0.zip) and '+cu102' copies of the "
+        "default-CUDA archives of 1.5.0; one name per variant is recorded (the suffixed name for "
+        "non-default CUDA, the SHA-256-pinned unsuffixed name for cu102). Its entries for later "
+        "releases were not transcribed.",
+        retrieved="2026-12-06"),
     "pypi-index": source(
         "PyPI simple index via pip",
         "https://pypi.org/simple/torch/",
@@ -191,7 +231,7 @@ ERAS = {
     "linux-pre-cxx11-only": {
         "platform": "linux-x86_64", "directory": "{variant}", "local": LOCAL,
         "files": {"pre-cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip"},
-        "sources": ["neuropod-pins", "pytorch-issue-33131", "pytorch-issue-24120"],
+        "sources": ["neuropod-pins", "pytorch-issue-33131", "pytorch-issue-24120", "pytorch-issue-24382"],
         "notes": "Only pre-cxx11 archives are recorded for these releases (cxx11-abi builds were added "
                  "to the build scripts in Aug 2019, pytorch/builder d7348b47). The cpu and default-CUDA "
                  "archives of 1.1.0 and 1.2.0 have no local version suffix (see each release's "
@@ -202,9 +242,12 @@ ERAS = {
         "files": {"pre-cxx11/Release": "libtorch-shared-with-deps-{version}{local}.zip",
                   "cxx11/Release": "libtorch-cxx11-abi-shared-with-deps-{version}{local}.zip"},
         "sources": ["published-versions", "test-infra-matrix", "tensorrt-workspace", "neuropod-pins",
-                    "third-party-1.4", "pytorch-issue-53448", "pytorch-issue-55345"],
+                    "third-party-1.4", "pytorch-issue-53448", "pytorch-issue-55345", "pytorch-issue-59607",
+                    "pytorch-issue-40961"],
         "notes": "Both ABIs side by side. Up to 1.6.0 the default CUDA variant's file carried no "
-                 "'+cuXYZ' (see each release's 'unsuffixed': cu101 in 1.4.0, cu102 in 1.5.x/1.6.0); "
+                 "'+cuXYZ' (see each release's 'unsuffixed': cu101 in 1.4.0, cu102 in 1.5.x/1.6.0), "
+                 "while the other CUDA variants' files did (1.4.0 cu92/cu100, 1.5.x cu92/cu101: "
+                 "#40961; 1.6.0 cu92/cu101: #59607); "
                  "from 1.9.0 every file has it. 1.8.0's cu102 files have none (#53448) and 1.8.1's "
                  "were re-uploaded with '+cu102' (pytorch.github.io#660). Pre-cxx11 ROCm archives stopped after 2.5.x; pre-cxx11 builds stopped "
                  "after 2.6.0."},
@@ -241,7 +284,7 @@ ERAS = {
     "macos-unqualified": {
         "platform": "macos-x86_64", "directory": "cpu", "local": "",
         "files": {"none/Release": "libtorch-macos-{version}.zip"},
-        "sources": ["published-versions", "test-infra-matrix", "neuropod-pins"],
+        "sources": ["published-versions", "test-infra-matrix", "neuropod-pins", "pytorch-issue-24120"],
         "notes": "CPU only, one archive, no architecture in the name (x86_64)."},
     "macos-x86_64-named": {
         "platform": "macos-x86_64", "directory": "cpu", "local": "",
@@ -329,22 +372,30 @@ def hand_records():
                                       neuropod, ["cpu", "cu90"]),
                   "macos-x86_64": mac(neuropod)},
         "1.2.0": {"linux-x86_64": rec("linux-pre-cxx11-only", {"pre-cxx11/Release": ["cpu", "cu100", "cu92"]},
-                                      neuropod + ["pytorch-issue-24120"], ["cpu", "cu100"]),
-                  "macos-x86_64": mac(neuropod)},
+                                      neuropod + ["pytorch-issue-24120", "pytorch-issue-24382"], ["cpu", "cu100"]),
+                  "macos-x86_64": mac(neuropod + ["pytorch-issue-24120"])},
         "1.3.0": {"linux-x86_64": rec("linux-pre-cxx11-only", {"pre-cxx11/Release": ["cpu", "cu100"]},
                                       neuropod, ["cu100"]),
                   "macos-x86_64": mac(neuropod)},
-        "1.4.0": {"linux-x86_64": rec("linux-two-abis", {"pre-cxx11/Release": ["cpu", "cu100", "cu101"],
-                                                         "cxx11/Release": ["cpu", "cu101"]},
-                                      ["neuropod-pins", "tensorrt-workspace", "third-party-1.4"], ["cu101"]),
+        "1.4.0": {"linux-x86_64": rec("linux-two-abis", {"pre-cxx11/Release": ["cpu", "cu100", "cu101", "cu92"],
+                                                         "cxx11/Release": ["cpu", "cu100", "cu101", "cu92"]},
+                                      ["neuropod-pins", "tensorrt-workspace", "third-party-1.4",
+                                       "pytorch-issue-40961"], ["cu101"]),
                   "windows-x86_64": rec("windows-release-debug", {"none/Release": ["cu101"]},
                                         ["third-party-1.4"], ["cu101"]),
                   "macos-x86_64": mac(neuropod)},
     }
     both_abis = lambda variants: {"pre-cxx11/Release": variants, "cxx11/Release": variants}
-    for version in ("1.5.0", "1.5.1", "1.6.0"):
-        records[version] = {"linux-x86_64": rec("linux-two-abis", both_abis(["cu102"]),
-                                                ["tensorrt-workspace"], ["cu102"])}
+    # cu102 (no local suffix) from Torch-TensorRT's pins; the other CUDA variants of 1.5.x from a
+    # user's list (#40961), those of 1.6.0 from maintainers' answers (#59607).
+    records["1.5.0"] = {"linux-x86_64": rec("linux-two-abis", both_abis(["cu101", "cu102", "cu92"]),
+                                            ["tensorrt-workspace", "pytorch-issue-40961"], ["cu102"])}
+    records["1.5.1"] = {"linux-x86_64": rec("linux-two-abis", {"pre-cxx11/Release": ["cu101", "cu102", "cu92"],
+                                                               "cxx11/Release": ["cu102", "cu92"]},
+                                            ["tensorrt-workspace", "pytorch-issue-40961"], ["cu102"])}
+    records["1.6.0"] = {"linux-x86_64": rec("linux-two-abis", {"pre-cxx11/Release": ["cpu", "cu101", "cu102", "cu92"],
+                                                               "cxx11/Release": ["cu102"]},
+                                            ["tensorrt-workspace", "pytorch-issue-59607"], ["cu102"])}
     for version, variant in (("1.7.0", "cu110"), ("1.7.1", "cu110"), ("1.8.0", "cu111"), ("1.8.1", "cu111")):
         records[version] = {"linux-x86_64": rec("linux-two-abis", both_abis([variant]), ["tensorrt-workspace"])}
     # 1.8's default CUDA: uploaded without '+cu102' for 1.8.0, re-uploaded with it for 1.8.1.
@@ -450,6 +501,61 @@ PREVIOUS_VERSIONS_LINUX_WHEELS = {
 
 # The get-started data's pip commands name wheels the previous-versions page omits.
 GET_STARTED_EXTRA_LINUX_WHEELS = {"1.10.0": ["cu113"], "1.10.1": ["cu113"]}
+
+# Wheel lists read from the get-started data's pip commands (published_versions.json), per
+# release and get-started OS: the whole of 1.10.2 (which the previous-versions page omits) and
+# the Windows and macOS lists of 1.9.0-1.12.1 (that page does not split Windows out). Linux
+# lists of the other releases come from the previous-versions page (plus
+# GET_STARTED_EXTRA_LINUX_WHEELS).
+GET_STARTED_WHEEL_LISTS = {version: ("windows", "macos") for version in
+                           ("1.9.0", "1.9.1", "1.10.0", "1.10.1", "1.11.0", "1.12.0", "1.12.1")}
+GET_STARTED_WHEEL_LISTS["1.10.2"] = ("linux", "windows", "macos")
+_NAMED_VARIANT = re.compile(r"(?:\+|download\.pytorch\.org/whl/)(cpu|cu\d+|rocm\d+(?:\.\d+)*)\b")
+
+
+def get_started_wheel_variants(key, choice):
+    """The variants one get-started pip choice names: a '+<variant>' local version or a
+    download.pytorch.org/whl/<variant> index in its command. A plain 'pip3 install torch ...'
+    installs PyPI's own wheel; it names the variant its choice key names ('accnone' = cpu,
+    'cuda10.2' = cu102), unless the choice carries a note (macOS's CUDA choices say 'MacOS
+    Binaries dont support CUDA'); a generic key ('cuda.x') names nothing. A choice with no command
+    (ROCm on Windows, CUDA 10.2 on Windows from 1.11) names nothing."""
+    command = choice.get("command") or ""
+    named = set(_NAMED_VARIANT.findall(command))
+    if named or not command or choice.get("note"):
+        return named
+    if not re.fullmatch(r"pip3 install torch( torchvision)?( torchaudio)?", command.strip()):
+        return named
+    if key == "accnone":
+        return {"cpu"}
+    cuda = re.fullmatch(r"cuda(\d+)\.(\d+)", key)
+    return {"cu" + cuda.group(1) + cuda.group(2)} if cuda else named
+
+
+def published_wheel_lists(path):
+    """{version: {platform: [variants]}} from the get-started data's pip commands, for
+    GET_STARTED_WHEEL_LISTS."""
+    with open(path, encoding="utf-8") as f:
+        versions = json.load(f)["versions"]
+    lists = {}
+    for version, os_names in GET_STARTED_WHEEL_LISTS.items():
+        for os_name in os_names:
+            named = set()
+            for key, choice in (versions[version][os_name].get("pip") or {}).items():
+                named |= get_started_wheel_variants(key, choice)
+            lists.setdefault(version, {})[GET_STARTED_OS[os_name]] = sorted(named)
+    return lists
+
+
+def apply_published_wheel_lists(variants, lists):
+    """Puts the get-started wheel lists into a torch-variants document (partial lists: the
+    release gains the 'published-versions' source)."""
+    for version, platforms in lists.items():
+        release = variants["releases"][version]
+        for platform, named in platforms.items():
+            release["platforms"][platform]["wheel"] = named
+        release["sources"] = sorted(set(release["sources"]) | {"published-versions"})
+
 
 # Releases whose variants stay null, and what is known about them instead.
 UNSOURCED_NOTES = {
@@ -598,9 +704,10 @@ def records_of(archives):
     return records, notes
 
 
-def update_existing(data_dir):
+def update_existing(data_dir, published_versions=None):
     """Re-derives both files from their own records plus hand_records() and this file's rules
-    (eras, sources, completeness), for a change that needs none of the replayed inputs."""
+    (eras, sources, completeness), for a change that needs none of the replayed inputs; with
+    published_versions.json, also the wheel lists read from its pip commands."""
     paths = [os.path.join(data_dir, name) for name in ("libtorch-archives.json", "torch-variants.json")]
     with open(paths[0], encoding="utf-8") as f:
         records, notes = records_of(json.load(f))
@@ -613,6 +720,8 @@ def update_existing(data_dir):
     for version in hand:
         variants["releases"][version] = fresh[version]
     variants["sources"] = SOURCES
+    if published_versions:
+        apply_published_wheel_lists(variants, published_wheel_lists(published_versions))
     mark_completeness(archives, variants)
     write_json(paths[0], archives)
     write_json(paths[1], variants)
@@ -625,8 +734,8 @@ def write_json(path, document):
 
 
 def main():
-    if len(sys.argv) == 3 and sys.argv[1] == "--update-existing":
-        update_existing(sys.argv[2])
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "--update-existing":
+        update_existing(*sys.argv[2:])
         return
     if len(sys.argv) != 4:
         sys.exit(__doc__)
@@ -637,6 +746,7 @@ def main():
     records.update(published_records(published_versions, "1.12.1"))
     records.update(hand_records())
     archives, variants = archives_document(records, notes), variants_document(records, replays)
+    apply_published_wheel_lists(variants, published_wheel_lists(published_versions))
     mark_completeness(archives, variants)
     write_json(os.path.join(data_dir, "libtorch-archives.json"), archives)
     write_json(os.path.join(data_dir, "torch-variants.json"), variants)

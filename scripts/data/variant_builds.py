@@ -29,6 +29,10 @@ Usage:
   variant_builds.py --builder <builder.git> --test-infra <test-infra.git>
                     --wheel-facts <pypi-wheel-facts.json> [--fatbin-facts <fatbin-archs.json> ...]
                     [--cuda-toolkits data/cuda-toolkits.json] [--out data/variant-builds.json]
+  variant_builds.py --documented data/variant-builds.json [<builder.git>]
+The second form only fills the cuDNN values variant_builds_documented.py transcribes into the
+existing file (same rules) and, given the builder git dir, adds the EXTRA_VARIANTS records the
+file lacks: for a document change that needs none of the other inputs.
 """
 import argparse
 import fnmatch
@@ -601,7 +605,57 @@ def build(builder, test_infra, wheel_facts):
     return builds
 
 
+def add_extra_variants(document, builder):
+    """Adds the EXTRA_VARIANTS records an existing variant-builds.json lacks, built as build()
+    builds them: from the release line's builder branch, with the list's source."""
+    lines = builder_facts(builder)
+    for version, (cudas, source_id) in documented.EXTRA_VARIANTS.items():
+        variants = document["builds"].get(version)
+        line = ".".join(version.split(".")[:2])
+        if variants is None or line not in lines:
+            continue
+        for cuda_short in cudas:
+            if variant_name(cuda_short) in variants:
+                continue
+            record = builder_record(lines[line], cuda_short) or {
+                "cuda": cuda_short, "cuda_toolkit": None, "cudnn": None, "sass": None, "ptx": None,
+                "sources": [], "notes": "Variant exists; no build script or wheel for it was read."}
+            add_source(record, source_id)
+            variants[variant_name(cuda_short)] = {PLATFORM: record}
+        document["builds"][version] = dict(sorted(variants.items(),
+                                                  key=lambda kv: version_key(variant_cuda(kv[1]))))
+
+
+def update_documented(path, builder=None):
+    """Fills the cuDNN values variant_builds_documented.py transcribes into an existing
+    variant-builds.json, under apply_documented()'s rules (a null is filled, a disagreement is an
+    error), and refreshes the documents' sources; with the builder git dir, also adds the
+    EXTRA_VARIANTS records the file lacks: for a document change that needs none of the other
+    inputs."""
+    document = json.loads(Path(path).read_text(encoding="utf-8"))
+    if builder:
+        add_extra_variants(document, builder)
+    for (version, variant), facts in documented.RECORDS.items():
+        record = document["builds"].get(version, {}).get(variant, {}).get(PLATFORM)
+        if "cudnn" not in facts or record is None or "pypi_default" in record:
+            continue
+        if record["cudnn"] is not None:
+            if record["cudnn"] != facts["cudnn"]:
+                raise SystemExit(f"{version} {variant}: cudnn {record['cudnn']} recorded, "
+                                 f"{facts['cudnn']} from a document")
+            continue
+        record["cudnn"] = facts["cudnn"]
+        for source_id in facts["sources"]:
+            add_source(record, source_id)
+        add_note(record, facts["cudnn_note"])
+    document["sources"].update(documented.SOURCES)
+    Path(path).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main():
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "--documented":
+        update_documented(*sys.argv[2:])
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--builder", required=True)
     parser.add_argument("--test-infra", required=True)

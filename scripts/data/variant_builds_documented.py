@@ -47,9 +47,38 @@ SOURCES = {
         "url": "https://github.com/pytorch/pytorch/blob/main/RELEASE.md",
         "retrieved": "2026-11-27",
         "notes": "cuDNN per CUDA of a release: #143538 (2.6: CUDA 12.4 CUDNN 9.1.0.70, CUDA 12.6 "
-                 "CUDNN 9.5.1.17), #187075 (2.13: CUDA 12.6 CUDNN 9.10.2.21, CUDA 13.0 and 13.2 CUDNN "
+                 "CUDNN 9.5.1.17), #170603 (2.10 row as added: 'CUDA 12.6 (CUDNN 9.10.2.21), CUDA 12.8 "
+                 "(CUDNN 9.10.2.21)', experimental 'CUDA 13.0 (CUDNN 9.13.0.50)'; a reviewer asked "
+                 "whether there were no cuDNN updates), #173677 ('[doc] Update release 2.10 CUDNN "
+                 "version to 9.15.1.9', 2026-01-28; its diff was not readable here, only its title and "
+                 "its pointer to generate_binary_build_matrix.py@449b1768), which #171189 explains: "
+                 "'[cherry-pick][CUDA] Upgrade cuDNN to 9.15.1 for CUDA 13 builds' (release 2.10), so "
+                 "2.10's CUDA 13.0 build is recorded with 9.15.1.9 and its CUDA 12.6 build keeps "
+                 "9.10.2.21 (the 2.10.0 cu128 PyPI wheel pins nvidia-cudnn-cu12 9.10.2.21, so the "
+                 "update did not reach the 12.x builds; the row as PyTorchKR/pytorch.kr copies it, "
+                 "source pytorch-release-md-copy-pytorchkr, reads exactly that), #187075 (2.13: CUDA 12.6 CUDNN 9.10.2.21, CUDA 13.0 and 13.2 CUDNN "
                  "9.20.0.48), #194367 (2.14, 'values taken from release/2.14': CUDA 12.6 CUDNN "
                  "9.10.2.21, CUDA 13.0 and 13.2 CUDNN 9.24.0.43).",
+    },
+    "pytorch-release-md-copy-pytorchkr": {
+        "title": "pytorch/pytorch RELEASE.md 'Release Compatibility Matrix' rows 2.8-2.13, as copied by "
+                 "PyTorchKR/pytorch.kr (third-party)",
+        "url": "https://github.com/PyTorchKR/pytorch.kr/blob/ec0f28f96030e15d9c25422ce9087ea6067bb252/"
+               "_get_started/version-compatibility.md",
+        "retrieved": "2026-12-06",
+        "notes": "The Korean PyTorch community site's 'Release Compatibility Matrix' table, whose 2.12 and "
+                 "2.13 rows were added 'per pytorch/pytorch RELEASE.md' (its PR #102, commit ec0f28f9, "
+                 "2026-07-14); the 2.8-2.11 rows came with earlier commits. No copy of RELEASE.md itself "
+                 "with these rows was readable here, so this copy is weaker evidence, checked where "
+                 "possible: its 2.13 row equals pytorch/pytorch#187075's, its first 2.10 row equals "
+                 "#170603's except CUDA 13.0, which it gives as 9.15.1.9 as #173677 ('Update release 2.10 "
+                 "CUDNN version to 9.15.1.9') set it, and its CUDA 12.8 (2.8-2.10) and 13.0 (2.12) values "
+                 "equal the PyPI wheels' nvidia-cudnn pins. Rows: 2.8 CUDA 12.6, 12.8, 12.9 CUDNN "
+                 "9.10.2.21; 2.9 CUDA 12.6, 12.8 CUDNN 9.10.2.21, CUDA 13.0 CUDNN 9.13.0.50; 2.10 CUDA "
+                 "12.6, 12.8 CUDNN 9.10.2.21, CUDA 13.0 CUDNN 9.15.1.9; 2.11 CUDA 12.6 CUDNN 9.10.2.21, "
+                 "CUDA 12.8 and 13.0 CUDNN 9.17.1.4; 2.12 CUDA 12.6 CUDNN 9.10.2.21, CUDA 13.0 and 13.2 "
+                 "CUDNN 9.20.0.48. 2.11's row is not used: the 2.11.0 cu130 PyPI wheel pins cuDNN "
+                 "9.19.0.56, not the row's 9.17.1.4, so the row predates a cuDNN update.",
     },
     "pytorch-cuda-rfc-2.14": {
         "title": "pytorch/pytorch#190355: CUDA support matrix for Release 2.14",
@@ -63,8 +92,9 @@ SOURCES = {
         "title": "pytorch.org get-started data: published_versions.json",
         "url": "https://github.com/pytorch/builder/blob/bca3224957cc0360d085e7e148233970502ea7c2/published_versions.json",
         "retrieved": "2026-11-27",
-        "notes": "pip commands per release: 1.10.0 and 1.10.1 list torch==1.10.x+cu113 wheels "
-                 "(download.pytorch.org/whl/cu113), which the previous-versions page omits.",
+        "notes": "pip commands per release: 1.10.0, 1.10.1 and 1.10.2 list torch==1.10.x+cu113 wheels "
+                 "(download.pytorch.org/whl/cu113), which the previous-versions page omits (it has no "
+                 "1.10.2 entry at all).",
     },
 }
 
@@ -80,6 +110,7 @@ VARIANT_LISTS = {
 EXTRA_VARIANTS = {
     "1.10.0": (["11.3"], "pytorch-published-versions"),
     "1.10.1": (["11.3"], "pytorch-published-versions"),
+    "1.10.2": (["11.3"], "pytorch-published-versions"),
 }
 
 _CU126 = ["5.0", "6.0", "7.0", "7.5", "8.0", "8.6", "9.0"]
@@ -91,6 +122,17 @@ _SH_28 = "build_cuda.sh@00c7a380"
 _SH_29 = "build_cuda.sh@799d09f2"
 _PTX_UNKNOWN = ("PTX unknown (null): RELEASE.md says 12.0+PTX on Linux, but says the same of the "
                 "cu130 builds whose PyPI wheels carry none")
+
+
+# Where a cuDNN value rests on more than one document.
+CUDNN_NOTES = {
+    ("2.10.0", "cu126"): "cuDNN 9.10.2.21 from RELEASE.md's 2.10 row (#170603, and the row as "
+                         "PyTorchKR/pytorch.kr copies it)",
+    ("2.10.0", "cu130"): "cuDNN 9.15.1.9: RELEASE.md's 2.10 row said 9.13.0.50 (#170603) and was updated "
+                         "to 9.15.1.9 (#173677; '[CUDA] Upgrade cuDNN to 9.15.1 for CUDA 13 builds' was "
+                         "cherry-picked to 2.10, #171189); the row as PyTorchKR/pytorch.kr copies it "
+                         "reads 9.15.1.9",
+}
 
 
 def _arch(sass, ptx, sources, note):
@@ -126,16 +168,28 @@ def _records():
         records[(version, "cu132")] = _arch(_CU13X, None, ["pytorch-release-md-cuda-matrix"],
                                             f"RELEASE.md CUDA matrix for {which}: 13.2.1 Turing(7.5) to "
                                             f"Blackwell(10.0, 12.0+PTX); SASS recorded; {_PTX_UNKNOWN}")
-    cudnn = {("2.6.0", "cu126"): "9.5.1.17",
-             ("2.13.0", "cu126"): "9.10.2.21", ("2.13.0", "cu132"): "9.20.0.48",
-             ("2.14.0", "cu126"): "9.10.2.21", ("2.14.0", "cu132"): "9.24.0.43"}
-    for key, value in cudnn.items():
+    # 2.8-2.12 (non-default builds): the RELEASE.md rows as PyTorchKR/pytorch.kr copies them, 2.10
+    # also from its PRs (#170603, #173677). A minor's row is applied to its patch releases, as the
+    # architecture rows are. 2.11's row is contradicted by its cu130 wheel and is not used.
+    pr, kr = ["pytorch-release-md-compat-matrix"], ["pytorch-release-md-copy-pytorchkr"]
+    cudnn = {("2.6.0", "cu126"): ("9.5.1.17", pr),
+             ("2.8.0", "cu126"): ("9.10.2.21", kr), ("2.8.0", "cu129"): ("9.10.2.21", kr),
+             ("2.9.0", "cu126"): ("9.10.2.21", kr), ("2.9.0", "cu130"): ("9.13.0.50", kr),
+             ("2.9.1", "cu126"): ("9.10.2.21", kr), ("2.9.1", "cu130"): ("9.13.0.50", kr),
+             ("2.10.0", "cu126"): ("9.10.2.21", pr + kr), ("2.10.0", "cu130"): ("9.15.1.9", pr + kr),
+             ("2.12.0", "cu126"): ("9.10.2.21", kr), ("2.12.0", "cu132"): ("9.20.0.48", kr),
+             ("2.12.1", "cu126"): ("9.10.2.21", kr), ("2.12.1", "cu132"): ("9.20.0.48", kr),
+             ("2.13.0", "cu126"): ("9.10.2.21", pr), ("2.13.0", "cu132"): ("9.20.0.48", pr),
+             ("2.14.0", "cu126"): ("9.10.2.21", pr), ("2.14.0", "cu132"): ("9.24.0.43", pr)}
+    for key, (value, sources) in cudnn.items():
         record = records.setdefault(key, {"sources": [], "notes": ""})
         record["cudnn"] = value
-        record["sources"] = record["sources"] + ["pytorch-release-md-compat-matrix"]
+        record["sources"] = record["sources"] + sources
         release = key[0].rsplit(".", 1)[0]
-        record["notes"] = "; ".join(filter(None, [record["notes"],
-                                                  f"cuDNN {value} from RELEASE.md's {release} row"]))
+        default = (f"cuDNN {value} from RELEASE.md's {release} row" if sources == pr else
+                   f"cuDNN {value} from RELEASE.md's {release} row as PyTorchKR/pytorch.kr copies it")
+        record["cudnn_note"] = CUDNN_NOTES.get(key, default)
+        record["notes"] = "; ".join(filter(None, [record["notes"], record["cudnn_note"]]))
     return records
 
 

@@ -93,7 +93,7 @@ def main():
 
     docs = open(os.path.join(ROOT, "docs", "compatibility.md"), encoding="utf-8").read()
     row = next((line for line in docs.splitlines() if line.startswith("| 1.6.0 |") and " / " in line), "")
-    expect("cu102 +?" in row and "not published" not in docs,
+    expect("cu102" in row and "+?" in row and "not published" not in docs,
            "docs/compatibility.md marks 1.6.0's partial libtorch list", row, failures)
     print("{} failure(s)".format(len(failures)))
     return 1 if failures else 0
