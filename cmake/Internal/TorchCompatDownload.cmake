@@ -437,6 +437,8 @@ function(
 
   # The old tree, if any, is about to be replaced: unmark it first.
   file(REMOVE "${entry_dir}/torchcompat-stamp.txt")
+  # Named as the user knows it (the URL, or their ARCHIVE), not by its private copy.
+  message(STATUS "TorchCompat: extracting ${what}")
   _torchcompat_extract("${source_file}" "${entry_dir}" model error)
   file(REMOVE "${source_file}")
   if(NOT error STREQUAL "")

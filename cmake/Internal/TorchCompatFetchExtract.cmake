@@ -11,6 +11,9 @@ accepted, checks the result against that model, and moves it into place.
 
     _torchcompat_extract(<archive> <entry-dir> <model-prefix> <error-var>)
 
+  (The caller says what is being extracted: ``<archive>`` is its private
+  copy.)
+
   Extracts with ``cmake -E tar xvf`` in a child whose complaints fail the
   extraction (a zip entry whose CRC-32 or size does not match its data, a
   compressed tar whose checksum fails: CMake before 4.x only warns and keeps
@@ -66,7 +69,6 @@ function(_torchcompat_extract archive entry_dir model out_error)
     set(${out_error} "${error}" PARENT_SCOPE)
     return()
   endif()
-  message(STATUS "TorchCompat: extracting ${archive}")
   # In a child, so that its complaints can be read: libarchive checks each zip entry's CRC-32 and
   # size (and a compressed tar's checksums) as it writes, but CMake before 4.x only warns about a
   # mismatch and keeps the file. Any complaint fails the extraction. The child names each entry on
