@@ -84,8 +84,10 @@ set(TORCHCOMPAT_LIBTORCH_VARIANT "auto"
     CACHE STRING "TorchCompat: the libtorch variant (auto, cpu, cuXYZ, rocmX.Y)")
 set(TORCHCOMPAT_MIRROR ""
     CACHE STRING "TorchCompat: a base URL replacing https://download.pytorch.org/libtorch")
+# A STRING, not a FILEPATH: CMake would make a relative -D value absolute against the folder cmake
+# was started in, where the documented meaning is the build folder.
 set(TORCHCOMPAT_LIBTORCH_ARCHIVE ""
-    CACHE FILEPATH "TorchCompat: a local libtorch archive used instead of downloading")
+    CACHE STRING "TorchCompat: a local libtorch archive used instead of downloading")
 # What find_package(Torch) finds when no libtorch can be had for an optional call: a config that
 # says so, so that CMake's own search, which runs after a provider that found nothing, finds
 # neither a system libtorch nor anything else.
@@ -125,11 +127,23 @@ function(_torchcompat_provider_release out_version out_problem request)
     set(${out_version} "${pinned}" PARENT_SCOPE)
     return()
   endif()
-  if("${${request}_VERSION}" STREQUAL "")
-    set(${out_version} "latest" PARENT_SCOPE)
-    return()
+  # A second find_package(Torch) in the same configure (a subdirectory, a QUIET try then a
+  # REQUIRED one) gets the release the first one got whenever it accepts it: two libtorch trees
+  # in one project would mix.
+  get_property(answered GLOBAL PROPERTY _TORCHCOMPAT_PROVIDER_RELEASE)
+  if(NOT "${answered}" STREQUAL "")
+    _torchcompat_release_satisfies(ok "${answered}" ${request})
+    if(ok)
+      set(${out_version} "${answered}" PARENT_SCOPE)
+      return()
+    endif()
   endif()
   _torchcompat_selection_platform(platform "" "")
+  if("${${request}_VERSION}" STREQUAL "")
+    _torchcompat_latest_libtorch(latest note "${platform}")
+    set(${out_version} "${latest}" PARENT_SCOPE)
+    return()
+  endif()
   _torchcompat_torch_versions(versions)
   list(REVERSE versions)
   set(variant "${TORCHCOMPAT_LIBTORCH_VARIANT}")
@@ -161,24 +175,44 @@ function(_torchcompat_fetch_in_child out_problem version)
   list(FILTER names INCLUDE REGEX "^TORCHCOMPAT_")
   set(definitions "")
   foreach(name IN LISTS names)
-    list(APPEND definitions "-D${name}=${${name}}")
+    # One argument each, also for a value that is a list (GPU_ARCHS 8.6;9.0) or a path with ';'.
+    string(REPLACE ";" "\\;" value "${${name}}")
+    list(APPEND definitions "-D${name}=${value}")
   endforeach()
+  # The child's own lines would repeat what the fetch in this process says next; only its error
+  # is wanted.
   execute_process(
     COMMAND "${CMAKE_COMMAND}" ${definitions} "-DTORCHCOMPAT_LIBTORCH_VERSION=${version}" -P
             "${_TORCHCOMPAT_PROVIDER_FETCH_SCRIPT}"
     WORKING_DIRECTORY "${CMAKE_BINARY_DIR}"
     RESULT_VARIABLE rc
+    OUTPUT_QUIET
     ERROR_VARIABLE errors)
   set(problem "")
   if(NOT rc EQUAL 0)
-    string(FIND "${errors}" "TorchCompat: " at)
+    # The error ends the child, so it is its last "CMake Error" block; warnings come before it.
+    string(FIND "${errors}" "CMake Error" at REVERSE)
     if(at GREATER -1)
       string(SUBSTRING "${errors}" ${at} -1 errors)
     endif()
-    string(REGEX REPLACE "\nCall Stack.*$" "" errors "${errors}")
+    string(FIND "${errors}" "TorchCompat: " at)
+    string(FIND "${errors}" "\nCall Stack" end)
+    if(at GREATER -1)
+      if(end GREATER at)
+        math(EXPR length "${end} - ${at}")
+        string(SUBSTRING "${errors}" ${at} ${length} errors)
+      else()
+        string(SUBSTRING "${errors}" ${at} -1 errors)
+      endif()
+    endif()
     string(REGEX REPLACE "[ \n]+" " " problem "${errors}")
     string(STRIP "${problem}" problem)
     string(REGEX REPLACE "^TorchCompat: " "" problem "${problem}")
+    if(problem STREQUAL "")
+      set(problem "the trial fetch (cmake -P ${_TORCHCOMPAT_PROVIDER_FETCH_SCRIPT}) failed with "
+                  "exit status ${rc} and no message")
+      string(JOIN "" problem ${problem})
+    endif()
   endif()
   set(${out_problem} "${problem}" PARENT_SCOPE)
 endfunction()
@@ -192,6 +226,13 @@ function(_torchcompat_provide_libtorch)
   set(_torchcompat_provider_tree "" PARENT_SCOPE)
   set(_torchcompat_provider_problem "" PARENT_SCOPE)
   if(NOT user STREQUAL "")
+    # The fetched tree's Torch_DIR would win over the user's Torch_ROOT, and the entries pointed
+    # into it over the pieces of the user's libtorch.
+    if(DEFINED Torch_DIR AND NOT Torch_DIR STREQUAL user)
+      unset(Torch_DIR CACHE)
+      set(Torch_DIR "" PARENT_SCOPE)
+    endif()
+    _torchcompat_unpin_torch_search()
     set(_torchcompat_provider_mode user PARENT_SCOPE)
     return()
   endif()
@@ -209,7 +250,8 @@ function(_torchcompat_provide_libtorch)
   _torchcompat_provider_release(version problem request)
   if(problem STREQUAL "" AND optional)
     _torchcompat_fetch_key(key "${version}")
-    if(NOT "${_TORCHCOMPAT_PROVIDER_FETCHED}" STREQUAL key)
+    if(NOT "${_TORCHCOMPAT_PROVIDER_FETCHED}" STREQUAL key
+       OR NOT EXISTS "${_TORCHCOMPAT_FETCHED_TORCH_DIR}/TorchConfig.cmake")
       _torchcompat_fetch_in_child(problem "${version}")
     endif()
   endif()
@@ -228,6 +270,7 @@ function(_torchcompat_provide_libtorch)
   torchcompat_fetch_libtorch(VERSION "${version}" VARIANT "${TORCHCOMPAT_LIBTORCH_VARIANT}")
   _torchcompat_fetch_key(key "${version}")
   set(_TORCHCOMPAT_PROVIDER_FETCHED "${key}" CACHE INTERNAL "the provider's last good fetch")
+  set_property(GLOBAL PROPERTY _TORCHCOMPAT_PROVIDER_RELEASE "${version}")
   set(_torchcompat_provider_mode fetched PARENT_SCOPE)
   set(_torchcompat_provider_tree "${TorchCompat_LIBTORCH_DIR}" PARENT_SCOPE)
 endfunction()
@@ -239,6 +282,21 @@ function(_torchcompat_fetch_key out_var version)
   set(key "${version}")
   foreach(name IN LISTS names)
     string(APPEND key "|${name}=${${name}}")
+  endforeach()
+  # The knobs a fetch also reads from the environment.
+  foreach(
+    name IN
+    ITEMS CACHE_DIR
+          STATE_DIR
+          MIRROR
+          LIBTORCH_ARCHIVE
+          OVERRIDE_DRIVER
+          OVERRIDE_CUDA
+          OVERRIDE_GPU_ARCHS
+          OVERRIDE_CUDNN
+          OVERRIDE_TOOLKIT
+          TARGET_PROFILE)
+    string(APPEND key "|ENV{${name}}=$ENV{TORCHCOMPAT_${name}}")
   endforeach()
   string(SHA256 key "${key}")
   set(${out_var} "${key}" PARENT_SCOPE)
@@ -252,6 +310,10 @@ macro(_torchcompat_dependency_provider _torchcompat_method _torchcompat_package)
     # the request as answered and does not run its own search, whose generic "set Torch_DIR"
     # error would otherwise be the last thing on screen (and whose result would be cached).
     set(Torch_FOUND TRUE)
+    # An earlier optional call of this configure that found nothing left its stand-in here.
+    if("${Torch_DIR}" STREQUAL "${_TORCHCOMPAT_UNAVAILABLE_TORCH_DIR}")
+      unset(Torch_DIR)
+    endif()
     _torchcompat_provide_libtorch(${ARGN})
     unset(Torch_FOUND)
     if(_torchcompat_provider_mode STREQUAL "fetched")

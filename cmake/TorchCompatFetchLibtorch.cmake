@@ -31,7 +31,8 @@ picks, verifies it, extracts it into a per-user cache and points
     ``${CMAKE_SOURCE_DIR}/torchcompat.lock``. One line per archive,
     ``<sha256>  <official-url>``, sorted; commit it with your sources. When
     the default's directory is not writable and lacks the line, the hash goes
-    to the per-user pin store ``<cache>/pins.txt`` instead. A relative path
+    to the per-user pin store instead (``pins.txt`` in the per-user state
+    folder, ``TORCHCOMPAT_STATE_DIR``; see ``docs/fetch.md``). A relative path
     is taken relative to the build directory.
   ``MIRROR``
     A base URL that replaces ``https://download.pytorch.org/libtorch`` (the
@@ -178,7 +179,9 @@ function(torchcompat_fetch_libtorch)
   message(STATUS "TorchCompat: libtorch ${variant} from ${url} in ${tree}")
 
   _torchcompat_point_torch_dir("${torch_dir}")
-  if(NOT torch_dir_KEPT)
+  if(torch_dir_KEPT)
+    _torchcompat_unpin_torch_search()
+  else()
     set(Torch_DIR "${torch_dir}" PARENT_SCOPE)
     _torchcompat_pin_torch_search("${tree}")
   endif()

@@ -57,6 +57,8 @@ function(_torchcompat_pin_torch_search tree)
     string(REPLACE "=" ";" pair "${pair}")
     list(GET pair 0 variable)
     list(GET pair 1 name)
+    # find_library() does not search again while its result variable holds a path.
+    unset(found)
     find_library(
       found
       NAMES ${name}
@@ -70,6 +72,23 @@ function(_torchcompat_pin_torch_search tree)
       unset(${variable} CACHE)
     endif()
   endforeach()
+  set(_TORCHCOMPAT_PINNED_TREE "${tree}" CACHE INTERNAL "the tree libtorch's entries point into")
+endfunction()
+
+# Removes the entries _torchcompat_pin_torch_search pointed into a fetched tree, before a libtorch
+# the user chose is loaded: its config must find its own pieces, not the fetched tree's.
+function(_torchcompat_unpin_torch_search)
+  if("${_TORCHCOMPAT_PINNED_TREE}" STREQUAL "")
+    return()
+  endif()
+  foreach(pair IN LISTS _TORCHCOMPAT_LIBTORCH_PACKAGE_DIRS _TORCHCOMPAT_LIBTORCH_LIBRARY_VARIABLES)
+    string(REGEX REPLACE "=.*$" "" variable "${pair}")
+    string(FIND "${${variable}}" "${_TORCHCOMPAT_PINNED_TREE}/" at)
+    if(at EQUAL 0)
+      unset(${variable} CACHE)
+    endif()
+  endforeach()
+  unset(_TORCHCOMPAT_PINNED_TREE CACHE)
 endfunction()
 
 # After find_package(Torch): fails, naming the piece and where it came from, when anything
@@ -89,7 +108,10 @@ function(_torchcompat_check_torch_pieces tree)
     endif()
   endforeach()
   foreach(directory IN LISTS TORCH_INCLUDE_DIRS)
-    list(APPEND pieces "TORCH_INCLUDE_DIRS=${directory}")
+    # Only libtorch's own headers count: a CUDA build on Windows adds NvToolsExt's folder.
+    if(EXISTS "${directory}/torch" OR EXISTS "${directory}/ATen" OR EXISTS "${directory}/c10")
+      list(APPEND pieces "TORCH_INCLUDE_DIRS=${directory}")
+    endif()
   endforeach()
   foreach(library IN LISTS TORCH_LIBRARIES)
     get_filename_component(name "${library}" NAME)

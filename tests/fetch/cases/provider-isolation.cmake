@@ -47,6 +47,11 @@ function(expect_pieces_in version)
       message(FATAL_ERROR "FAIL: ${line} is not in the ${version} tree ${entry}")
     endif()
   endforeach()
+  # Each entry names its own library, not the first one found.
+  file(STRINGS "${build}/CMakeCache.txt" c10 REGEX "^c10_LIBRARY:")
+  expect_that(c10 MATCHES "/lib/libc10\\.so$")
+  file(STRINGS "${build}/CMakeCache.txt" torch REGEX "^TORCH_LIBRARY:")
+  expect_that(torch MATCHES "/lib/libtorch\\.so$")
 endfunction()
 
 fetch_run(
@@ -68,6 +73,15 @@ fetch_run(
 fetch_run(switch COMMAND ${configure} -DTORCHCOMPAT_LIBTORCH_VERSION=1.13.0
           EXPECT "downloading ${mirror}/cpu/libtorch-cxx11-abi-shared-with-deps-1\\.13\\.0")
 expect_pieces_in(1.13.0)
+
+# The user's own libtorch in the same folder (Debian's): every entry pointed into the fetched tree
+# is dropped, so Debian's config finds Debian's pieces, not a mix.
+fetch_run(user-after-fetch COMMAND ${configure} -DTorch_DIR=/usr/lib/x86_64-linux-gnu/cmake/Torch
+          REJECT "downloading")
+file(STRINGS "${build}/CMakeCache.txt" mixed
+     REGEX "^(Caffe2_DIR|TORCH_LIBRARY|c10_LIBRARY):.*${CACHE_DIR}")
+expect_empty(mixed)
+file(REMOVE "${build}/CMakeCache.txt")
 
 # A piece from elsewhere fails the configure and names it.
 fetch_run(

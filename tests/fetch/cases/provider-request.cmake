@@ -58,6 +58,35 @@ file(STRINGS "${WORK}/range/CMakeCache.txt" torch_dir REGEX "^Torch_DIR:")
 string(REGEX REPLACE "^Torch_DIR:[A-Z]+=" "" torch_dir "${torch_dir}")
 expect_that(torch_dir MATCHES "^${CACHE_DIR}/libtorch/")
 
+# Two calls in one configure: a QUIET try of a release that cannot be had, then a REQUIRED one
+# (the try's stand-in must not answer the second); a range, then a plain call (which gets the
+# release the first got, not latest).
+configure(
+  quiet-then-required
+  two
+  ARGS
+  "-DFIRST_REQUEST=99.0;QUIET"
+  "-DREQUEST=REQUIRED"
+  -DTORCHCOMPAT_LIBTORCH_VERSION=1.13.1
+  "-DTORCHCOMPAT_MIRROR=${mirror}"
+  "-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}"
+  EXPECT
+  "first request: Torch_FOUND=0"
+  "request: Torch_FOUND=1")
+configure(
+  range-then-plain
+  two-more
+  ARGS
+  "-DFIRST_REQUEST=1.13...<2.0;REQUIRED"
+  "-DREQUEST=REQUIRED"
+  "-DTORCHCOMPAT_MIRROR=${mirror}"
+  "-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}"
+  EXPECT
+  "first request: Torch_FOUND=1"
+  "request: Torch_FOUND=1"
+  REJECT
+  "downloading [^ ]*-2\\.[0-9]+\\.[0-9]+%2B")
+
 # A pinned release the request does not accept: an error naming both, and nothing of CMake's.
 configure(
   pinned-outside
