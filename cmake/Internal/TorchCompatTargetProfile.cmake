@@ -170,7 +170,7 @@ function(_torchcompat_profile_check_gpus file gpus_json)
     _torchcompat_profile_error("${file}" "lists ${count} GPUs, more than the 1024 a machine has")
   endif()
   # Each GPU a plain object: brackets outside strings may only be the array's and one pair each.
-  string(REGEX REPLACE "\"([^\"\\]|\\.)*\"" "s" shape "${gpus_json}")
+  string(REGEX REPLACE "\"([^\"\\\\]|\\\\.)*\"" "s" shape "${gpus_json}")
   string(REGEX REPLACE "[^][{}]" "" shape "${shape}")
   if(NOT shape MATCHES "^\\[({})*\\]$")
     _torchcompat_profile_error("${file}" "lists a GPU that is not a plain object (a nested value "
@@ -209,10 +209,11 @@ endfunction()
 # Fails unless `json` nests at most 16 arrays and objects deep and its GPU list holds at most 1024
 # plain objects, before CMake's JSON reader sees it: that reader recurses (a profile nested a
 # thousand levels aborts CMake) and the checks below take time per GPU. The probe writes 4 levels.
-# Strings are taken out first (a bracket inside one is text); then each pass removes the innermost
+# Strings are taken out first (a bracket inside one is text; an escaped quote does not end one);
+# then each pass removes the innermost
 # pairs, so 16 passes leave nothing of a document no deeper than 16.
 function(_torchcompat_profile_check_shape file json)
-  string(REGEX REPLACE "\"([^\"\\]|\\.)*\"" "s" shape "${json}")
+  string(REGEX REPLACE "\"([^\"\\\\]|\\\\.)*\"" "s" shape "${json}")
   string(REGEX REPLACE "[^][{}]" "" shape "${shape}")
   foreach(pass RANGE 1 16)
     if(shape STREQUAL "")
