@@ -76,12 +76,23 @@ function(_torchcompat_probe_compiler out_compiler out_identity)
     return()
   endif()
   file(REAL_PATH "${compiler}" real_compiler)
-  execute_process(
-    COMMAND "${real_compiler}" --version
-    OUTPUT_VARIABLE identity
-    ERROR_VARIABLE identity
-    RESULT_VARIABLE ignored)
-  string(REGEX MATCH "[^\r\n]+" identity "${identity}")
+  # Asked once per build folder and compiler file (a compiler replaced in place has another time
+  # stamp): running it costs more than the rest of a warm configure's probe lookup.
+  file(TIMESTAMP "${real_compiler}" stamp "%s" UTC)
+  string(SHA256 memo "${real_compiler}|${stamp}")
+  string(SUBSTRING "${memo}" 0 16 memo)
+  if(DEFINED _TORCHCOMPAT_COMPILER_IDENTITY_${memo})
+    set(identity "${_TORCHCOMPAT_COMPILER_IDENTITY_${memo}}")
+  else()
+    execute_process(
+      COMMAND "${real_compiler}" --version
+      OUTPUT_VARIABLE identity
+      ERROR_VARIABLE identity
+      RESULT_VARIABLE ignored)
+    string(REGEX MATCH "[^\r\n]+" identity "${identity}")
+    set(_TORCHCOMPAT_COMPILER_IDENTITY_${memo} "${identity}"
+        CACHE INTERNAL "the --version line of ${real_compiler}")
+  endif()
   set(${out_compiler} "${compiler}" PARENT_SCOPE)
   set(${out_identity} "${real_compiler} ${identity}" PARENT_SCOPE)
 endfunction()

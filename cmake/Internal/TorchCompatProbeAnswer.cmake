@@ -163,8 +163,13 @@ function(_torchcompat_probe_json out_var refresh)
     return()
   endif()
 
+  # cmake -E env only where there is something to set: it is a process of its own.
+  set(launcher "")
+  if(assignments)
+    set(launcher "${CMAKE_COMMAND}" -E env ${assignments})
+  endif()
   execute_process(
-    COMMAND "${CMAKE_COMMAND}" -E env ${assignments} "${probe}" ${arguments}
+    COMMAND ${launcher} "${probe}" ${arguments}
     RESULT_VARIABLE result
     OUTPUT_VARIABLE json
     ERROR_VARIABLE errors
