@@ -163,10 +163,11 @@ function(_torchcompat_probe_json out_var refresh)
     return()
   endif()
 
-  # cmake -E env only where there is something to set: it is a process of its own.
+  # cmake -E env only where there is something to set: it is a process of its own. Quoted, so
+  # that an assignment's escaped ';' stays inside its one argument.
   set(launcher "")
-  if(assignments)
-    set(launcher "${CMAKE_COMMAND}" -E env ${assignments})
+  if(NOT "${assignments}" STREQUAL "")
+    set(launcher "${CMAKE_COMMAND};-E;env;${assignments}")
   endif()
   execute_process(
     COMMAND ${launcher} "${probe}" ${arguments}
