@@ -131,6 +131,28 @@ function(server_url out mode tag)
   set(${out} "http://127.0.0.1:${PORT}/${mode}/${TAG}-${tag}" PARENT_SCOPE)
 endfunction()
 
+# serve_official(<out-mirror> <archive> [<version>]): serves <archive> under the official file name
+# of the 1.13.1 (or <version>) cpu archive in this case's own folder of the served tree, and sets
+# <out-mirror> to the mirror base URL that reaches it.
+function(serve_official out archive)
+  string(REGEX REPLACE "^.*/libtorch/" "" tail "${OFFICIAL_URL}")
+  string(REPLACE "%2B" "+" tail "${tail}")
+  if(ARGC GREATER 2)
+    string(REPLACE "1.13.1" "${ARGV2}" tail "${tail}")
+  endif()
+  file(MAKE_DIRECTORY "${SERVED}/${TAG}/cpu")
+  file(REMOVE "${SERVED}/${TAG}/${tail}")
+  # The server follows links only inside the served tree; an archive of the case's own is copied.
+  string(FIND "${archive}" "${SERVED}/" at)
+  if(at EQUAL 0)
+    file(CREATE_LINK "${archive}" "${SERVED}/${TAG}/${tail}" COPY_ON_ERROR SYMBOLIC)
+  else()
+    configure_file("${archive}" "${SERVED}/${TAG}/${tail}" COPYONLY)
+  endif()
+  server_url(mirror normal provider)
+  set(${out} "${mirror}/${TAG}" PARENT_SCOPE)
+endfunction()
+
 # Number of requests the server answered for this case's tag.
 function(server_requests out tag)
   set(count 0)

@@ -8,11 +8,7 @@ file(COPY "${REPO}/examples/provider-consumer/" DESTINATION "${project}")
 tree_snapshot(source_before "${project}")
 # The mini archive under the official name, in this case's own folder of the served tree: a
 # configure, not a build, is all this case needs.
-string(REGEX REPLACE "^.*/libtorch/" "" official_tail "${OFFICIAL_URL}")
-string(REPLACE "%2B" "+" official_tail "${official_tail}")
-configure_file("${SERVED}/mini.zip" "${SERVED}/${TAG}/${official_tail}" COPYONLY)
-server_url(mirror normal provider)
-set(mirror "${mirror}/${TAG}")
+serve_official(mirror "${SERVED}/mini.zip")
 set(includes "${REPO}/cmake/TorchCompatDependencyProvider.cmake")
 set(configure
     "${CMAKE_COMMAND}"
@@ -41,13 +37,13 @@ expect_that(pins_text MATCHES "delete its line")
 # Trust outlives the cache: the cache cleared, another archive served at the same URL is refused.
 file(REMOVE_RECURSE "${CACHE_DIR}")
 make_archive(other_mini inside-link other-mini.zip)
-configure_file("${other_mini}" "${SERVED}/${TAG}/${official_tail}" COPYONLY)
+serve_official(mirror "${other_mini}")
 fetch_run(
   cache-cleared
   EXPECT_FAIL
   COMMAND ${configure} -B "${WORK}/build-cleared"
   EXPECT "SHA-256 mismatch" "expected: ${mini_hash} \\(recorded in ${STATE_DIR}/pins.txt\\)")
-configure_file("${SERVED}/mini.zip" "${SERVED}/${TAG}/${official_tail}" COPYONLY)
+serve_official(mirror "${SERVED}/mini.zip")
 
 # Without TORCHCOMPAT_STATE_DIR: the XDG state folder, not the cache.
 fetch_run(

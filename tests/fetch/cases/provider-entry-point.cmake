@@ -2,11 +2,7 @@
 # an unmodified project on every CMake that can run it, and stops loudly on one that cannot (before
 # 3.24, where CMAKE_PROJECT_TOP_LEVEL_INCLUDES is silently ignored). On this GPU-less machine
 # VARIANT auto takes the cpu build: one status line, on the first configure of the folder only.
-string(REGEX REPLACE "^.*/libtorch/" "" official_tail "${OFFICIAL_URL}")
-string(REPLACE "%2B" "+" official_tail "${official_tail}")
-configure_file("${SERVED}/mini.zip" "${SERVED}/${TAG}/${official_tail}" COPYONLY)
-server_url(mirror normal provider)
-set(mirror "${mirror}/${TAG}")
+serve_official(mirror "${SERVED}/mini.zip")
 set(configure
     "${CMAKE_COMMAND}"
     -C

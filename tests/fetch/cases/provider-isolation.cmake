@@ -3,16 +3,8 @@
 # pointing at it; a version switch in the same build folder switches every piece; a piece that
 # still comes from elsewhere (TORCH_INSTALL_PREFIX in the environment) fails the configure,
 # naming it. The fixture archive keeps Debian's own TorchConfig/Caffe2Config/targets files.
-string(REGEX REPLACE "^.*/libtorch/" "" official_tail "${OFFICIAL_URL}")
-string(REPLACE "%2B" "+" official_tail "${official_tail}")
-string(REPLACE "1.13.1" "1.13.0" older_tail "${official_tail}")
-file(MAKE_DIRECTORY "${SERVED}/${TAG}/cpu")
-foreach(tail IN ITEMS "${official_tail}" "${older_tail}")
-  file(REMOVE "${SERVED}/${TAG}/${tail}")
-  file(CREATE_LINK "${SERVED}/real.zip" "${SERVED}/${TAG}/${tail}" SYMBOLIC)
-endforeach()
-server_url(mirror normal provider)
-set(mirror "${mirror}/${TAG}")
+serve_official(mirror "${SERVED}/real.zip")
+serve_official(mirror "${SERVED}/real.zip" 1.13.0)
 set(build "${WORK}/build")
 set(debian_caffe2 /usr/lib/x86_64-linux-gnu/cmake/Caffe2)
 expect_exists("${debian_caffe2}/Caffe2Config.cmake")

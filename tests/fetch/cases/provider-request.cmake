@@ -4,11 +4,7 @@
 # run leaves nothing that the next one would take for the user's choice. The user's own Torch_DIR
 # or Torch_ROOT is used without any download (here: with no server at all). After every failure
 # TorchCompat's message is the last word, never CMake's generic "set Torch_DIR".
-string(REGEX REPLACE "^.*/libtorch/" "" official_tail "${OFFICIAL_URL}")
-string(REPLACE "%2B" "+" official_tail "${official_tail}")
-configure_file("${SERVED}/mini.zip" "${SERVED}/${TAG}/${official_tail}" COPYONLY)
-server_url(mirror normal provider)
-set(mirror "${mirror}/${TAG}")
+serve_official(mirror "${SERVED}/mini.zip")
 set(down "http://127.0.0.1:1/libtorch")
 set(generic "By not providing|Could not find a (package )?configuration file")
 # configure(<name> <build> [EXPECT_FAIL] ARGS <-D...> [EXPECT ...] [REJECT ...])
