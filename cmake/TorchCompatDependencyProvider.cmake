@@ -171,8 +171,7 @@ endfunction()
 # Fetches in a child cmake, so that a failure is a reason to report rather than the end of the
 # configure (for an optional find_package). Sets out_problem to the child's TorchCompat message.
 function(_torchcompat_fetch_in_child out_problem version)
-  get_cmake_property(names VARIABLES)
-  list(FILTER names INCLUDE REGEX "^TORCHCOMPAT_")
+  _torchcompat_knob_names(names)
   set(definitions "")
   foreach(name IN LISTS names)
     # One argument each, also for a value that is a list (GPU_ARCHS 8.6;9.0) or a path with ';'.
@@ -248,8 +247,8 @@ function(_torchcompat_provide_libtorch)
   endif()
   set(problem "")
   _torchcompat_provider_release(version problem request)
+  _torchcompat_fetch_key(key "${version}")
   if(problem STREQUAL "" AND optional)
-    _torchcompat_fetch_key(key "${version}")
     if(NOT "${_TORCHCOMPAT_PROVIDER_FETCHED}" STREQUAL key
        OR NOT EXISTS "${_TORCHCOMPAT_FETCHED_TORCH_DIR}/TorchConfig.cmake")
       _torchcompat_fetch_in_child(problem "${version}")
@@ -268,17 +267,22 @@ function(_torchcompat_provide_libtorch)
   # pin store, never into the unmodified project's source tree; and the CPU-only notice is one line.
   set(_TORCHCOMPAT_VIA_PROVIDER TRUE)
   torchcompat_fetch_libtorch(VERSION "${version}" VARIANT "${TORCHCOMPAT_LIBTORCH_VARIANT}")
-  _torchcompat_fetch_key(key "${version}")
   set(_TORCHCOMPAT_PROVIDER_FETCHED "${key}" CACHE INTERNAL "the provider's last good fetch")
   set_property(GLOBAL PROPERTY _TORCHCOMPAT_PROVIDER_RELEASE "${version}")
   set(_torchcompat_provider_mode fetched PARENT_SCOPE)
   set(_torchcompat_provider_tree "${TorchCompat_LIBTORCH_DIR}" PARENT_SCOPE)
 endfunction()
 
-# What a fetch depends on, so that an optional call's trial fetch runs again only when it changed.
-function(_torchcompat_fetch_key out_var version)
+# The TORCHCOMPAT_ variables set here: the knobs a fetch reads.
+function(_torchcompat_knob_names out_var)
   get_cmake_property(names VARIABLES)
   list(FILTER names INCLUDE REGEX "^TORCHCOMPAT_")
+  set(${out_var} "${names}" PARENT_SCOPE)
+endfunction()
+
+# What a fetch depends on, so that an optional call's trial fetch runs again only when it changed.
+function(_torchcompat_fetch_key out_var version)
+  _torchcompat_knob_names(names)
   set(key "${version}")
   foreach(name IN LISTS names)
     string(APPEND key "|${name}=${${name}}")

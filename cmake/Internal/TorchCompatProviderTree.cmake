@@ -72,23 +72,23 @@ function(_torchcompat_pin_torch_search tree)
       unset(${variable} CACHE)
     endif()
   endforeach()
-  set(_TORCHCOMPAT_PINNED_TREE "${tree}" CACHE INTERNAL "the tree libtorch's entries point into")
 endfunction()
 
-# Removes the entries _torchcompat_pin_torch_search pointed into a fetched tree, before a libtorch
-# the user chose is loaded: its config must find its own pieces, not the fetched tree's.
+# Removes the entries _torchcompat_pin_torch_search pointed into the fetched tree (the one whose
+# share/cmake/Torch the fetch last set as Torch_DIR), before a libtorch the user chose is loaded:
+# its config must find its own pieces, not the fetched tree's.
 function(_torchcompat_unpin_torch_search)
-  if("${_TORCHCOMPAT_PINNED_TREE}" STREQUAL "")
+  if(NOT _TORCHCOMPAT_FETCHED_TORCH_DIR MATCHES "^(.+)/share/cmake/Torch$")
     return()
   endif()
+  set(tree "${CMAKE_MATCH_1}")
   foreach(pair IN LISTS _TORCHCOMPAT_LIBTORCH_PACKAGE_DIRS _TORCHCOMPAT_LIBTORCH_LIBRARY_VARIABLES)
     string(REGEX REPLACE "=.*$" "" variable "${pair}")
-    string(FIND "${${variable}}" "${_TORCHCOMPAT_PINNED_TREE}/" at)
+    string(FIND "${${variable}}" "${tree}/" at)
     if(at EQUAL 0)
       unset(${variable} CACHE)
     endif()
   endforeach()
-  unset(_TORCHCOMPAT_PINNED_TREE CACHE)
 endfunction()
 
 # After find_package(Torch): fails, naming the piece and where it came from, when anything
