@@ -59,6 +59,24 @@ function(_cli_installed_variant out_var json)
   set(${out_var}_NOTE "${note}" PARENT_SCOPE)
 endfunction()
 
+# dpkg-query's answer to <args...>, or "" where there is no dpkg-query or it fails (not a Debian
+# system, a path no package owns).
+function(_cli_ask_dpkg out_var)
+  find_program(_cli_dpkg_query dpkg-query)
+  set(answer "")
+  if(_cli_dpkg_query)
+    execute_process(
+      COMMAND "${_cli_dpkg_query}" ${ARGN}
+      OUTPUT_VARIABLE answer
+      RESULT_VARIABLE result
+      ERROR_QUIET)
+    if(NOT result EQUAL 0)
+      set(answer "")
+    endif()
+  endif()
+  set(${out_var} "${answer}" PARENT_SCOPE)
+endfunction()
+
 # The distribution package that installed a Python package's metadata
 # (<location>, its dist-info or egg-info), as its package manager records it:
 # dpkg for Debian and Ubuntu's /usr/lib/python3/dist-packages, conda's
@@ -86,16 +104,8 @@ function(_cli_system_package prefix location)
   if(NOT location MATCHES "^/usr/lib/python3/dist-packages/")
     return()
   endif()
-  find_program(_cli_dpkg_query dpkg-query)
-  if(NOT _cli_dpkg_query)
-    return()
-  endif()
-  execute_process(
-    COMMAND "${_cli_dpkg_query}" -S "${location}"
-    OUTPUT_VARIABLE owner
-    RESULT_VARIABLE result
-    ERROR_QUIET)
-  if(NOT result EQUAL 0 OR NOT owner MATCHES "^([a-z0-9.+-]+)(:[a-z0-9]+)?: ")
+  _cli_ask_dpkg(owner -S "${location}")
+  if(NOT owner MATCHES "^([a-z0-9.+-]+)(:[a-z0-9]+)?: ")
     return()
   endif()
   set(package "${CMAKE_MATCH_1}")
@@ -158,16 +168,8 @@ endfunction()
 function(_cli_system_package_version prefix package)
   set(${prefix}_FULL "" PARENT_SCOPE)
   set(${prefix}_VERSION "" PARENT_SCOPE)
-  find_program(_cli_dpkg_query dpkg-query)
-  if(NOT _cli_dpkg_query)
-    return()
-  endif()
-  execute_process(
-    COMMAND "${_cli_dpkg_query}" -W "-f=\${db:Status-Status} \${Version}" "${package}"
-    OUTPUT_VARIABLE answer
-    RESULT_VARIABLE result
-    ERROR_QUIET)
-  if(NOT result EQUAL 0 OR NOT answer MATCHES "^installed ([^ ]+)$")
+  _cli_ask_dpkg(answer -W "-f=\${db:Status-Status} \${Version}" "${package}")
+  if(NOT answer MATCHES "^installed ([^ ]+)$")
     return()
   endif()
   set(full "${CMAKE_MATCH_1}")
