@@ -146,6 +146,27 @@ configure(
   "will use yours"
   "CMake Warning at")
 
+# An optional call's trial fetch in a child sees a list knob whole: with both GPUs (8.6;9.0) no
+# CUDA build of 1.13.1 covers 9.0, so the child too takes cpu and pins nothing else (seeing 8.6
+# alone, it took cu117 and pinned that URL).
+configure(
+  list-knob
+  list-knob
+  ARGS
+  "-DREQUEST="
+  "-DTORCHCOMPAT_LIBTORCH_VARIANT=auto"
+  -DTORCHCOMPAT_LIBTORCH_VERSION=1.13.1
+  "-DTORCHCOMPAT_LIBTORCH_ARCHIVE=${SERVED}/mini.zip"
+  "-DTORCHCOMPAT_CACHE_DIR=${WORK}/cache-list"
+  "-DTORCHCOMPAT_STATE_DIR=${WORK}/state-list"
+  -DTORCHCOMPAT_OVERRIDE_DRIVER=535.54.03
+  -DTORCHCOMPAT_OVERRIDE_CUDA=12.2
+  "-DTORCHCOMPAT_OVERRIDE_GPU_ARCHS=8.6;9.0"
+  EXPECT
+  "Torch_FOUND=1")
+file(STRINGS "${WORK}/state-list/pins.txt" pins REGEX "^[^#]")
+expect_that(pins MATCHES "^[0-9a-f]+  ${OFFICIAL_URL}$")
+
 # REQUIRED and the release is unknown: TorchCompat's error is the last word, and the next configure
 # of the same folder fetches (it does not take a leftover Torch_DIR for the user's).
 configure(
