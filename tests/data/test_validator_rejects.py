@@ -195,9 +195,65 @@ def bad_variant_name(data_dir):
     return "releases['2.4.0'].platforms['linux-x86_64']: field 'wheel' must be a list of variant names or null"
 
 
+TARGETS_FILE = "rocm-xpu-targets.json"
+
+
+def _targets_release_with_gfx(document):
+    return next((version, variant) for version, record in document["releases"].items()
+                for variant, entry in record.items() if variant.startswith("rocm") and entry.get("gfx"))
+
+
+def targets_bad_gfx_name(data_dir):
+    path = os.path.join(data_dir, TARGETS_FILE)
+    document = load(path)
+    version, variant = _targets_release_with_gfx(document)
+    document["releases"][version][variant]["gfx"].append("GFX1100")
+    save(path, document)
+    return "releases['{}']['{}']: field 'gfx' must be a list of gfx architecture names".format(version, variant)
+
+
+def targets_unpublished_variant(data_dir):
+    path = os.path.join(data_dir, TARGETS_FILE)
+    document = load(path)
+    version, _ = _targets_release_with_gfx(document)
+    document["releases"][version]["rocm9.9"] = {"gfx": ["gfx900"]}
+    save(path, document)
+    return "releases['{}']: variant 'rocm9.9' is not published for that release".format(version)
+
+
+def targets_missing_release(data_dir):
+    path = os.path.join(data_dir, TARGETS_FILE)
+    document = load(path)
+    version = list(document["releases"])[-1]
+    del document["releases"][version]
+    save(path, document)
+    return "has no record for release '{}'".format(version)
+
+
+def targets_unknown_release(data_dir):
+    path = os.path.join(data_dir, TARGETS_FILE)
+    document = load(path)
+    document["releases"]["9.9.9"] = {"xpu": {"aot_targets": None, "data_center": None, "client": None,
+                                             "support_floor": None, "platforms": ["linux-x86_64"]},
+                                     "sources": list(document["sources"])[:1]}
+    save(path, document)
+    return "torch release '9.9.9' is not in torch-releases.json"
+
+
+def targets_null_gfx_without_notes(data_dir):
+    path = os.path.join(data_dir, TARGETS_FILE)
+    document = load(path)
+    version, variant = _targets_release_with_gfx(document)
+    document["releases"][version][variant] = {"gfx": None}
+    save(path, document)
+    return "releases['{}']['{}']: gfx is null without a 'notes'".format(version, variant)
+
+
 CASES = (duplicate_key, missing_source, unknown_source_id, unsorted_keys, unknown_variant,
          unknown_release, nan_value, null_torchvision_without_note, pypi_default_disagrees,
-         unknown_architecture, libtorch_lists_disagree, bad_variant_name)
+         unknown_architecture, libtorch_lists_disagree, bad_variant_name, targets_bad_gfx_name,
+         targets_unpublished_variant, targets_missing_release, targets_unknown_release,
+         targets_null_gfx_without_notes)
 
 
 def main():

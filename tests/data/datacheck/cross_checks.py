@@ -6,8 +6,10 @@ from . import versions
 
 TORCH_FILE = "torch-releases.json"
 CUDA_FILE = "cuda-toolkits.json"
-VARIANT_FILES = ("torch-releases.json", "torch-variants.json", "variant-builds.json", "libtorch-archives.json")
-FILES_NAMING_RELEASES = ("torch-variants.json", "variant-builds.json", "libtorch-archives.json")
+VARIANT_FILES = ("torch-releases.json", "torch-variants.json", "variant-builds.json", "libtorch-archives.json",
+                 "torch-wheels.json")
+FILES_NAMING_RELEASES = ("torch-variants.json", "variant-builds.json", "libtorch-archives.json",
+                         "rocm-xpu-targets.json", "torch-wheels.json")
 # Fields whose string value (or list of strings) is a torch release / a variant name.
 TORCH_REFERENCE_FIELDS = {"torch", "torch_version", "first_torch", "last_torch", "release", "releases"}
 # A string that is exactly a CUDA variant name, wherever it appears (key, value or list item).
@@ -97,6 +99,8 @@ def check_cross_file(documents, torch_keyed_maps, report):
     variants_document = documents.get("torch-variants.json")
     if variants_document is not None and "libtorch-archives.json" in documents:
         check_libtorch_lists_agree(documents["libtorch-archives.json"], variants_document, report)
+    if variants_document is not None and "rocm-xpu-targets.json" in documents:
+        check_targets_variants_published(documents["rocm-xpu-targets.json"], variants_document, report)
     if variants_document is not None and "variant-builds.json" in documents:
         check_build_variants_published(documents["variant-builds.json"], variants_document, report)
     if "variant-builds.json" in documents and "gpu-code-rules.json" in documents:
@@ -187,3 +191,28 @@ def check_build_variants_published(builds_document, variants_document, report):
         if built != published:
             report("variant-builds.json: builds['{}'] linux-x86_64 CUDA variants {} differ from the Linux "
                    "wheel variants in torch-variants.json {}".format(version, built, published))
+
+
+def check_targets_variants_published(targets_document, variants_document, report):
+    """Every ROCm/XPU variant of rocm-xpu-targets.json is published for that release, and none is missing."""
+    targets = targets_document.get("releases", {})
+    for version, record in variants_document.get("releases", {}).items():
+        names = {variant for entry in ((record or {}).get("platforms") or {}).values()
+                 for kind in ("wheel", "libtorch") for variant in (entry or {}).get(kind) or []}
+        if version not in targets and any(n == "xpu" or n.startswith("rocm") for n in names):
+            report("rocm-xpu-targets.json: has no record for release '{}', which publishes ROCm/XPU "
+                   "variants in torch-variants.json".format(version))
+    for version, record in targets.items():
+        if not isinstance(record, dict):
+            continue
+        platforms = (variants_document.get("releases", {}).get(version) or {}).get("platforms") or {}
+        published = {variant for entry in platforms.values() for kind in ("wheel", "libtorch")
+                     for variant in (entry or {}).get(kind) or []
+                     if variant == "xpu" or variant.startswith("rocm")}
+        named = {key for key in record if key not in ("sources", "notes")}
+        for variant in sorted(named - published):
+            report("rocm-xpu-targets.json: releases['{}']: variant '{}' is not published for that release in "
+                   "torch-variants.json".format(version, variant))
+        for variant in sorted(published - named):
+            report("rocm-xpu-targets.json: releases['{}']: lacks variant '{}' that torch-variants.json "
+                   "publishes".format(version, variant))

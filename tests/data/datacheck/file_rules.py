@@ -1,5 +1,7 @@
 """Per-file schema rules for the table's known files (other files get the generic checks)."""
 
+import re
+
 from . import versions
 from .field_types import (check_fields, is_cuda_short, is_date, is_platform, is_python_minor,
                           is_version, list_of, optional, python_key)
@@ -185,6 +187,43 @@ def check_torch_variants(document, report):
                         where, platform, kind))
 
 
+_GFX_RE = re.compile(r"^gfx[0-9a-f]+$")
+_ROCM_VARIANT_RE = re.compile(r"^rocm\d+\.\d+(\.\d+)?$")
+_NAME_LIST = optional(list_of(lambda v: isinstance(v, str) and v != ""))
+_XPU_FIELDS = {
+    "aot_targets": (_NAME_LIST, "a list of AOT target names or null", True),
+    "data_center": (_NAME_LIST, "a list of device names or null", True),
+    "client": (_NAME_LIST, "a list of device names or null", True),
+    "support_floor": (optional(lambda v: isinstance(v, str) and v != ""), "a string or null", True),
+    "platforms": (list_of(is_platform), "a list of platform names", True),
+}
+_ROCM_FIELDS = {
+    "gfx": (optional(list_of(lambda v: isinstance(v, str) and bool(_GFX_RE.match(v)))),
+            "a list of gfx architecture names (gfx[0-9a-f]+) or null", True),
+}
+
+
+def check_rocm_xpu_targets(document, report):
+    """Each release record: rocmX.Y[.Z] variants with a gfx list, an 'xpu' entry, 'sources', 'notes'."""
+    for version, record in document.get("releases", {}).items():
+        if not isinstance(record, dict):
+            continue
+        for variant, entry in record.items():
+            if variant in ("sources", "notes"):
+                continue
+            where = "releases['{}']['{}']".format(version, variant)
+            if not isinstance(entry, dict):
+                report("{}: must be an object".format(where))
+            elif variant == "xpu":
+                check_fields(where, entry, _XPU_FIELDS, report)
+            elif _ROCM_VARIANT_RE.match(variant):
+                check_fields(where, entry, _ROCM_FIELDS, report)
+                if entry.get("gfx") is None and not entry.get("notes"):
+                    report("{}: gfx is null without a 'notes' saying why".format(where))
+            else:
+                report("{}: '{}' is not a ROCm variant (rocmX.Y) or 'xpu'".format(where, variant))
+
+
 def check_libtorch_archives(document, report):
     for version, record in document.get("releases", {}).items():
         where = "releases['{}']".format(version)
@@ -226,11 +265,14 @@ KNOWN_FILES = {
                                      extra_checks=check_torch_variants),
     "libtorch-archives.json": FileRules(("releases",), name_maps=("eras",), torch_keyed=("releases",),
                                         required=("releases", "eras"), extra_checks=check_libtorch_archives),
+    "rocm-xpu-targets.json": FileRules(("releases",), torch_keyed=("releases",), required=("releases",),
+                                       extra_checks=check_rocm_xpu_targets),
 }
 
 # Files the table must eventually contain; absent ones are reported, not failed.
 EXPECTED_FILES = ("torch-releases.json", "cuda-toolkits.json", "gpu-code-rules.json",
-                  "variant-builds.json", "torch-variants.json", "libtorch-archives.json")
+                  "variant-builds.json", "torch-variants.json", "libtorch-archives.json",
+                  "rocm-xpu-targets.json")
 
 
 def rules_for(file_name):
