@@ -44,10 +44,10 @@ cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRequire.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatArguments.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatReleaseChecks.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatTable.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVersionRules.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatArguments.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatReleaseChecks.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatTable.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatVersionRules.cmake")
 
 # The tree's share/cmake/Torch folder and its root, from DIR or Torch_DIR.
 function(_torchcompat_libtorch_dirs dir cmake_dir_var root_var)

@@ -80,7 +80,7 @@ if(NOT _torchcompat_module_dir IN_LIST CMAKE_MODULE_PATH)
   list(PREPEND CMAKE_MODULE_PATH "${_torchcompat_module_dir}")
 endif()
 
-include("${_torchcompat_module_dir}/Internal/TorchCompatLayout.cmake")
+include("${_torchcompat_module_dir}/Internal/common/TorchCompatLayout.cmake")
 _torchcompat_locate_layout("${_torchcompat_module_dir}")
 
 include(TorchCompatDetect)

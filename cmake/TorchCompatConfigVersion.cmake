@@ -1,7 +1,7 @@
 # find_package(TorchCompat <version>) compatibility: the same major version,
 # at least as new as asked (or inside the asked range). One file serves the
 # source, build and install trees, so they cannot disagree.
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatVersion.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatVersion.cmake")
 set(PACKAGE_VERSION "${_TORCHCOMPAT_VERSION}")
 string(REGEX MATCH "^[0-9]+" _torchcompat_major "${PACKAGE_VERSION}")
 set(PACKAGE_VERSION_COMPATIBLE FALSE)

@@ -62,9 +62,9 @@ cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatDetect.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatGpuCode.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatPlatform.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatTable.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatGpuCode.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatPlatform.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatTable.cmake")
 
 # "8.6" -> "86" (CMake's spelling).
 function(_torchcompat_arch_digits out_var arch)

@@ -75,8 +75,8 @@ cmake_policy(VERSION 3.22...4.4)
 # The package's commands, from the directory this file was installed into.
 find_package(TorchCompat REQUIRED CONFIG PATHS "${CMAKE_CURRENT_LIST_DIR}" NO_DEFAULT_PATH)
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchLibtorch.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatProviderRequest.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatProviderTree.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/fetch/TorchCompatProviderRequest.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/fetch/TorchCompatProviderTree.cmake")
 
 set(TORCHCOMPAT_LIBTORCH_VERSION "latest"
     CACHE STRING "TorchCompat: the torch release whose libtorch find_package(Torch) gets")
@@ -91,7 +91,7 @@ set(TORCHCOMPAT_LIBTORCH_ARCHIVE ""
 # What find_package(Torch) finds when no libtorch can be had for an optional call: a config that
 # says so, so that CMake's own search, which runs after a provider that found nothing, finds
 # neither a system libtorch nor anything else.
-set(_TORCHCOMPAT_UNAVAILABLE_TORCH_DIR "${CMAKE_CURRENT_LIST_DIR}/Internal/provider-unavailable")
+set(_TORCHCOMPAT_UNAVAILABLE_TORCH_DIR "${CMAKE_CURRENT_LIST_DIR}/Internal/fetch/provider-unavailable")
 set(_TORCHCOMPAT_PROVIDER_FETCH_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/torchcompat-provider-fetch.cmake")
 
 # The folder of a libtorch the user chose (Torch_DIR, else Torch_ROOT), or "". A Torch_DIR this

@@ -93,8 +93,8 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatMachine.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatProbeAnswer.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/machine/TorchCompatMachine.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/machine/TorchCompatProbeAnswer.cmake")
 
 function(torchcompat_detect)
   cmake_parse_arguments(PARSE_ARGV 0 arg "REFRESH;QUIET" "" "")

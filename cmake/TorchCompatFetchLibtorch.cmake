@@ -103,9 +103,9 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatArguments.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatDownload.cmake")
-include("${CMAKE_CURRENT_LIST_DIR}/Internal/TorchCompatProviderTree.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatArguments.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/fetch/TorchCompatDownload.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/fetch/TorchCompatProviderTree.cmake")
 
 function(torchcompat_fetch_libtorch)
   set(selection_keywords

@@ -3,9 +3,9 @@
 
 The facts are transcribed from the sources in SOURCES. The decision procedure
 (data/gpu-code-rules.md) has one implementation, the CMake package's
-cmake/Internal/TorchCompatGpuCode.cmake, which reads the rule tables written
+cmake/Internal/tables/TorchCompatGpuCode.cmake, which reads the rule tables written
 here; sass_runs(), ptx_runs() and gpu_code_runs() ask it through
-cmake/Internal/gpu-code-query.cmake (cmake -P), so the guard, this generator's
+cmake/Internal/scripts/gpu-code-query.cmake (cmake -P), so the guard, this generator's
 sass_runs_on_known and the data checks cannot disagree.
 
 Usage: python3 scripts/data/cuda_gpu_code_rules.py [output-path]
@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-QUERY_SCRIPT = ROOT / "cmake" / "Internal" / "gpu-code-query.cmake"
+QUERY_SCRIPT = ROOT / "cmake" / "Internal" / "scripts" / "gpu-code-query.cmake"
 
 RETRIEVED = "2026-11-25"
 GUIDE = "nvidia-cuda-programming-guide"

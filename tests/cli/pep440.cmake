@@ -1,7 +1,7 @@
 # PEP 440 versions as pip and distributions write them: what they parse to,
 # which release they stand for, and the note that says so.
 cmake_minimum_required(VERSION 3.22...4.4)
-include("${PACKAGE_DIR}/Internal/TorchCompatVersion.cmake")
+include("${PACKAGE_DIR}/Internal/common/TorchCompatVersion.cmake")
 
 set(failures "")
 # input | normalized | release | variant | note regex ("" = no note)

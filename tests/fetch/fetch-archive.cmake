@@ -1,7 +1,7 @@
 # cmake -P driver for _torchcompat_fetch_archive: every -D of the same name as a keyword is passed
 # on; prints the extracted tree as "RESULT_DIR=...".
 cmake_minimum_required(VERSION 3.22)
-include("${REPO}/cmake/Internal/TorchCompatDownload.cmake")
+include("${REPO}/cmake/Internal/fetch/TorchCompatDownload.cmake")
 # The config file sets this for a real consumer; the official base URL is read from the table.
 set_property(GLOBAL PROPERTY TORCHCOMPAT_DATA_DIR "${REPO}/data")
 set(args "")

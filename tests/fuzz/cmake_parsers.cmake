@@ -264,7 +264,7 @@ function(check_profile seed_json index)
   file(
     WRITE "${WORK}/read-profile.cmake"
     "set_property(GLOBAL PROPERTY TORCHCOMPAT_MODULE_DIR \"${PACKAGE_DIR}\")\n"
-    "include(\"${PACKAGE_DIR}/Internal/TorchCompatTargetProfile.cmake\")\n"
+    "include(\"${PACKAGE_DIR}/Internal/machine/TorchCompatTargetProfile.cmake\")\n"
     "_torchcompat_read_target_profile(\"\${FILE}\" p)\n" "message(STATUS \"accepted\")\n")
   execute_process(
     COMMAND "${CMAKE_COMMAND}" "-DFILE=${input}" -P "${WORK}/read-profile.cmake"
@@ -289,12 +289,12 @@ function(check_profile seed_json index)
 endfunction()
 
 if(PARSER STREQUAL "listing")
-  include("${PACKAGE_DIR}/Internal/TorchCompatFetchValidate.cmake")
+  include("${PACKAGE_DIR}/Internal/fetch/TorchCompatFetchValidate.cmake")
   foreach(i RANGE 1 ${COUNT})
     check_listing()
   endforeach()
 elseif(PARSER STREQUAL "headers")
-  include("${PACKAGE_DIR}/Internal/TorchCompatFetchTransfer.cmake")
+  include("${PACKAGE_DIR}/Internal/fetch/TorchCompatFetchTransfer.cmake")
   foreach(i RANGE 1 ${COUNT})
     check_headers()
   endforeach()

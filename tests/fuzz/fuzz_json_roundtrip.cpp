@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "fuzz_check.hpp"
-#include "json_reader.hpp"
-#include "json_writer.hpp"
+#include "primitives/json_reader.hpp"
+#include "rendering/json_writer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "fuzz_check.hpp"
-#include "toolkit_version_files.hpp"
-#include "version.hpp"
+#include "detectors/toolkit_version_files.hpp"
+#include "primitives/version.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

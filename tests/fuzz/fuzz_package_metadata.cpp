@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "fuzz_check.hpp"
-#include "python_metadata.hpp"
-#include "version.hpp"
+#include "detectors/python_metadata.hpp"
+#include "primitives/version.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "fuzz_check.hpp"
-#include "overrides.hpp"
-#include "version.hpp"
+#include "detectors/overrides.hpp"
+#include "primitives/version.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

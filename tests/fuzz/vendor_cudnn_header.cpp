@@ -4,7 +4,7 @@
 #include <cstring>
 #include <string>
 
-#include "detect_cudnn.hpp"
+#include "detectors/detect_cudnn.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

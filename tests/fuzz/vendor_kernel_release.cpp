@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "detect_driver.hpp"
+#include "detectors/detect_driver.hpp"
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "../vendor/fake_file_system.hpp"
-#include "child_payload.hpp"
-#include "detect_driver.hpp"
+#include "isolation/child_payload.hpp"
+#include "detectors/detect_driver.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

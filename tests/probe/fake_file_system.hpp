@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "file_system.hpp"
+#include "primitives/file_system.hpp"
 
 namespace torchcompat::testing {
 

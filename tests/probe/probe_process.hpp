@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "json_reader.hpp"
-#include "run_process.hpp"
+#include "primitives/json_reader.hpp"
+#include "isolation/run_process.hpp"
 
 namespace torchcompat::testing {
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "cli.hpp"
+#include "app/cli.hpp"
 
 namespace torchcompat {
 namespace {

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "detect_python.hpp"
+#include "detectors/detect_python.hpp"
 #include "fake_file_system.hpp"
-#include "python_metadata.hpp"
+#include "detectors/python_metadata.hpp"
 
 namespace torchcompat {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "detect_toolkit.hpp"
+#include "detectors/detect_toolkit.hpp"
 #include "fake_file_system.hpp"
 
 namespace torchcompat {

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "file_system.hpp"
+#include "primitives/file_system.hpp"
 
 namespace torchcompat {
 namespace {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "json_reader.hpp"
-#include "json_writer.hpp"
+#include "primitives/json_reader.hpp"
+#include "rendering/json_writer.hpp"
 
 namespace torchcompat {
 namespace {

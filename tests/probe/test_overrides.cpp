@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "fake_file_system.hpp"
-#include "overrides.hpp"
+#include "detectors/overrides.hpp"
 
 namespace torchcompat {
 namespace {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "fake_file_system.hpp"
-#include "path_utils.hpp"
+#include "primitives/path_utils.hpp"
 
 namespace torchcompat {
 namespace {

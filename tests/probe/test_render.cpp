@@ -5,9 +5,9 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "json_reader.hpp"
-#include "render_json.hpp"
-#include "render_text.hpp"
+#include "primitives/json_reader.hpp"
+#include "rendering/render_json.hpp"
+#include "rendering/render_text.hpp"
 
 namespace torchcompat {
 namespace {

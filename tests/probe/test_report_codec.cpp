@@ -1,10 +1,10 @@
 // The cache's text form of the findings: what goes in comes out, and text
 // that is not a whole answer is refused rather than half-read.
-#include "report_codec.hpp"
+#include "rendering/report_codec.hpp"
 
 #include <gtest/gtest.h>
 
-#include "render_json.hpp"
+#include "rendering/render_json.hpp"
 
 namespace torchcompat {
 namespace {

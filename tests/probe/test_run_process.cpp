@@ -6,7 +6,7 @@
 #include <string>
 #include <thread>
 
-#include "run_process.hpp"
+#include "isolation/run_process.hpp"
 
 namespace torchcompat {
 namespace {

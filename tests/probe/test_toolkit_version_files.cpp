@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "toolkit_version_files.hpp"
+#include "detectors/toolkit_version_files.hpp"
 
 namespace torchcompat {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "version.hpp"
+#include "primitives/version.hpp"
 
 namespace torchcompat {
 namespace {

@@ -9,7 +9,7 @@ foreach(required IN ITEMS SOURCE_DIR PYTHON)
     message(FATAL_ERROR "TorchCompat: check-urls.cmake needs -D${required}=...")
   endif()
 endforeach()
-include("${SOURCE_DIR}/cmake/Internal/TorchCompatLibtorchUrl.cmake")
+include("${SOURCE_DIR}/cmake/Internal/tables/TorchCompatLibtorchUrl.cmake")
 set(data_dir "${SOURCE_DIR}/data")
 set(failures "")
 

@@ -1,7 +1,7 @@
 # Misuse of _torchcompat_libtorch_url() must stop configuration with a message, not pass quietly.
 # cmake -DSOURCE_DIR=<repo> -DCASE=<unknown-keyword|missing-argument|fatal-without-error-variable> -P misuse.cmake
 cmake_minimum_required(VERSION 3.22)
-include("${SOURCE_DIR}/cmake/Internal/TorchCompatLibtorchUrl.cmake")
+include("${SOURCE_DIR}/cmake/Internal/tables/TorchCompatLibtorchUrl.cmake")
 set(common
     VARIANT
     cpu

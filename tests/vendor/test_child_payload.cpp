@@ -1,4 +1,4 @@
-#include "child_payload.hpp"
+#include "isolation/child_payload.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "detect_cudnn.hpp"
+#include "detectors/detect_cudnn.hpp"
 
 #include <gtest/gtest.h>
 

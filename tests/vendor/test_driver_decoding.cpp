@@ -1,8 +1,8 @@
-#include "detect_driver.hpp"
+#include "detectors/detect_driver.hpp"
 
 #include <gtest/gtest.h>
 
-#include "child_payload.hpp"
+#include "isolation/child_payload.hpp"
 #include "fake_file_system.hpp"
 
 namespace torchcompat {

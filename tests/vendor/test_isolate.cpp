@@ -1,4 +1,4 @@
-#include "isolate.hpp"
+#include "isolation/isolate.hpp"
 
 #include <gtest/gtest.h>
 

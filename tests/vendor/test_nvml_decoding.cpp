@@ -2,8 +2,8 @@
 // CUDA_VISIBLE_DEVICES applied, and when NVML's list can't be trusted.
 #include <gtest/gtest.h>
 
-#include "child_payload.hpp"
-#include "detect_driver.hpp"
+#include "isolation/child_payload.hpp"
+#include "detectors/detect_driver.hpp"
 #include "fake_file_system.hpp"
 
 namespace torchcompat {

@@ -1,5 +1,5 @@
 // CUDA_VISIBLE_DEVICES applied to NVML's list as CUDA's documentation says.
-#include "visible_devices.hpp"
+#include "vendor/visible_devices.hpp"
 
 #include <gtest/gtest.h>
 

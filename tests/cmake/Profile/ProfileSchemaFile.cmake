@@ -16,7 +16,7 @@ function(read_with_schema name from to expected)
   file(WRITE "${package}/probe-schema.json" "${edited}")
   file(
     WRITE "${CMAKE_BINARY_DIR}/${name}.cmake"
-    "include(\"${package}/Internal/TorchCompatTargetProfile.cmake\")
+    "include(\"${package}/Internal/machine/TorchCompatTargetProfile.cmake\")
 _torchcompat_read_target_profile(\"${CMAKE_BINARY_DIR}/profile.json\" profile)
 message(STATUS \"read: \${profile_SOURCE}\")
 ")

@@ -2,7 +2,7 @@
 # byte by byte; a backslash, which Windows' extractor splits on, is refused inside a name that also
 # has "/" (libarchive keeps it there); a refused name is shown escaped, so an escape sequence in it
 # reaches the terminal as text.
-include("${REPO}/cmake/Internal/TorchCompatArchiveNames.cmake")
+include("${REPO}/cmake/Internal/tables/TorchCompatArchiveNames.cmake")
 
 # Every byte from 1 to 255 in the middle of a name: refused exactly when it is outside the
 # documented set (printable ASCII but \ ; [ ] " ' < > : | ? *); a line break is the listings' own

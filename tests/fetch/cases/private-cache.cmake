@@ -130,7 +130,7 @@ execute_process(COMMAND chown 65534 "${probe_cache}/probe")
 file(
   WRITE "${WORK}/build-probe.cmake"
   "set_property(GLOBAL PROPERTY TORCHCOMPAT_MODULE_DIR \"${REPO}/cmake\")\n"
-  "include(\"${REPO}/cmake/Internal/TorchCompatProbe.cmake\")\n"
+  "include(\"${REPO}/cmake/Internal/machine/TorchCompatProbe.cmake\")\n"
   "_torchcompat_build_probe(\"${REPO}/tool\" probe)\n" "message(STATUS \"probe=\${probe}\")\n")
 fetch_run(
   probe-cache-other-owner

@@ -10,7 +10,7 @@ fetch_archive(
          "fetched from a mirror" "ARCHIVE <path>" "TORCHCOMPAT_CACHE_DIR"
   REJECT "MIRROR <base-url>" "To work without this server")
 # For the official server, a mirror is one of the ways out.
-include("${REPO}/cmake/Internal/TorchCompatFetchTransfer.cmake")
+include("${REPO}/cmake/Internal/fetch/TorchCompatFetchTransfer.cmake")
 set_property(GLOBAL PROPERTY TORCHCOMPAT_DATA_DIR "${REPO}/data")
 _torchcompat_offline_help(help "${OFFICIAL_URL}")
 string(REGEX REPLACE "[ \n]+" " " help "${help}")

@@ -1,0 +1,250 @@
+# The machine, as the guard, the selector, torchcompat_detect and the report
+# describe it: the facts the checks need (_torchcompat_machine) and every text
+# that renders them (the one-line summary, the "Checked against" line, the
+# report's block). Rendered here only, so all of them say the same thing.
+
+include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
+
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatProbeAnswer.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatText.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../verdict/TorchCompatVerdict.cmake")
+
+# Which machine the answers are about, when the probe said so ("target
+# profile X, probed on H at T"): the global property the last probe answer set,
+# else TorchCompat_MACHINE_SOURCE as the caller has it.
+function(_torchcompat_machine_source out_var)
+  get_property(source GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE)
+  if(NOT source)
+    set(source "${TorchCompat_MACHINE_SOURCE}")
+  endif()
+  set(${out_var} "${source}" PARENT_SCOPE)
+endfunction()
+
+# What the guard and the selector need to know about the machine, from the
+# probe's (cached) answer. Sets <prefix>_RELEASE, _DRIVER_CUDA,
+# _DESC (the driver: where it was found, or why not), _GPU_ARCHS, _GPU_DESCS (one per GPU),
+# _CUDNN (the cuDNN in use, known only when overridden) and _KNOWN (false when the probe could not run).
+#
+# Parsed once per machine and configure: the record is kept in global
+# properties under the machine's key, so the many checks of one configure (or
+# one torchcompat command) read the probe's JSON text once.
+function(_torchcompat_machine prefix)
+  set(names
+      known
+      release
+      driver_cuda
+      desc
+      driver_reason
+      gpu_archs
+      gpu_descs
+      gpu_reason
+      cudnn
+      driver_from
+      source)
+  _torchcompat_probe_json(json FALSE)
+  get_property(machine_key GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY)
+  _torchcompat_machine_source(source)
+  string(SHA256 memo "${machine_key}|${source}")
+  get_property(parsed GLOBAL PROPERTY "TORCHCOMPAT_MACHINE_RECORD_${memo}" SET)
+  if(machine_key AND parsed)
+    foreach(name IN LISTS names)
+      string(TOUPPER "${name}" upper)
+      get_property(value GLOBAL PROPERTY "TORCHCOMPAT_MACHINE_RECORD_${memo}_${name}")
+      set(${prefix}_${upper} "${value}" PARENT_SCOPE)
+    endforeach()
+    return()
+  endif()
+  set(known FALSE)
+  set(desc "")
+  set(cudnn "")
+  set(gpu_archs "")
+  set(gpu_descs "")
+  set(driver_from "")
+  set(source "")
+  set(reason "")
+  if(json)
+    set(known TRUE)
+    _torchcompat_json_get(release "${json}" driver release)
+    _torchcompat_json_get(driver_cuda "${json}" driver cuda_version)
+    _torchcompat_json_get(status "${json}" driver status)
+    _torchcompat_json_get(reason "${json}" driver reason)
+    _torchcompat_json_get(library "${json}" driver library)
+    # A libtorch archive or wheel brings its own cuDNN, so the system's matters
+    # only when the project says it uses it (CUDNN, or the cuDNN override).
+    _torchcompat_json_get(cudnn_status "${json}" cudnn status)
+    if(cudnn_status STREQUAL "overridden")
+      _torchcompat_json_get(cudnn "${json}" cudnn version)
+    endif()
+    set(driver_from "${library}")
+    if(status STREQUAL "overridden")
+      set(driver_from "TORCHCOMPAT_OVERRIDE_*")
+    endif()
+    if(release OR driver_cuda)
+      set(desc "NVIDIA driver ${release} (supports CUDA up to ${driver_cuda})")
+      if(status STREQUAL "overridden")
+        string(APPEND desc ", from TORCHCOMPAT_OVERRIDE_*")
+      elseif(library)
+        string(APPEND desc ", via ${library}")
+      endif()
+    else()
+      set(desc "no NVIDIA driver (${reason})")
+    endif()
+    _torchcompat_machine_source(source)
+    if(source)
+      string(APPEND desc " [${source}]")
+    endif()
+    _torchcompat_probe_gpus("${json}" gpu_archs gpu_descs gpu_names)
+    _torchcompat_json_get(gpu_reason "${json}" gpus_status reason)
+  endif()
+  set(driver_reason "${reason}")
+  foreach(name IN LISTS names)
+    string(TOUPPER "${name}" upper)
+    set(${prefix}_${upper} "${${name}}" PARENT_SCOPE)
+    if(machine_key)
+      set_property(GLOBAL PROPERTY "TORCHCOMPAT_MACHINE_RECORD_${memo}_${name}" "${${name}}")
+    endif()
+  endforeach()
+  if(machine_key)
+    set_property(GLOBAL PROPERTY "TORCHCOMPAT_MACHINE_RECORD_${memo}" TRUE)
+  endif()
+endfunction()
+
+# The machine as the verdict records it: {"known", "driver", "driver_cuda",
+# "driver_from" (the library loaded, or the override), "driver_reason" (why
+# there is none), "gpu_archs", "gpus", "gpu_reason", "cudnn", "source" (which
+# machine: a target profile)}.
+function(_torchcompat_machine_json out_var machine)
+  if(${machine}_KNOWN)
+    set(json "{\"known\": true}")
+  else()
+    set(json "{\"known\": false}")
+  endif()
+  foreach(
+    field IN
+    ITEMS release
+          driver_cuda
+          driver_from
+          driver_reason
+          gpu_reason
+          cudnn
+          source)
+    string(TOUPPER "${field}" upper)
+    _torchcompat_verdict_quote(value "${${machine}_${upper}}")
+    if(field STREQUAL "release")
+      set(field driver)
+    endif()
+    string(JSON json SET "${json}" "${field}" "${value}")
+  endforeach()
+  foreach(field IN ITEMS gpu_archs gpu_descs)
+    set(array "[]")
+    string(TOUPPER "${field}" upper)
+    foreach(item IN LISTS ${machine}_${upper})
+      _torchcompat_verdict_push_text(array "${item}")
+    endforeach()
+    if(field STREQUAL "gpu_descs")
+      set(field gpus)
+    endif()
+    string(JSON json SET "${json}" "${field}" "${array}")
+  endforeach()
+  set(${out_var} "${json}" PARENT_SCOPE)
+endfunction()
+
+# The GPUs of a machine (from _torchcompat_machine) in words: one description
+# each, or <none_text> and why there is none.
+function(_torchcompat_machine_gpus_text out_var machine none_text)
+  if(${machine}_GPU_DESCS)
+    list(JOIN ${machine}_GPU_DESCS ", " gpus)
+  elseif(${machine}_GPU_REASON)
+    set(gpus "${none_text} (${${machine}_GPU_REASON})")
+  else()
+    set(gpus "${none_text}")
+  endif()
+  set(${out_var} "${gpus}" PARENT_SCOPE)
+endfunction()
+
+# The machine in one line, for failure messages: driver, GPUs, and which
+# machine it is when the probe helper recorded that.
+function(_torchcompat_machine_text out_var machine)
+  if(NOT ${machine}_KNOWN)
+    set(${out_var} "" PARENT_SCOPE)
+    return()
+  endif()
+  _torchcompat_machine_gpus_text(gpus ${machine} "no GPU")
+  set(${out_var} "${${machine}_DESC}. GPUs: ${gpus}" PARENT_SCOPE)
+endfunction()
+
+# One line saying what was found, for the status message.
+function(_torchcompat_detection_summary out_var)
+  set(parts "")
+  if(TorchCompat_CUDA_TOOLKIT_VERSION)
+    list(APPEND parts "CUDA toolkit ${TorchCompat_CUDA_TOOLKIT_VERSION}")
+  else()
+    list(APPEND parts "no CUDA toolkit")
+  endif()
+  if(TorchCompat_DRIVER_VERSION OR TorchCompat_DRIVER_CUDA_VERSION)
+    list(APPEND parts
+         "driver ${TorchCompat_DRIVER_VERSION} (CUDA ${TorchCompat_DRIVER_CUDA_VERSION})")
+  else()
+    list(APPEND parts "no NVIDIA driver")
+  endif()
+  if(TorchCompat_GPU_COUNT GREATER 0)
+    list(JOIN TorchCompat_GPU_ARCHS ", " archs)
+    list(APPEND parts "${TorchCompat_GPU_COUNT} GPU(s) (sm ${archs})")
+  else()
+    list(APPEND parts "no GPU")
+  endif()
+  if(TorchCompat_CUDNN_VERSION)
+    list(APPEND parts "cuDNN ${TorchCompat_CUDNN_VERSION}")
+  endif()
+  list(JOIN parts ", " summary)
+  if(TorchCompat_MACHINE_SOURCE)
+    string(APPEND summary " [${TorchCompat_MACHINE_SOURCE}]")
+  endif()
+  set(${out_var} "${summary}" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_report_machine out_var)
+  _torchcompat_probe_json(json FALSE)
+  _torchcompat_publish_detection("${json}")
+  set(text "This machine\n")
+  if(NOT TorchCompat_DETECT_OK)
+    set(${out_var} "${text}  (torchcompat-probe could not run: nothing is known)\n" PARENT_SCOPE)
+    return()
+  endif()
+  if(TorchCompat_CUDA_TOOLKIT_VERSION)
+    _torchcompat_report_line(
+      text "CUDA toolkit" "${TorchCompat_CUDA_TOOLKIT_VERSION} at ${TorchCompat_CUDA_TOOLKIT_ROOT}")
+  else()
+    _torchcompat_json_get(reason "${json}" toolkits_status reason)
+    _torchcompat_report_line(text "CUDA toolkit" "none (${reason})")
+  endif()
+  _torchcompat_machine(machine)
+  _torchcompat_report_line(text "NVIDIA driver" "${machine_DESC}")
+  _torchcompat_machine_gpus_text(gpus machine "none")
+  _torchcompat_report_line(text "GPUs" "${gpus}")
+  if(TorchCompat_CUDNN_VERSION)
+    _torchcompat_report_line(text "cuDNN" "${TorchCompat_CUDNN_VERSION}")
+  else()
+    _torchcompat_report_line(text "cuDNN" "none")
+  endif()
+  if(TorchCompat_PYTHON_EXECUTABLE)
+    set(packages "")
+    foreach(package IN ITEMS TORCH TORCHVISION TORCHAUDIO)
+      string(TOLOWER "${package}" name)
+      if(TorchCompat_PYTHON_${package}_VERSION)
+        list(APPEND packages "${name} ${TorchCompat_PYTHON_${package}_VERSION}")
+      endif()
+    endforeach()
+    if(NOT packages)
+      set(packages "no torch packages")
+    endif()
+    list(JOIN packages ", " packages)
+    _torchcompat_report_line(text "Python" "${TorchCompat_PYTHON_EXECUTABLE}: ${packages}")
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+cmake_policy(POP)

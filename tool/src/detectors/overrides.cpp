@@ -1,0 +1,150 @@
+#include "overrides.hpp"
+
+#include <algorithm>
+
+#include "primitives/version.hpp"
+
+namespace torchcompat {
+
+namespace {
+
+struct VersionRule {
+  const char* variable;
+  std::size_t min_parts;
+  std::size_t max_parts;
+  const char* expected;  // for the error message
+};
+
+constexpr VersionRule driver_rule{"TORCHCOMPAT_OVERRIDE_DRIVER", 2, 3,
+                                  "a driver release like 470.82.01 or 550.54"};
+constexpr VersionRule cuda_rule{"TORCHCOMPAT_OVERRIDE_CUDA", 2, 2, "a CUDA version like 11.4"};
+constexpr VersionRule cudnn_rule{"TORCHCOMPAT_OVERRIDE_CUDNN", 1, 3, "a cuDNN version like 9.1.0 or 8.9"};
+constexpr VersionRule toolkit_rule{"TORCHCOMPAT_OVERRIDE_TOOLKIT", 2, 3,
+                                   "a CUDA toolkit version like 12.4 or 12.4.131"};
+constexpr const char* gpu_archs_variable = "TORCHCOMPAT_OVERRIDE_GPU_ARCHS";
+
+std::string trimmed(const std::string& text) {
+  std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  std::size_t last = text.find_last_not_of(" \t");
+  return text.substr(first, last - first + 1);
+}
+
+std::string quoted(const std::string& value) { return "\"" + value + "\""; }
+
+std::optional<std::string> read_version(const FileSystem& fs, const VersionRule& rule,
+                                        std::vector<Override>& listed) {
+  auto value = fs.getenv(rule.variable);
+  if (!value) return std::nullopt;
+  std::string version = trimmed(*value);
+  if (!is_dotted_version(version, rule.min_parts, rule.max_parts))
+    throw OverrideError(std::string(rule.variable) + "=" + quoted(*value) + " is not valid: expected " +
+                        rule.expected);
+  listed.push_back({rule.variable, version});
+  return version;
+}
+
+std::string arch_string(const GpuArch& arch) {
+  return std::to_string(arch.major) + "." + std::to_string(arch.minor);
+}
+
+}  // namespace
+
+std::optional<std::vector<GpuArch>> parse_gpu_archs(const std::string& text) {
+  std::vector<GpuArch> archs;
+  std::string item;
+  auto flush = [&]() -> bool {
+    std::string arch = trimmed(item);
+    item.clear();
+    if (arch.empty()) return true;  // "8.6;" and the empty list are fine
+    auto version = parse_version(arch, 2, false);
+    // Compute capabilities are major.minor, minor a single digit (8.6, 9.0, 12.0).
+    if (!version || version->parts.size() != 2 || version->parts[1] > 9 || version->parts[0] < 1 ||
+        version->parts[0] > 99)
+      return false;
+    archs.push_back({static_cast<int>(version->parts[0]), static_cast<int>(version->parts[1])});
+    return true;
+  };
+  for (char c : text) {
+    if (c == ';' || c == ',') {
+      if (!flush()) return std::nullopt;
+    } else {
+      item += c;
+    }
+  }
+  if (!flush()) return std::nullopt;
+  return archs;
+}
+
+Overrides read_overrides(const FileSystem& fs) {
+  Overrides overrides;
+  overrides.driver = read_version(fs, driver_rule, overrides.listed);
+  overrides.cuda = read_version(fs, cuda_rule, overrides.listed);
+  if (auto value = fs.getenv(gpu_archs_variable)) {
+    overrides.gpu_archs = parse_gpu_archs(*value);
+    if (!overrides.gpu_archs)
+      throw OverrideError(std::string(gpu_archs_variable) + "=" + quoted(*value) +
+                          " is not valid: expected compute capabilities separated by ';' like 8.6;9.0, "
+                          "or an empty value for no GPU");
+    std::string normalized;
+    for (const auto& arch : *overrides.gpu_archs)
+      normalized += (normalized.empty() ? "" : ";") + arch_string(arch);
+    overrides.listed.push_back({gpu_archs_variable, normalized});
+  }
+  overrides.cudnn = read_version(fs, cudnn_rule, overrides.listed);
+  overrides.toolkit = read_version(fs, toolkit_rule, overrides.listed);
+  return overrides;
+}
+
+void apply_overrides(const Overrides& overrides, Report& report) {
+  if (overrides.driver || overrides.cuda) {
+    report.driver.status = Status::overridden;
+    report.driver.reason.clear();
+    if (overrides.driver) {
+      report.driver.release = *overrides.driver;
+      report.driver.release_source = "override";
+    }
+    if (overrides.cuda) {
+      report.driver.cuda_version = *overrides.cuda;
+      report.driver.cuda_version_source = "override";
+    }
+    // Forward compatibility is a property of the machine's libcuda, which the
+    // target machine's values no longer describe.
+    report.driver.forward_compat = false;
+  }
+  if (overrides.gpu_archs) {
+    GpuFindings gpus;
+    gpus.status = Status::overridden;
+    gpus.source = "override";
+    int index = 0;
+    for (const auto& arch : *overrides.gpu_archs) {
+      Gpu gpu;
+      gpu.index = index++;
+      gpu.cc_major = arch.major;
+      gpu.cc_minor = arch.minor;
+      gpus.gpus.push_back(gpu);
+    }
+    report.gpus = std::move(gpus);
+  }
+  if (overrides.cudnn) {
+    Cudnn cudnn;
+    cudnn.status = Status::overridden;
+    cudnn.version = *overrides.cudnn;
+    report.cudnn = std::move(cudnn);
+  }
+  if (overrides.toolkit) {
+    // The detected toolkits stay listed (they are real), but the override is the selected one.
+    for (auto& toolkit : report.toolkits.toolkits) toolkit.selected = false;
+    Toolkit toolkit;
+    toolkit.version = *overrides.toolkit;
+    toolkit.source = "override";
+    toolkit.found_via = "TORCHCOMPAT_OVERRIDE_TOOLKIT";
+    toolkit.selected = true;
+    report.toolkits.toolkits.insert(report.toolkits.toolkits.begin(), toolkit);
+    report.toolkits.status = Status::overridden;
+    report.toolkits.reason.clear();
+  }
+  report.overrides = overrides.listed;
+}
+
+}  // namespace torchcompat
