@@ -2,7 +2,7 @@
 
 import re
 
-from . import versions
+from . import torch_wheels_rules, versions
 from .field_types import (check_fields, is_cuda_short, is_date, is_platform, is_python_minor,
                           is_version, list_of, optional, python_key)
 
@@ -267,12 +267,14 @@ KNOWN_FILES = {
                                         required=("releases", "eras"), extra_checks=check_libtorch_archives),
     "rocm-xpu-targets.json": FileRules(("releases",), torch_keyed=("releases",), required=("releases",),
                                        extra_checks=check_rocm_xpu_targets),
+    "torch-wheels.json": FileRules(("releases",), torch_keyed=("releases",), required=("releases",),
+                                   extra_checks=torch_wheels_rules.check_torch_wheels),
 }
 
 # Files the table must eventually contain; absent ones are reported, not failed.
 EXPECTED_FILES = ("torch-releases.json", "cuda-toolkits.json", "gpu-code-rules.json",
                   "variant-builds.json", "torch-variants.json", "libtorch-archives.json",
-                  "rocm-xpu-targets.json")
+                  "rocm-xpu-targets.json", "torch-wheels.json")
 
 
 def rules_for(file_name):
