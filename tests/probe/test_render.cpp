@@ -41,6 +41,15 @@ Report sample_report() {
   report.python.version = "3.11.2";
   report.python.torch = PythonPackage{"2.4.0+cu121", "/site/torch-2.4.0+cu121.dist-info"};
   report.overrides.push_back({"TORCHCOMPAT_OVERRIDE_GPU_ARCHS", ""});
+  report.amd.status = Status::found;
+  report.amd.source = "/sys/class/kfd/kfd/topology";
+  report.amd.visible_devices = "HIP_VISIBLE_DEVICES=1";
+  report.amd.runtime_version = "6.2.0";
+  report.amd.runtime_source = "/opt/rocm/.info/version";
+  report.amd.gpus.push_back(AmdGpu{0, 2, "gfx1100", 110000, 4098, 0x744c, 96, ""});
+  report.intel.status = Status::found;
+  report.intel.source = "/sys/class/drm";
+  report.intel.gpus.push_back(IntelGpu{0, "card1", "0x56a0", "Arc A770", "Xe-HPG", "i915", false});
   return report;
 }
 
@@ -140,6 +149,31 @@ TEST(RenderJson, HasTheDocumentedSchemaInOrder) {
   EXPECT_EQ(python.member("locations")->member("torchaudio")->kind, JsonValue::Kind::null);
   // "" is the meaningful "no GPU" override, not an absent value.
   EXPECT_EQ(root.member("overrides")->member("TORCHCOMPAT_OVERRIDE_GPU_ARCHS")->kind, JsonValue::Kind::string);
+  const JsonValue& amd = *root.member("amd");
+  EXPECT_EQ(amd.member("runtime")->member("version")->text, "6.2.0");
+  EXPECT_EQ(amd.member("gpus")->items.at(0).member("gfx")->text, "gfx1100");
+  EXPECT_EQ(amd.member("gpus")->items.at(0).member("device_id")->text, "29772");
+  EXPECT_EQ(amd.member("gpus")->items.at(0).member("name")->kind, JsonValue::Kind::null);
+  const JsonValue& intel = *root.member("intel");
+  EXPECT_EQ(intel.member("affinity_mask")->kind, JsonValue::Kind::null);
+  EXPECT_EQ(intel.member("gpus")->items.at(0).member("generation")->text, "Xe-HPG");
+  EXPECT_FALSE(intel.member("gpus")->items.at(0).member("level_zero")->boolean);
+}
+
+TEST(RenderJson, AnOverriddenAmdGpuHasNoNodeFacts) {
+  Report report;
+  report.run.machine_cache = "off";
+  report.run.python_cache = "skipped";
+  report.amd.status = Status::overridden;
+  report.amd.source = "override";
+  report.amd.gpus.push_back(AmdGpu{0, std::nullopt, "gfx942", 90402, std::nullopt, std::nullopt, std::nullopt, ""});
+  auto parsed = parse_json(render_json(report, "0.1.0"));
+  ASSERT_TRUE(parsed.value);
+  EXPECT_EQ(schema_departures(*parsed.value), std::vector<std::string>{});
+  const JsonValue& gpu = parsed.value->member("amd")->member("gpus")->items.at(0);
+  EXPECT_EQ(gpu.member("node")->kind, JsonValue::Kind::null);
+  EXPECT_EQ(gpu.member("simd_count")->kind, JsonValue::Kind::null);
+  EXPECT_EQ(gpu.member("gfx_target_version")->text, "90402");
 }
 
 TEST(RenderJson, SchemaComparisonSeesAMissingMemberAndAWrongType) {
@@ -177,6 +211,11 @@ TEST(RenderText, ExplainsEachSection) {
   EXPECT_NE(text.find("2.4.0+cu121"), std::string::npos) << text;
   EXPECT_TRUE(std::regex_search(text, std::regex("\n  torchvision +not installed"))) << text;
   EXPECT_NE(text.find("\"\" (no GPU)"), std::string::npos) << text;
+  EXPECT_TRUE(std::regex_search(text, std::regex("\nAMD GPUs +1 GPU  \\[from /sys/class/kfd/kfd/topology\\]"))) << text;
+  EXPECT_NE(text.find("#0                gfx1100  [KFD node 2, device 0x744c]"), std::string::npos) << text;
+  EXPECT_NE(text.find("ROCm runtime      6.2.0  [from /opt/rocm/.info/version]"), std::string::npos) << text;
+  EXPECT_NE(text.find("Visible           HIP_VISIBLE_DEVICES=1"), std::string::npos) << text;
+  EXPECT_NE(text.find("#0                Arc A770, Xe-HPG  [card1, 0x56a0, driver i915]"), std::string::npos) << text;
 }
 
 TEST(RenderText, StatusDescriptions) {

@@ -36,6 +36,18 @@ Report sample() {
   report.cudnn.status = Status::found;
   report.cudnn.version = "9.1.0";
   report.cudnn.mismatch = true;
+  report.amd.status = Status::error;
+  report.amd.reason = "node 3: unreadable";
+  report.amd.source = "/sys/class/kfd/kfd/topology";
+  report.amd.visible_devices = "ROCR_VISIBLE_DEVICES=1,0";
+  report.amd.runtime_version = "6.2.0";
+  report.amd.runtime_source = "/opt/rocm-6.2.0/.info/version";
+  report.amd.gpus = {AmdGpu{0, 2, "gfx90a", 90010, 4098, 29704, 416, ""},
+                     AmdGpu{1, std::nullopt, "", 7, std::nullopt, std::nullopt, std::nullopt, "weird\nname"}};
+  report.intel.status = Status::found;
+  report.intel.source = "/sys/class/drm";
+  report.intel.affinity_mask = "ZE_AFFINITY_MASK=0";
+  report.intel.gpus = {IntelGpu{0, "card0", "0xe20b", "Arc B580", "Xe2-HPG", "xe", true}};
   return report;
 }
 

@@ -1,7 +1,10 @@
 #include "cache_keys.hpp"
 
 #include "app/cli.hpp"
+#include "detectors/detect_amd.hpp"
+#include "detectors/detect_intel.hpp"
 #include "detectors/detect_python.hpp"
+#include "detectors/sysfs_tree.hpp"
 #include "primitives/path_utils.hpp"
 #include "app/probe_cache.hpp"
 
@@ -72,7 +75,10 @@ const char* const machine_variables[] = {
     "CUDA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER", "LD_LIBRARY_PATH", "LD_PRELOAD", "PATH",
     "CUDAToolkit_ROOT", "CUDA_PATH", "CUDA_HOME", "CUDNN_ROOT", "CUDNN_HOME",
     "TORCHCOMPAT_OVERRIDE_DRIVER", "TORCHCOMPAT_OVERRIDE_CUDA", "TORCHCOMPAT_OVERRIDE_GPU_ARCHS",
-    "TORCHCOMPAT_OVERRIDE_CUDNN", "TORCHCOMPAT_OVERRIDE_TOOLKIT"};
+    "TORCHCOMPAT_OVERRIDE_CUDNN", "TORCHCOMPAT_OVERRIDE_TOOLKIT",
+    // AMD and Intel GPUs
+    "HIP_VISIBLE_DEVICES", "ROCR_VISIBLE_DEVICES", "ZE_AFFINITY_MASK", "ROCM_PATH", sysfs_root_variable,
+    "TORCHCOMPAT_OVERRIDE_AMD_GFX", "TORCHCOMPAT_OVERRIDE_INTEL_GPUS"};
 
 const char* const python_variables[] = {
     "PATH", "PYTHONPATH", "PYTHONHOME", "PYTHONUSERBASE", "PYTHONNOUSERSITE", "PYTHONSAFEPATH",
@@ -128,6 +134,10 @@ std::string machine_cache_key(const Options& options, const FileSystem& fs) {
     }
   }
   if (options.cuda_root) key.link(*options.cuda_root);
+  // sysfs files carry no useful modification time: their contents are the key
+  // (a few small files, read without waking a GPU).
+  key.add("amd", amd_cache_inputs(fs));
+  key.add("intel", intel_cache_inputs(fs));
   return key.text();
 }
 

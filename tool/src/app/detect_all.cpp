@@ -4,8 +4,10 @@
 #include <optional>
 
 #include "app/cache_keys.hpp"
+#include "detectors/detect_amd.hpp"
 #include "detectors/detect_cudnn.hpp"
 #include "detectors/detect_driver.hpp"
+#include "detectors/detect_intel.hpp"
 #include "detectors/detect_python.hpp"
 #include "detectors/detect_toolkit.hpp"
 #include "app/probe_cache.hpp"
@@ -74,6 +76,8 @@ void detect_machine(const Options& options, const FileSystem& fs, const Override
     report.gpus = std::move(found.gpus);
   }
   if (!overrides.cudnn) report.cudnn = detect_cudnn(options, fs, report.toolkits);
+  if (!overrides.amd_gfx) report.amd = detect_amd_gpus(fs);
+  if (!overrides.intel_gpus) report.intel = detect_intel_gpus(fs);
 }
 
 }  // namespace

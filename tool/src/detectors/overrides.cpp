@@ -1,7 +1,10 @@
 #include "overrides.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
+#include "detectors/detect_amd.hpp"
+#include "detectors/detect_intel.hpp"
 #include "primitives/version.hpp"
 
 namespace torchcompat {
@@ -22,6 +25,8 @@ constexpr VersionRule cudnn_rule{"TORCHCOMPAT_OVERRIDE_CUDNN", 1, 3, "a cuDNN ve
 constexpr VersionRule toolkit_rule{"TORCHCOMPAT_OVERRIDE_TOOLKIT", 2, 3,
                                    "a CUDA toolkit version like 12.4 or 12.4.131"};
 constexpr const char* gpu_archs_variable = "TORCHCOMPAT_OVERRIDE_GPU_ARCHS";
+constexpr const char* amd_gfx_variable = "TORCHCOMPAT_OVERRIDE_AMD_GFX";
+constexpr const char* intel_gpus_variable = "TORCHCOMPAT_OVERRIDE_INTEL_GPUS";
 
 std::string trimmed(const std::string& text) {
   std::size_t first = text.find_first_not_of(" \t");
@@ -42,6 +47,37 @@ std::optional<std::string> read_version(const FileSystem& fs, const VersionRule&
                         rule.expected);
   listed.push_back({rule.variable, version});
   return version;
+}
+
+// Items separated by ';' or ',', blanks around them dropped, each checked by `valid`
+// (which may normalise it); nullopt at the first one refused.
+template <typename Check>
+std::optional<std::vector<std::string>> parse_list(const std::string& text, Check valid) {
+  std::vector<std::string> items;
+  std::string item;
+  auto flush = [&]() -> bool {
+    std::string entry = trimmed(item);
+    item.clear();
+    if (entry.empty()) return true;
+    if (!valid(entry)) return false;
+    items.push_back(entry);
+    return true;
+  };
+  for (char c : text) {
+    if (c == ';' || c == ',') {
+      if (!flush()) return std::nullopt;
+    } else {
+      item += c;
+    }
+  }
+  if (!flush()) return std::nullopt;
+  return items;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ";") + item;
+  return text;
 }
 
 std::string arch_string(const GpuArch& arch) {
@@ -76,6 +112,21 @@ std::optional<std::vector<GpuArch>> parse_gpu_archs(const std::string& text) {
   return archs;
 }
 
+std::optional<std::vector<std::string>> parse_amd_gfx(const std::string& text) {
+  return parse_list(text, [](std::string& entry) { return gfx_target_version_of(entry).has_value(); });
+}
+
+std::optional<std::vector<std::string>> parse_intel_gpus(const std::string& text) {
+  return parse_list(text, [](std::string& entry) {
+    const auto id = parse_pci_id(entry);
+    if (!id) return false;
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "0x%04x", *id);
+    entry = buffer;
+    return true;
+  });
+}
+
 Overrides read_overrides(const FileSystem& fs) {
   Overrides overrides;
   overrides.driver = read_version(fs, driver_rule, overrides.listed);
@@ -93,6 +144,22 @@ Overrides read_overrides(const FileSystem& fs) {
   }
   overrides.cudnn = read_version(fs, cudnn_rule, overrides.listed);
   overrides.toolkit = read_version(fs, toolkit_rule, overrides.listed);
+  if (auto value = fs.getenv(amd_gfx_variable)) {
+    overrides.amd_gfx = parse_amd_gfx(*value);
+    if (!overrides.amd_gfx)
+      throw OverrideError(std::string(amd_gfx_variable) + "=" + quoted(*value) +
+                          " is not valid: expected AMD GPU architectures separated by ';' like gfx1100;gfx942, "
+                          "or an empty value for no AMD GPU");
+    overrides.listed.push_back({amd_gfx_variable, joined(*overrides.amd_gfx)});
+  }
+  if (auto value = fs.getenv(intel_gpus_variable)) {
+    overrides.intel_gpus = parse_intel_gpus(*value);
+    if (!overrides.intel_gpus)
+      throw OverrideError(std::string(intel_gpus_variable) + "=" + quoted(*value) +
+                          " is not valid: expected PCI device ids separated by ';' like 0x56a0;0xe20b, "
+                          "or an empty value for no Intel GPU");
+    overrides.listed.push_back({intel_gpus_variable, joined(*overrides.intel_gpus)});
+  }
   return overrides;
 }
 
@@ -143,6 +210,34 @@ void apply_overrides(const Overrides& overrides, Report& report) {
     report.toolkits.toolkits.insert(report.toolkits.toolkits.begin(), toolkit);
     report.toolkits.status = Status::overridden;
     report.toolkits.reason.clear();
+  }
+  if (overrides.amd_gfx) {
+    AmdFindings amd;
+    amd.status = Status::overridden;
+    amd.source = "override";
+    int index = 0;
+    for (const auto& gfx : *overrides.amd_gfx) {
+      AmdGpu gpu;
+      gpu.index = index++;
+      gpu.gfx = gfx;
+      gpu.gfx_target_version = gfx_target_version_of(gfx).value_or(0);
+      amd.gpus.push_back(gpu);
+    }
+    report.amd = std::move(amd);
+  }
+  if (overrides.intel_gpus) {
+    IntelFindings intel;
+    intel.status = Status::overridden;
+    intel.source = "override";
+    int index = 0;
+    for (const auto& id : *overrides.intel_gpus) {
+      IntelGpu gpu;
+      gpu.index = index++;
+      gpu.device_id = id;
+      name_intel_gpu(gpu);
+      intel.gpus.push_back(gpu);
+    }
+    report.intel = std::move(intel);
   }
   report.overrides = overrides.listed;
 }

@@ -66,6 +66,47 @@ struct GpuFindings {
   std::vector<Gpu> gpus;
 };
 
+// One AMD GPU node of the amdgpu driver's KFD topology, as ROCm would number it.
+struct AmdGpu {
+  int index = 0;                           // ROCm ordinal after ROCR_/HIP_VISIBLE_DEVICES
+  std::optional<int> node;                 // the KFD topology node id; none for an override
+  std::string gfx;                         // "gfx1100"; empty when gfx_target_version can't be decoded
+  std::int64_t gfx_target_version = 0;     // as the driver states it, 110000
+  std::optional<std::int64_t> vendor_id;   // 4098 (0x1002)
+  std::optional<std::int64_t> device_id;   // the PCI device id
+  std::optional<std::int64_t> simd_count;  // none for an override
+  std::string name;                        // empty: the probe has no name for it
+};
+
+struct AmdFindings {
+  Status status = Status::not_found;
+  std::string reason;
+  std::string source;           // "/sys/class/kfd/kfd/topology" or "override"
+  std::string visible_devices;  // "ROCR_VISIBLE_DEVICES=0,1; HIP_VISIBLE_DEVICES=1" as applied
+  std::string runtime_version;  // the ROCm runtime's "6.2.0"; empty when none is installed
+  std::string runtime_source;   // the version file it was read from
+  std::vector<AmdGpu> gpus;
+};
+
+// One Intel display-class PCI device listed by DRM.
+struct IntelGpu {
+  int index = 0;           // Level Zero ordinal after ZE_AFFINITY_MASK
+  std::string card;        // "card0"
+  std::string device_id;   // "0x56a0"
+  std::string name;        // "Arc A770"; empty for an id the probe's table lacks
+  std::string generation;  // "Xe-HPG"; empty for an id the probe's table lacks
+  std::string driver;      // "i915", "xe"; empty when no driver is bound
+  bool level_zero = false; // Level Zero (in an isolated child) confirmed it
+};
+
+struct IntelFindings {
+  Status status = Status::not_found;
+  std::string reason;
+  std::string source;         // "/sys/class/drm" or "override"
+  std::string affinity_mask;  // ZE_AFFINITY_MASK as applied
+  std::vector<IntelGpu> gpus;
+};
+
 struct Cudnn {
   Status status = Status::not_found;
   std::string reason;
@@ -115,6 +156,8 @@ struct Report {
   Cudnn cudnn;
   Python python;
   std::vector<Override> overrides;
+  AmdFindings amd;
+  IntelFindings intel;
 };
 
 }  // namespace torchcompat

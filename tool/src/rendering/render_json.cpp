@@ -113,6 +113,65 @@ void write_python(JsonWriter& json, const Python& python) {
   json.end_object();
 }
 
+void integer_or_null(JsonWriter& json, const std::optional<std::int64_t>& value) {
+  if (value) json.integer(*value);
+  else json.null();
+}
+
+void write_amd(JsonWriter& json, const AmdFindings& amd) {
+  json.key("amd");
+  json.begin_object();
+  write_status(json, amd.status, amd.reason);
+  json.key("source"); json.string_or_null(amd.source);
+  json.key("visible_devices"); json.string_or_null(amd.visible_devices);
+  json.key("runtime");
+  json.begin_object();
+  json.key("version"); json.string_or_null(amd.runtime_version);
+  json.key("source"); json.string_or_null(amd.runtime_source);
+  json.end_object();
+  json.key("gpus");
+  json.begin_array();
+  for (const auto& gpu : amd.gpus) {
+    json.begin_object();
+    json.key("index"); json.integer(gpu.index);
+    json.key("node");
+    if (gpu.node) json.integer(*gpu.node);
+    else json.null();
+    json.key("gfx"); json.string_or_null(gpu.gfx);
+    json.key("gfx_target_version"); json.integer(gpu.gfx_target_version);
+    json.key("vendor_id"); integer_or_null(json, gpu.vendor_id);
+    json.key("device_id"); integer_or_null(json, gpu.device_id);
+    json.key("simd_count"); integer_or_null(json, gpu.simd_count);
+    json.key("name"); json.string_or_null(gpu.name);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+void write_intel(JsonWriter& json, const IntelFindings& intel) {
+  json.key("intel");
+  json.begin_object();
+  write_status(json, intel.status, intel.reason);
+  json.key("source"); json.string_or_null(intel.source);
+  json.key("affinity_mask"); json.string_or_null(intel.affinity_mask);
+  json.key("gpus");
+  json.begin_array();
+  for (const auto& gpu : intel.gpus) {
+    json.begin_object();
+    json.key("index"); json.integer(gpu.index);
+    json.key("card"); json.string_or_null(gpu.card);
+    json.key("device_id"); json.string(gpu.device_id);
+    json.key("name"); json.string_or_null(gpu.name);
+    json.key("generation"); json.string_or_null(gpu.generation);
+    json.key("driver"); json.string_or_null(gpu.driver);
+    json.key("level_zero"); json.boolean(gpu.level_zero);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
 void write_overrides(JsonWriter& json, const std::vector<Override>& overrides) {
   json.key("overrides");
   json.begin_object();
@@ -150,6 +209,9 @@ std::string render_json(const Report& report, const std::string& probe_version) 
   write_cudnn(json, report.cudnn);
   write_python(json, report.python);
   write_overrides(json, report.overrides);
+  // Added after the members schema_version 1 began with, so older readers are unaffected.
+  write_amd(json, report.amd);
+  write_intel(json, report.intel);
   json.end_object();
   return json.text() + "\n";
 }

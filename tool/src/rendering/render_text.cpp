@@ -148,6 +148,54 @@ void render_python(TextReport& text, const Python& python) {
   }
 }
 
+std::string gpu_count(std::size_t count) { return std::to_string(count) + (count == 1 ? " GPU" : " GPUs"); }
+
+std::string hex_id(std::int64_t value) {
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "0x%04llx", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+void render_amd(TextReport& text, const AmdFindings& amd) {
+  std::string summary = describe_status(amd.status, amd.reason);
+  if (amd.status == Status::found) summary = gpu_count(amd.gpus.size()) + "  [from " + amd.source + "]";
+  if (amd.status == Status::overridden) summary = gpu_count(amd.gpus.size()) + ", overridden (target machine)";
+  text.heading("AMD GPUs", summary);
+  for (const auto& gpu : amd.gpus) {
+    std::string detail = gpu.gfx.empty() ? "gfx_target_version " + std::to_string(gpu.gfx_target_version) +
+                                               " (architecture unknown)"
+                                         : gpu.gfx;
+    if (!gpu.name.empty()) detail = gpu.name + ", " + detail;
+    std::string where;
+    if (gpu.node) where = "KFD node " + std::to_string(*gpu.node);
+    if (gpu.device_id) where += (where.empty() ? "" : ", ") + std::string("device ") + hex_id(*gpu.device_id);
+    text.item("#" + std::to_string(gpu.index), detail + (where.empty() ? "" : "  [" + where + "]"));
+  }
+  if (!amd.visible_devices.empty()) text.item("Visible", amd.visible_devices);
+  if (!amd.runtime_version.empty())
+    text.item("ROCm runtime", amd.runtime_version + "  [from " + amd.runtime_source + "]");
+  if ((amd.status == Status::found || amd.status == Status::overridden) && !amd.reason.empty())
+    text.item("Note", amd.reason);
+}
+
+void render_intel(TextReport& text, const IntelFindings& intel) {
+  std::string summary = describe_status(intel.status, intel.reason);
+  if (intel.status == Status::found) summary = gpu_count(intel.gpus.size()) + "  [from " + intel.source + "]";
+  if (intel.status == Status::overridden) summary = gpu_count(intel.gpus.size()) + ", overridden (target machine)";
+  text.heading("Intel GPUs", summary);
+  for (const auto& gpu : intel.gpus) {
+    std::string detail = (gpu.name.empty() ? "unknown model" : gpu.name) + ", " +
+                         (gpu.generation.empty() ? "generation unknown" : gpu.generation);
+    std::string where = gpu.device_id;
+    if (!gpu.card.empty()) where = gpu.card + ", " + where;
+    if (!gpu.driver.empty()) where += ", driver " + gpu.driver;
+    text.item("#" + std::to_string(gpu.index), detail + "  [" + where + "]");
+  }
+  if (!intel.affinity_mask.empty()) text.item("Visible", intel.affinity_mask);
+  if ((intel.status == Status::found || intel.status == Status::overridden) && !intel.reason.empty())
+    text.item("Note", intel.reason);
+}
+
 void render_overrides(TextReport& text, const std::vector<Override>& overrides) {
   if (overrides.empty()) return;
   text.heading("Overrides", "values describing the target machine, not this one");
@@ -177,6 +225,8 @@ std::string render_text(const Report& report, const std::string& probe_version) 
   render_driver(text, report.driver);
   render_gpus(text, report.gpus);
   render_cudnn(text, report.cudnn);
+  render_amd(text, report.amd);
+  render_intel(text, report.intel);
   render_python(text, report.python);
   render_overrides(text, report.overrides);
   return text.str();

@@ -1,5 +1,6 @@
 #include "report_codec.hpp"
 
+#include <cstdint>
 #include <map>
 
 #include "isolation/child_payload.hpp"
@@ -93,6 +94,66 @@ bool decode_gpu(const std::string& text, Gpu& gpu) {
   return in.ok() && bytes.has_value();
 }
 
+std::string optional_number(const std::optional<std::int64_t>& value) {
+  return value ? std::to_string(*value) : std::string();
+}
+
+// "" is an absent value; anything else must be a whole number.
+bool decode_optional_number(const std::string& text, std::optional<std::int64_t>& value) {
+  value.reset();
+  if (text.empty()) return true;
+  const bool negative = text[0] == '-';
+  const auto magnitude = to_uint64(negative ? text.substr(1) : text);
+  if (!magnitude || *magnitude > static_cast<std::uint64_t>(INT64_MAX)) return false;
+  value = negative ? -static_cast<std::int64_t>(*magnitude) : static_cast<std::int64_t>(*magnitude);
+  return true;
+}
+
+std::string encode_amd_gpu(const AmdGpu& gpu) {
+  PayloadWriter out;
+  out.add("index", gpu.index).add("node", gpu.node ? std::to_string(*gpu.node) : std::string());
+  out.add("gfx", gpu.gfx).add("gfx_target_version", std::to_string(gpu.gfx_target_version));
+  out.add("vendor_id", optional_number(gpu.vendor_id)).add("device_id", optional_number(gpu.device_id));
+  out.add("simd_count", optional_number(gpu.simd_count)).add("name", gpu.name);
+  return out.text();
+}
+
+bool decode_amd_gpu(const std::string& text, AmdGpu& gpu) {
+  Fields in(text);
+  gpu.index = in.number("index");
+  std::optional<std::int64_t> node;
+  std::optional<std::int64_t> version;
+  bool ok = decode_optional_number(in.text("node"), node) &&
+            decode_optional_number(in.text("gfx_target_version"), version) &&
+            decode_optional_number(in.text("vendor_id"), gpu.vendor_id) &&
+            decode_optional_number(in.text("device_id"), gpu.device_id) &&
+            decode_optional_number(in.text("simd_count"), gpu.simd_count);
+  if (node) gpu.node = static_cast<int>(*node);
+  gpu.gfx_target_version = version.value_or(0);
+  gpu.gfx = in.text("gfx");
+  gpu.name = in.text("name");
+  return ok && version.has_value() && in.ok();
+}
+
+std::string encode_intel_gpu(const IntelGpu& gpu) {
+  PayloadWriter out;
+  out.add("index", gpu.index).add("card", gpu.card).add("device_id", gpu.device_id).add("name", gpu.name);
+  out.add("generation", gpu.generation).add("driver", gpu.driver).add("level_zero", gpu.level_zero ? 1 : 0);
+  return out.text();
+}
+
+bool decode_intel_gpu(const std::string& text, IntelGpu& gpu) {
+  Fields in(text);
+  gpu.index = in.number("index");
+  gpu.card = in.text("card");
+  gpu.device_id = in.text("device_id");
+  gpu.name = in.text("name");
+  gpu.generation = in.text("generation");
+  gpu.driver = in.text("driver");
+  gpu.level_zero = in.flag("level_zero");
+  return in.ok();
+}
+
 std::string encode_package(const std::optional<PythonPackage>& package) {
   if (!package) return {};
   return PayloadWriter().add("version", package->version).add("location", package->location).text();
@@ -129,6 +190,15 @@ std::string encode_machine(const Report& report) {
   out.add("cudnn_version", cudnn.version).add("cudnn_header", cudnn.header);
   out.add("cudnn_header_version", cudnn.header_version).add("cudnn_library", cudnn.library);
   out.add("cudnn_library_version", cudnn.library_version).add("cudnn_mismatch", cudnn.mismatch ? 1 : 0);
+  const AmdFindings& amd = report.amd;
+  out.add("amd_status", to_string(amd.status)).add("amd_reason", amd.reason).add("amd_source", amd.source);
+  out.add("amd_visible_devices", amd.visible_devices).add("amd_runtime_version", amd.runtime_version);
+  out.add("amd_runtime_source", amd.runtime_source);
+  for (const auto& gpu : amd.gpus) out.add("amd_gpu", encode_amd_gpu(gpu));
+  const IntelFindings& intel = report.intel;
+  out.add("intel_status", to_string(intel.status)).add("intel_reason", intel.reason);
+  out.add("intel_source", intel.source).add("intel_affinity_mask", intel.affinity_mask);
+  for (const auto& gpu : intel.gpus) out.add("intel_gpu", encode_intel_gpu(gpu));
   out.add("host", report.run.host).add("time", report.run.time);
   return out.text();
 }
@@ -175,6 +245,30 @@ bool decode_machine(const std::string& text, Report& report) {
   cudnn.library = in.text("cudnn_library");
   cudnn.library_version = in.text("cudnn_library_version");
   cudnn.mismatch = in.flag("cudnn_mismatch");
+  AmdFindings& amd = decoded.amd;
+  amd = {};
+  amd.status = in.status("amd_status");
+  amd.reason = in.text("amd_reason");
+  amd.source = in.text("amd_source");
+  amd.visible_devices = in.text("amd_visible_devices");
+  amd.runtime_version = in.text("amd_runtime_version");
+  amd.runtime_source = in.text("amd_runtime_source");
+  for (const auto& record : repeated(text, "amd_gpu")) {
+    AmdGpu gpu;
+    if (!decode_amd_gpu(record, gpu)) return false;
+    amd.gpus.push_back(gpu);
+  }
+  IntelFindings& intel = decoded.intel;
+  intel = {};
+  intel.status = in.status("intel_status");
+  intel.reason = in.text("intel_reason");
+  intel.source = in.text("intel_source");
+  intel.affinity_mask = in.text("intel_affinity_mask");
+  for (const auto& record : repeated(text, "intel_gpu")) {
+    IntelGpu gpu;
+    if (!decode_intel_gpu(record, gpu)) return false;
+    intel.gpus.push_back(gpu);
+  }
   decoded.run.host = in.text("host");
   decoded.run.time = in.text("time");
   if (!in.ok()) return false;

@@ -1,0 +1,37 @@
+// The variables that hide GPUs from ROCm (ROCR_VISIBLE_DEVICES, then
+// HIP_VISIBLE_DEVICES or CUDA_VISIBLE_DEVICES on top) and from Level Zero
+// (ZE_AFFINITY_MASK), applied to the GPUs sysfs lists, so the probe reports
+// the GPUs a ROCm or XPU build of torch would see. Which forms are understood
+// is in docs/probe.md ("AMD and Intel GPUs").
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "primitives/file_system.hpp"
+
+namespace torchcompat {
+
+struct GpuSelection {
+  bool ok = true;              // false: a value could not be applied (problem says why)
+  std::string problem;
+  std::vector<std::size_t> order;  // positions in the list given, in the runtime's order
+  std::string applied;             // "ROCR_VISIBLE_DEVICES=0,2; HIP_VISIBLE_DEVICES=1"; empty when none was set
+  std::string note;                // entries that were ignored, and why
+};
+
+// ROCm (docs "GPU isolation techniques"): ROCR_VISIBLE_DEVICES selects from
+// the GPU agents in KFD order, HIP_VISIBLE_DEVICES (else CUDA_VISIBLE_DEVICES)
+// from what ROCR left. Entries are device indices, in the order given; the
+// first index out of range or repeated ends the list; an empty value hides
+// every GPU. UUID entries (GPU-...) are refused: the probe does not map them.
+GpuSelection select_rocm_gpus(const FileSystem& fs, std::size_t gpu_count);
+
+// Level Zero: ZE_AFFINITY_MASK lists device indices, or device.sub-device
+// (which exposes the device); devices keep their order. Indices past the last
+// device are ignored; an empty value is the same as none.
+GpuSelection select_level_zero_gpus(const FileSystem& fs, std::size_t gpu_count);
+
+}  // namespace torchcompat
