@@ -50,6 +50,14 @@ Cache variables
   The torch release to fetch, or ``latest`` (default).
 ``TORCHCOMPAT_LIBTORCH_VARIANT``
   ``auto`` (default), ``cpu``, ``cuXYZ`` or ``rocmX.Y``.
+``TORCHCOMPAT_LIBTORCH_SOURCE``
+  ``archive``, ``wheel`` or ``auto`` (empty: the environment's, else
+  ``auto``): libtorch from download.pytorch.org's archives or from PyPI's
+  torch wheel (with the ``nvidia-*`` wheels a CUDA wheel pins), as for
+  :command:`torchcompat_select_libtorch`. ``auto`` takes the wheel where no
+  archive exists (Linux aarch64).
+``TORCHCOMPAT_PYPI_INDEX_URL``
+  A mirror of PyPI's simple index for the wheels (like pip's ``--index-url``).
 ``TORCHCOMPAT_MIRROR``, ``TORCHCOMPAT_LIBTORCH_ARCHIVE``, ``TORCHCOMPAT_CACHE_DIR``,
 ``TORCHCOMPAT_LOCK_FILE``, ``TORCHCOMPAT_ALLOW_HTTP``, ``TORCHCOMPAT_STATE_DIR``
   As for :command:`torchcompat_fetch_libtorch`, except that nothing is
@@ -84,6 +92,8 @@ set(TORCHCOMPAT_LIBTORCH_VARIANT "auto"
     CACHE STRING "TorchCompat: the libtorch variant (auto, cpu, cuXYZ, rocmX.Y)")
 set(TORCHCOMPAT_MIRROR ""
     CACHE STRING "TorchCompat: a base URL replacing https://download.pytorch.org/libtorch")
+set(TORCHCOMPAT_LIBTORCH_SOURCE ""
+    CACHE STRING "TorchCompat: libtorch from the archive, the wheel or auto (empty: auto)")
 # A STRING, not a FILEPATH: CMake would make a relative -D value absolute against the folder cmake
 # was started in, where the documented meaning is the build folder.
 set(TORCHCOMPAT_LIBTORCH_ARCHIVE ""
@@ -91,7 +101,8 @@ set(TORCHCOMPAT_LIBTORCH_ARCHIVE ""
 # What find_package(Torch) finds when no libtorch can be had for an optional call: a config that
 # says so, so that CMake's own search, which runs after a provider that found nothing, finds
 # neither a system libtorch nor anything else.
-set(_TORCHCOMPAT_UNAVAILABLE_TORCH_DIR "${CMAKE_CURRENT_LIST_DIR}/Internal/fetch/provider-unavailable")
+set(_TORCHCOMPAT_UNAVAILABLE_TORCH_DIR
+    "${CMAKE_CURRENT_LIST_DIR}/Internal/fetch/provider-unavailable")
 set(_TORCHCOMPAT_PROVIDER_FETCH_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/torchcompat-provider-fetch.cmake")
 
 # The folder of a libtorch the user chose (Torch_DIR, else Torch_ROOT), or "". A Torch_DIR this
@@ -139,8 +150,22 @@ function(_torchcompat_provider_release out_version out_problem request)
     endif()
   endif()
   _torchcompat_selection_platform(platform "" "")
+  _torchcompat_libtorch_source(source "")
+  set(wheels_too FALSE)
+  if(source STREQUAL "wheel")
+    set(wheels_too TRUE)
+  elseif(source STREQUAL "auto")
+    _torchcompat_platform_has_archives(has_archives "${platform}")
+    if(NOT has_archives)
+      set(wheels_too TRUE)
+    endif()
+  endif()
   if("${${request}_VERSION}" STREQUAL "")
-    _torchcompat_latest_libtorch(latest note "${platform}")
+    if(wheels_too)
+      _torchcompat_latest_wheel(latest "${platform}")
+    else()
+      _torchcompat_latest_libtorch(latest note "${platform}")
+    endif()
     set(${out_version} "${latest}" PARENT_SCOPE)
     return()
   endif()
@@ -153,6 +178,10 @@ function(_torchcompat_provider_release out_version out_problem request)
       continue()
     endif()
     _torchcompat_release_variants(variants "${version}" "${platform}" libtorch)
+    if(wheels_too)
+      _torchcompat_wheel_record(wheel "${version}" "${platform}")
+      set(variants "${wheel_VARIANT}")
+    endif()
     if(NOT variants OR (variant AND NOT variant STREQUAL "auto" AND NOT variant IN_LIST variants))
       continue()
     endif()
@@ -294,6 +323,8 @@ function(_torchcompat_fetch_key out_var version)
           STATE_DIR
           MIRROR
           LIBTORCH_ARCHIVE
+          LIBTORCH_SOURCE
+          PYPI_INDEX_URL
           OVERRIDE_DRIVER
           OVERRIDE_CUDA
           OVERRIDE_GPU_ARCHS

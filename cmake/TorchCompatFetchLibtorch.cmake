@@ -14,13 +14,15 @@ picks, verifies it, extracts it into a per-user cache and points
       VERSION <version|latest>
       [VARIANT auto|cpu|cuXYZ|rocmX.Y] [PLATFORM linux|windows|macos]
       [ARCH x86_64|aarch64|arm64] [ABI cxx11|pre-cxx11] [CONFIG Release|Debug]
-      [DRIVER_POLICY compat|strict]
+      [DRIVER_POLICY compat|strict] [SOURCE archive|wheel|auto]
       [SHA256 <hex>] [LOCK_FILE <path>]
       [MIRROR <base-url>] [ARCHIVE <path>] [CACHE_DIR <dir>] [ALLOW_HTTP]
-      [URL_VARIABLE <var>] [VARIANT_VARIABLE <var>] [REASON_VARIABLE <var>])
+      [URL_VARIABLE <var>] [VARIANT_VARIABLE <var>] [REASON_VARIABLE <var>]
+      [SOURCE_VARIABLE <var>])
 
   The selection arguments are passed to :command:`torchcompat_select_libtorch`
-  unchanged. Then:
+  unchanged (``SOURCE`` too: the libtorch archive, or PyPI's torch wheel; see
+  below). Then:
 
   ``SHA256``
     The archive's expected SHA-256. Without it, the hash recorded for the
@@ -59,6 +61,22 @@ picks, verifies it, extracts it into a per-user cache and points
   recorded hash are written only when every step passed. With the tree
   cached, a configure does no network I/O, no hashing and no extraction.
 
+  With the wheel as the source (``SOURCE wheel``, or ``auto`` where no
+  archive exists), the torch wheel and, for a CUDA wheel, the ``nvidia-*``
+  wheels it pins (its ``Requires-Dist``, markers evaluated for the target
+  platform) are fetched and only what C++ needs is unpacked, in the wheels'
+  own layout: ``<entry>/site-packages/torch/{include,lib,share,version.py}``
+  beside ``<entry>/site-packages/nvidia/<pkg>/lib``, where the CUDA build's
+  libraries find their CUDA libraries. Each wheel is verified against the
+  SHA-256 the index publishes: from ``data/torch-wheels.json`` for the
+  releases it knows, else read from the index (PEP 691 JSON, or PEP 503
+  HTML) at fetch time; no hash is trusted on first use, and the lock file or
+  pin store records them like an archive's. ``TORCHCOMPAT_PYPI_INDEX_URL``
+  (like pip's ``--index-url``; variable, else environment) names a mirror of
+  PyPI's simple index to take the files from; ``MIRROR`` applies to archives
+  only. ``ARCHIVE`` may name a local copy of the torch wheel.
+  ``TorchCompat_LIBTORCH_DIR`` is then ``<entry>/site-packages/torch``.
+
   Knobs (variable, else environment variable): ``TORCHCOMPAT_LOCK_TIMEOUT``
   (default 3600 s), ``TORCHCOMPAT_DOWNLOAD_TIMEOUT`` (7200 s, the whole
   download), ``TORCHCOMPAT_INACTIVITY_TIMEOUT`` (120 s without data),
@@ -95,7 +113,11 @@ Result variables
   files) lies outside ``<tree>`` (default: ``TorchCompat_LIBTORCH_DIR``).
   The dependency provider does this itself.
 ``<URL_VARIABLE>``, ``<VARIANT_VARIABLE>``, ``<REASON_VARIABLE>``
-  The official URL, the variant and the reason for it, from the selection.
+  The official URL, the variant and the reason for it, from the selection
+  (for a wheel read from the index, the wheel's URL and the variant its
+  ``version.py`` states).
+``<SOURCE_VARIABLE>``
+  ``archive`` or ``wheel``: where the libtorch came from.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -106,6 +128,7 @@ cmake_policy(VERSION 3.22...4.4)
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatArguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/fetch/TorchCompatDownload.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/fetch/TorchCompatProviderTree.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/fetch/TorchCompatWheelFetch.cmake")
 
 function(torchcompat_fetch_libtorch)
   set(selection_keywords
@@ -115,9 +138,10 @@ function(torchcompat_fetch_libtorch)
       ARCH
       ABI
       CONFIG
-      DRIVER_POLICY)
+      DRIVER_POLICY
+      SOURCE)
   set(fetch_keywords SHA256 LOCK_FILE MIRROR ARCHIVE CACHE_DIR)
-  set(result_keywords URL_VARIABLE VARIANT_VARIABLE REASON_VARIABLE)
+  set(result_keywords URL_VARIABLE VARIANT_VARIABLE REASON_VARIABLE SOURCE_VARIABLE)
   set(one_value ${selection_keywords} ${fetch_keywords} ${result_keywords})
   cmake_parse_arguments(PARSE_ARGV 0 arg "ALLOW_HTTP" "${one_value}" "")
   if(NOT COMMAND torchcompat_select_libtorch)
@@ -139,14 +163,13 @@ function(torchcompat_fetch_libtorch)
     ${selection_args}
     URL_VARIABLE url
     VARIANT_VARIABLE variant
-    REASON_VARIABLE reason)
+    REASON_VARIABLE reason SOURCE_VARIABLE source RELEASE_VARIABLE release)
 
   _torchcompat_fetch_option(mirror "${arg_MIRROR}" TORCHCOMPAT_MIRROR)
   _torchcompat_fetch_option(archive "${arg_ARCHIVE}" TORCHCOMPAT_LIBTORCH_ARCHIVE)
   _torchcompat_fetch_option(lock_file "${arg_LOCK_FILE}" TORCHCOMPAT_LOCK_FILE)
   _torchcompat_fetch_option(cache_dir "${arg_CACHE_DIR}" TORCHCOMPAT_CACHE_DIR)
 
-  _torchcompat_apply_mirror(download_url "${url}" "${mirror}")
   # Each value is passed as one quoted argument, so that paths holding ";" stay whole; only flags
   # go through lists.
   set(store_flags "")
@@ -162,18 +185,46 @@ function(torchcompat_fetch_libtorch)
   if(arg_ALLOW_HTTP)
     list(APPEND store_flags ALLOW_HTTP)
   endif()
-  _torchcompat_fetch_archive(
-    URL "${download_url}"
-    LOCK_KEY "${url}"
-    SHA256 "${arg_SHA256}"
-    CACHE_DIR "${cache_dir}"
-    ARCHIVE "${archive}"
-    LOCK_FILE "${lock_file}" ${store_flags}
-    RESULT_DIR_VARIABLE tree)
+  if(source STREQUAL "wheel")
+    _torchcompat_selection_platform(platform "${arg_PLATFORM}" "${arg_ARCH}")
+    _torchcompat_fetch_wheels(
+      RELEASE
+      "${release}"
+      PLATFORM
+      "${platform}"
+      SHA256
+      "${arg_SHA256}"
+      CACHE_DIR
+      "${cache_dir}"
+      ARCHIVE
+      "${archive}"
+      LOCK_FILE
+      "${lock_file}"
+      ${store_flags}
+      RESULT_DIR_VARIABLE
+      tree
+      URL_VARIABLE
+      url
+      VARIANT_VARIABLE
+      wheel_variant)
+    if(NOT wheel_variant STREQUAL "")
+      set(variant "${wheel_variant}")
+    endif()
+  else()
+    _torchcompat_apply_mirror(download_url "${url}" "${mirror}")
+    _torchcompat_fetch_archive(
+      URL "${download_url}"
+      LOCK_KEY "${url}"
+      SHA256 "${arg_SHA256}"
+      CACHE_DIR "${cache_dir}"
+      ARCHIVE "${archive}"
+      LOCK_FILE "${lock_file}" ${store_flags}
+      RESULT_DIR_VARIABLE tree)
+  endif()
 
   set(torch_dir "${tree}/share/cmake/Torch")
   if(NOT EXISTS "${torch_dir}/TorchConfig.cmake" AND NOT EXISTS "${torch_dir}/torch-config.cmake")
-    message(FATAL_ERROR "TorchCompat: ${url} does not look like a libtorch archive: "
+    message(FATAL_ERROR "TorchCompat: ${url} does not look like a libtorch ${source}: "
                         "no share/cmake/Torch/TorchConfig.cmake in ${tree}")
   endif()
   message(STATUS "TorchCompat: libtorch ${variant} from ${url} in ${tree}")
@@ -186,7 +237,7 @@ function(torchcompat_fetch_libtorch)
     _torchcompat_pin_torch_search("${tree}")
   endif()
   set(TorchCompat_LIBTORCH_DIR "${tree}" PARENT_SCOPE)
-  foreach(result IN ITEMS URL VARIANT REASON)
+  foreach(result IN ITEMS URL VARIANT REASON SOURCE)
     if(NOT "${arg_${result}_VARIABLE}" STREQUAL "")
       string(TOLOWER "${result}" value)
       set(${arg_${result}_VARIABLE} "${${value}}" PARENT_SCOPE)

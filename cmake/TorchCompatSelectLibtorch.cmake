@@ -15,10 +15,12 @@ Picks the libtorch build that will run on this machine (or on the target the
                                 [ARCH <x86_64|aarch64|arm64>]
                                 [ABI <cxx11|pre-cxx11>] [CONFIG <Release|Debug>]
                                 [DRIVER_POLICY <compat|strict>]
+                                [SOURCE <archive|wheel|auto>]
                                 URL_VARIABLE <var>
                                 [VARIANT_VARIABLE <var>] [REASON_VARIABLE <var>]
                                 [RESULT_VARIABLE <var>] [MESSAGE_VARIABLE <var>]
-                                [VERDICT_VARIABLE <var>])
+                                [VERDICT_VARIABLE <var>]
+                                [SOURCE_VARIABLE <var>] [RELEASE_VARIABLE <var>])
 
   ``VERSION latest`` is the newest release whose libtorch the table lists for
   the platform; when newer releases were skipped, the selection line says
@@ -51,6 +53,20 @@ Picks the libtorch build that will run on this machine (or on the target the
   "notice", "failure"}``, the texts whole (a caller renders them; none needs
   to split ``MESSAGE_VARIABLE``).
 
+  ``SOURCE`` says where libtorch comes from (default:
+  ``TORCHCOMPAT_LIBTORCH_SOURCE``, else ``auto``): ``archive``, the zip
+  archives of download.pytorch.org; ``wheel``, PyPI's torch wheel for the
+  platform (the URL is the wheel's on files.pythonhosted.org, the variant the
+  one build PyPI publishes there; a release newer than the wheel table is
+  read from the index at fetch time, and the URL is then the index's page for
+  torch); ``auto``, the archive where one exists for the release and
+  platform, else the wheel (Linux aarch64, and releases newer than the
+  archive table), which the selection line says. ``VERSION latest`` under
+  ``auto`` is the newest release with an archive for the platform, or with a
+  wheel where the platform has no archives at all. ``SOURCE_VARIABLE``
+  receives ``archive`` or ``wheel`` (the source used), ``RELEASE_VARIABLE``
+  the release selected (``latest`` and ``2.4.0+cu121`` resolved).
+
   Misuse (an unknown keyword, a malformed or unknown version, a variant never
   published) is always a fatal error.
 #]=======================================================================]
@@ -65,6 +81,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatArguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatLibtorchArchive.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatLibtorchChoice.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatReleaseChecks.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatWheelChoice.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/verdict/TorchCompatSelectionMessage.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/verdict/TorchCompatVerdict.cmake")
 
@@ -77,12 +94,15 @@ function(torchcompat_select_libtorch)
       ABI
       CONFIG
       DRIVER_POLICY
+      SOURCE
       URL_VARIABLE
       VARIANT_VARIABLE
       REASON_VARIABLE
       RESULT_VARIABLE
       MESSAGE_VARIABLE
-      VERDICT_VARIABLE)
+      VERDICT_VARIABLE
+      SOURCE_VARIABLE
+      RELEASE_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
   # Before a remembered answer is looked up: misuse is an error on every call.
   _torchcompat_check_arguments(torchcompat_select_libtorch arg "${one_value}"
@@ -95,6 +115,9 @@ function(torchcompat_select_libtorch)
   if(arg_RESULT_VARIABLE)
     set(failure_mode WARNING)
   endif()
+  # The knob is part of the answer's key: resolved into the argument first.
+  _torchcompat_libtorch_source(source "${arg_SOURCE}")
+  set(arg_SOURCE "${source}")
   # A selection depends only on its arguments, the machine and the tables: a
   # re-configure with none of them changed reuses it (and repeats its warning).
   _torchcompat_answer_key(
@@ -107,7 +130,8 @@ function(torchcompat_select_libtorch)
     ARCH
     ABI
     CONFIG
-    DRIVER_POLICY)
+    DRIVER_POLICY
+    SOURCE)
   if(DEFINED _TORCHCOMPAT_SELECTED_${key})
     set(selection "${_TORCHCOMPAT_SELECTED_${key}}")
     list(GET selection 0 variant)
@@ -120,9 +144,16 @@ function(torchcompat_select_libtorch)
     if(parts GREATER 5)
       list(GET selection 5 notice)
     endif()
+    set(source archive)
+    set(release "")
+    if(parts GREATER 7)
+      list(GET selection 6 source)
+      list(GET selection 7 release)
+    endif()
     foreach(part IN ITEMS warning status)
       string(REPLACE "<newline>" "\n" ${part} "${${part}}")
     endforeach()
+    set(auto_WAYS "${_TORCHCOMPAT_SELECTED_WAYS_${key}}")
     _torchcompat_selection_report(
       text
       ${quiet}
@@ -139,8 +170,20 @@ function(torchcompat_select_libtorch)
 
   set(version "${arg_VERSION}")
   set(latest_note "")
+  set(from_auto FALSE)
   if(version STREQUAL "latest")
-    _torchcompat_latest_libtorch(version latest_note "${platform}")
+    if(source STREQUAL "auto")
+      _torchcompat_platform_has_archives(has_archives "${platform}")
+      if(NOT has_archives)
+        set(source wheel)
+        set(from_auto TRUE)
+      endif()
+    endif()
+    if(source STREQUAL "wheel")
+      _torchcompat_latest_wheel(version "${platform}")
+    else()
+      _torchcompat_latest_libtorch(version latest_note "${platform}")
+    endif()
   else()
     # PEP 440 (cli helper): 2.4.0+cu121 names its variant; a pre-release or
     # rebuild of a release is that release, said in the status line.
@@ -154,7 +197,40 @@ function(torchcompat_select_libtorch)
     endif()
     set(latest_note "${given_NOTE}")
     set(version "${given_RELEASE}")
-    _torchcompat_require_known_release(VERSION "${version}")
+    _torchcompat_torch_record(known "${version}")
+    # Only the wheel source reaches past the tables: the index names the newer releases' wheels.
+    if(known OR NOT source STREQUAL "wheel")
+      _torchcompat_require_known_release(VERSION "${version}")
+    endif()
+  endif()
+  if(source STREQUAL "auto")
+    set(source archive)
+    _torchcompat_release_variants(archive_variants "${version}" "${platform}" libtorch)
+    if(NOT archive_variants)
+      _torchcompat_wheel_record(auto_wheel "${version}" "${platform}")
+      if(auto_wheel_FOUND)
+        set(source wheel)
+        set(from_auto TRUE)
+      endif()
+    endif()
+  endif()
+  if(source STREQUAL "wheel")
+    _torchcompat_wheel_choice(wheel "${version}" "${platform}" "${arg_VARIANT}" "${policy}"
+                              "${from_auto}")
+    set(variant "${wheel_VARIANT}")
+    set(url "${wheel_URL}")
+    set(reason "${wheel_REASON}")
+    set(warning "${wheel_WARNING}")
+    set(notice "")
+    set(shown_variant "${variant}")
+    if(shown_variant STREQUAL "")
+      set(shown_variant "(variant read at fetch time)")
+    endif()
+    set(status "TorchCompat: libtorch ${version} ${shown_variant} for ${platform} from a wheel: "
+               "${reason}")
+    string(JOIN "" status ${status})
+    _torchcompat_finish_selection()
+    return()
   endif()
 
   set(warning "")
@@ -178,6 +254,12 @@ function(torchcompat_select_libtorch)
 
   _torchcompat_archive_url(url "${version}" "${variant}" "${platform}" "${arg_ABI}" "${arg_CONFIG}")
   set(status "TorchCompat: libtorch ${version} ${variant} for ${platform}: ${reason}")
+  _torchcompat_finish_selection()
+endfunction()
+
+# Reports, remembers and publishes a selection (a macro: it ends torchcompat_select_libtorch with
+# the variables that function set).
+macro(_torchcompat_finish_selection)
   if(latest_note)
     set(status "TorchCompat: ${latest_note}.\n${status}")
   endif()
@@ -196,11 +278,16 @@ function(torchcompat_select_libtorch)
     string(REPLACE ";" "," ${part}_stored "${${part}_stored}")
     string(REPLACE "\n" "<newline>" ${part}_stored "${${part}_stored}")
   endforeach()
+  set(release "${version}")
   set(_TORCHCOMPAT_SELECTED_${key}
-      "${variant};${url};${reason_stored};${warning_stored};${status_stored};${notice_stored}"
+      "${variant};${url};${reason_stored};${warning_stored};${status_stored};${notice_stored};${source};${release}"
       CACHE INTERNAL "a torchcompat_select_libtorch() answer")
+  # Its ways out (JSON: a ';' stays inside), on one line as a cache entry must be.
+  string(REPLACE "\n" " " ways_stored "${auto_WAYS}")
+  set(_TORCHCOMPAT_SELECTED_WAYS_${key} "${ways_stored}"
+      CACHE INTERNAL "the ways out of a torchcompat_select_libtorch() answer")
   _torchcompat_publish_selection(TRUE "${variant}" "${url}" "${reason}" "${text}")
-endfunction()
+endmacro()
 
 # Sets the caller's URL_VARIABLE, VARIANT_VARIABLE, REASON_VARIABLE,
 # RESULT_VARIABLE and MESSAGE_VARIABLE.
@@ -219,6 +306,12 @@ macro(_torchcompat_publish_selection ok variant url reason text)
   if(arg_MESSAGE_VARIABLE)
     set(${arg_MESSAGE_VARIABLE} "${text}" PARENT_SCOPE)
   endif()
+  if(arg_SOURCE_VARIABLE)
+    set(${arg_SOURCE_VARIABLE} "${source}" PARENT_SCOPE)
+  endif()
+  if(arg_RELEASE_VARIABLE)
+    set(${arg_RELEASE_VARIABLE} "${release}" PARENT_SCOPE)
+  endif()
   if(arg_VERDICT_VARIABLE)
     # warning, notice and auto_FAILURE are the caller's, as each path set them.
     _torchcompat_selection_verdict(
@@ -229,7 +322,8 @@ macro(_torchcompat_publish_selection ok variant url reason text)
       "${reason}"
       "${warning}"
       "${notice}"
-      "${auto_FAILURE}")
+      "${auto_FAILURE}"
+      "${auto_WAYS}")
     set(${arg_VERDICT_VARIABLE} "${selection_verdict}" PARENT_SCOPE)
   endif()
 endmacro()

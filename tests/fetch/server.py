@@ -28,6 +28,10 @@ server covers every case and cases running in parallel don't interfere:
   nolength  the file with no Content-Length, the connection closed at its
             end (a client knows the size only once it has it all)
 
+A folder is served as a simple index's project page (PEP 503/691): its
+index.json (application/vnd.pypi.simple.v1+json) when the request's Accept
+header asks for that and the folder has one, else its index.html.
+
 With --cert and --key, a second listener speaks TLS (its port in
 <state>/tls-port); both serve the same paths.
 
@@ -78,6 +82,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         mode, tag = parts[0], parts[1]
         name = urllib.parse.unquote("/".join(parts[2:]))
         path = os.path.realpath(os.path.join(self.root, name))
+        content_type = "application/octet-stream"
+        if os.path.isdir(path) and path.startswith(os.path.realpath(self.root) + os.sep):
+            path, content_type = self._index_page(path)
         if mode == "404" or not path.startswith(os.path.realpath(self.root) + os.sep) \
                 or not os.path.isfile(path):
             self._record(mode, tag, name, 404, 0)
@@ -106,7 +113,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             middle = len(data) // 2
             body = data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1:]
         self.send_response(200)
-        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Type", content_type)
         announced = len(body) // 2 if mode == "shortlen" else len(body)
         if mode == "nolength":
             self.close_connection = True
@@ -145,6 +152,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
             sent = len(body)
         self._record(mode, tag, name, 200, sent)
+
+
+    def _index_page(self, folder):
+        """A simple index's project page (PEP 503/691): index.json when the client asks for
+        PEP 691 JSON and the folder has it, else index.html."""
+        accept = self.headers.get("Accept", "")
+        json_page = os.path.join(folder, "index.json")
+        if "application/vnd.pypi.simple.v1+json" in accept and os.path.isfile(json_page):
+            return json_page, "application/vnd.pypi.simple.v1+json"
+        return os.path.join(folder, "index.html"), "text/html"
 
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):

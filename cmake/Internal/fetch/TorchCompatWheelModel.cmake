@@ -1,0 +1,210 @@
+#[=======================================================================[.rst:
+TorchCompatWheelModel
+---------------------
+
+Internal: the archive checks of :command:`_torchcompat_archive_model` for a
+wheel, of which only what C++ needs is unpacked.
+
+.. command:: _torchcompat_wheel_model
+
+  ::
+
+    _torchcompat_wheel_model(<wheel> <kind> <prefix>)
+
+  Lists the whole wheel with the reader that extracts it, refuses what the
+  zip checks refuse anywhere in it (names, the central directory's count,
+  the caps), and builds the model of the part that will be unpacked:
+  ``torch/{include,lib,share}`` and ``torch/version.py`` for ``<kind>``
+  ``torch`` (which must hold a libtorch), ``nvidia/<pkg>/lib`` for
+  ``nvidia``. A wheel's other top-level entries (``functorch/``,
+  ``torch-X.dist-info/``, Python code) are expected and left packed. Sets
+  what :command:`_torchcompat_archive_model` sets, plus
+  ``<prefix>_MEMBERS`` (the paths to extract) and ``<prefix>_DIST_INFO``
+  (the ``*.dist-info`` folder, empty when there is none).
+
+.. command:: _torchcompat_wheel_extract
+
+  ::
+
+    _torchcompat_wheel_extract(<wheel> <dir> <members> <error-var>)
+
+  Extracts ``<members>`` of ``<wheel>`` into ``<dir>`` in a child whose
+  complaints (a CRC-32 or size that does not match) fail it.
+
+.. command:: _torchcompat_wheel_member_text
+
+  ::
+
+    _torchcompat_wheel_member_text(<out-var> <wheel> <member> <work-dir>)
+
+  The text of one small member (``METADATA``, ``WHEEL``), read from a
+  private temporary folder; empty when the wheel lacks it.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+# Functions keep the policies in force where they are defined: these, whatever the caller set.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
+
+include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatArchiveNames.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchCache.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchKnobs.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchValidate.cmake")
+
+function(_torchcompat_wheel_model wheel kind prefix)
+  foreach(
+    part IN
+    ITEMS ERROR
+          TOP
+          NAMES
+          KINDS
+          SIZES
+          TARGETS
+          MEMBERS
+          DIST_INFO)
+    set(${prefix}_${part} "" PARENT_SCOPE)
+  endforeach()
+  _torchcompat_archive_magic_problem(problem "${wheel}" zip)
+  if(problem STREQUAL "")
+    _torchcompat_zip_directory(zip_entries problem "${wheel}")
+  endif()
+  if(problem STREQUAL "")
+    _torchcompat_archive_list(names problem "${wheel}" tf)
+  endif()
+  if(problem STREQUAL "")
+    _torchcompat_archive_list(verbose problem "${wheel}" tvf)
+  endif()
+  if(NOT problem STREQUAL "")
+    set(${prefix}_ERROR "${problem}" PARENT_SCOPE)
+    return()
+  endif()
+  # The whole listing passes the checks of any archive, the unpacked part and the rest alike.
+  _torchcompat_unsafe_name_regex(unsafe_names)
+  _torchcompat_unsafe_name_regex(unsafe_verbose ":>")
+  foreach(listing IN ITEMS names verbose)
+    if(${listing} MATCHES "${unsafe_${listing}}")
+      string(REGEX MATCH "[^\n]*${unsafe_${listing}}[^\n]*" line "${${listing}}")
+      _torchcompat_escaped_name(line "${line}")
+      set(${prefix}_ERROR "an entry's name, owner or link target holds a character no wheel of "
+                          "libtorch uses: \"${line}\"")
+      string(JOIN "" ${prefix}_ERROR ${${prefix}_ERROR})
+      set(${prefix}_ERROR "${${prefix}_ERROR}" PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+  string(REGEX REPLACE "\n$" "" names "${names}")
+  string(REGEX REPLACE "\n$" "" verbose "${verbose}")
+  string(REPLACE "\n" ";" names "${names}")
+  string(REPLACE "\n" ";" lines "${verbose}")
+  list(LENGTH names count)
+  list(LENGTH lines line_count)
+  _torchcompat_knob_number(max_entries TORCHCOMPAT_MAX_ENTRIES 1000000)
+  _torchcompat_knob_number(max_size TORCHCOMPAT_MAX_UNPACKED_SIZE 68719476736)
+  if(count GREATER max_entries)
+    set(${prefix}_ERROR
+        "it has ${count} entries, more than TORCHCOMPAT_MAX_ENTRIES (${max_entries})" PARENT_SCOPE)
+    return()
+  endif()
+  if(NOT line_count EQUAL count OR NOT zip_entries EQUAL count)
+    set(${prefix}_ERROR
+        "its listings disagree (${count} names, ${line_count} entries, central "
+        "directory: ${zip_entries}): an entry's name holds a line break, or the "
+        "wheel is damaged")
+    string(JOIN "" ${prefix}_ERROR ${${prefix}_ERROR})
+    set(${prefix}_ERROR "${${prefix}_ERROR}" PARENT_SCOPE)
+    return()
+  endif()
+
+  if(kind STREQUAL "torch")
+    set(keep "^torch/(include|lib|share)(/|$)|^torch/version\\.py$")
+  else()
+    set(keep "^nvidia/[^/]+/lib(/|$)")
+  endif()
+  # Gathered as text, then split once: appending to a list copies it.
+  set(kept_names "")
+  set(kept_lines "")
+  set(members "")
+  set(dist_info "")
+  foreach(name line IN ZIP_LISTS names lines)
+    if(name MATCHES "${keep}")
+      string(APPEND kept_names "${name};")
+      string(APPEND kept_lines "${line};")
+      if(name MATCHES "^(torch/(include|lib|share)|torch/version\\.py|nvidia/[^/]+/lib)")
+        set(member "${CMAKE_MATCH_1}")
+        if(NOT member IN_LIST members)
+          list(APPEND members "${member}")
+        endif()
+      endif()
+    elseif(name MATCHES "^([^/]+\\.dist-info)/WHEEL$")
+      set(dist_info "${CMAKE_MATCH_1}")
+    endif()
+  endforeach()
+  string(REGEX REPLACE ";$" "" kept_names "${kept_names}")
+  string(REGEX REPLACE ";$" "" kept_lines "${kept_lines}")
+  if(kept_names STREQUAL "")
+    if(kind STREQUAL "torch")
+      set(what "torch/include, torch/lib and torch/share/cmake/Torch")
+    else()
+      set(what "nvidia/<package>/lib folder")
+    endif()
+    set(${prefix}_ERROR "it does not look like a ${kind} wheel: it holds no ${what}" PARENT_SCOPE)
+    return()
+  endif()
+  set(_torchcompat_model_libraries_only FALSE)
+  if(NOT kind STREQUAL "torch")
+    set(_torchcompat_model_libraries_only TRUE)
+  endif()
+  _torchcompat_model_build(problem "${kept_names}" "${kept_lines}" "${max_size}")
+  if(problem STREQUAL "" AND kind STREQUAL "torch" AND NOT top STREQUAL "torch")
+    set(problem "its libtorch is not below torch/")
+  endif()
+  set(${prefix}_ERROR "${problem}" PARENT_SCOPE)
+  set(${prefix}_TOP "${top}" PARENT_SCOPE)
+  set(${prefix}_MEMBERS "${members}" PARENT_SCOPE)
+  set(${prefix}_DIST_INFO "${dist_info}" PARENT_SCOPE)
+  foreach(part IN ITEMS NAMES KINDS SIZES TARGETS)
+    string(TOLOWER "${part}" var)
+    set(${prefix}_${part} "${model_${var}}" PARENT_SCOPE)
+  endforeach()
+endfunction()
+
+function(_torchcompat_wheel_extract wheel dir members out_error)
+  file(MAKE_DIRECTORY "${dir}")
+  execute_process(
+    COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${wheel}" ${members}
+    WORKING_DIRECTORY "${dir}"
+    RESULT_VARIABLE rc
+    OUTPUT_VARIABLE ignored
+    ERROR_VARIABLE complaints)
+  set(problem "")
+  if(NOT rc EQUAL 0 OR NOT complaints STREQUAL "")
+    string(STRIP "${complaints}" complaints)
+    string(REGEX REPLACE "[ \t\r\n]+" " " complaints "${complaints}")
+    _torchcompat_escaped_name(complaints "${complaints}")
+    set(problem "CMake's archive reader reported damaged data (exit ${rc}: ${complaints})")
+  endif()
+  set(${out_error} "${problem}" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_wheel_member_text out wheel member work_dir)
+  _torchcompat_temp_suffix(suffix)
+  set(dir "${work_dir}/member-${suffix}.tmp")
+  file(MAKE_DIRECTORY "${dir}")
+  execute_process(
+    COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xf "${wheel}" "${member}"
+    WORKING_DIRECTORY "${dir}"
+    RESULT_VARIABLE rc
+    OUTPUT_QUIET ERROR_QUIET)
+  set(text "")
+  if(rc EQUAL 0 AND EXISTS "${dir}/${member}" AND NOT IS_SYMLINK "${dir}/${member}")
+    file(SIZE "${dir}/${member}" size)
+    # METADATA and WHEEL are a few KiB; a member claiming more is not read into memory.
+    if(size LESS 4194304)
+      file(READ "${dir}/${member}" text)
+    endif()
+  endif()
+  file(REMOVE_RECURSE "${dir}")
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+cmake_policy(POP)
