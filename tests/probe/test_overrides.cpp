@@ -115,5 +115,70 @@ TEST(Overrides, GpuArchListForms) {
   EXPECT_FALSE(parse_gpu_archs("0.5"));
 }
 
+TEST(Overrides, AmdAndIntelListsReplaceWhatSysfsSaid) {
+  testing::FakeFileSystem fs;
+  fs.env("TORCHCOMPAT_OVERRIDE_AMD_GFX", " gfx1100, gfx90a;");
+  fs.env("TORCHCOMPAT_OVERRIDE_INTEL_GPUS", "0x56A0;0x1234");
+  const Overrides overrides = read_overrides(fs);
+  Report report;
+  report.amd.status = Status::not_found;
+  report.amd.runtime_version = "6.2.0";
+  report.intel.status = Status::found;
+  report.intel.gpus.push_back(IntelGpu{0, "card0", "0x3e92", "UHD Graphics 630", "Gen9", "i915", false});
+  apply_overrides(overrides, report);
+  EXPECT_EQ(report.amd.status, Status::overridden);
+  EXPECT_EQ(report.amd.source, "override");
+  EXPECT_EQ(report.amd.runtime_version, "");  // the target machine's runtime is not known
+  ASSERT_EQ(report.amd.gpus.size(), 2u);
+  EXPECT_EQ(report.amd.gpus[1].index, 1);
+  EXPECT_EQ(report.amd.gpus[1].gfx, "gfx90a");
+  EXPECT_EQ(report.amd.gpus[1].gfx_target_version, 90010);
+  EXPECT_EQ(report.amd.gpus[1].node, std::nullopt);
+  EXPECT_EQ(report.intel.status, Status::overridden);
+  ASSERT_EQ(report.intel.gpus.size(), 2u);
+  EXPECT_EQ(report.intel.gpus[0].device_id, "0x56a0");
+  EXPECT_EQ(report.intel.gpus[0].name, "Arc A770");
+  EXPECT_EQ(report.intel.gpus[0].generation, "Xe-HPG");
+  EXPECT_EQ(report.intel.gpus[0].card, "");
+  EXPECT_EQ(report.intel.gpus[1].name, "");  // an id the table lacks stays unknown
+  EXPECT_EQ(report.intel.gpus[1].generation, "");
+  ASSERT_EQ(report.overrides.size(), 2u);
+  EXPECT_EQ(report.overrides[0].value, "gfx1100;gfx90a");
+  EXPECT_EQ(report.overrides[1].value, "0x56a0;0x1234");
+}
+
+TEST(Overrides, EmptyAmdAndIntelListsMeanNoSuchGpu) {
+  testing::FakeFileSystem fs;
+  fs.env("TORCHCOMPAT_OVERRIDE_AMD_GFX", "").env("TORCHCOMPAT_OVERRIDE_INTEL_GPUS", "");
+  Report report;
+  apply_overrides(read_overrides(fs), report);
+  EXPECT_EQ(report.amd.status, Status::overridden);
+  EXPECT_TRUE(report.amd.gpus.empty());
+  EXPECT_EQ(report.intel.status, Status::overridden);
+  EXPECT_TRUE(report.intel.gpus.empty());
+}
+
+TEST(Overrides, MalformedAmdAndIntelListsNameTheVariableAndTheForm) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"TORCHCOMPAT_OVERRIDE_AMD_GFX", "gfx1100;sm_90"}, {"TORCHCOMPAT_OVERRIDE_AMD_GFX", "1100"},
+      {"TORCHCOMPAT_OVERRIDE_AMD_GFX", "gfx90a:xnack-"}, {"TORCHCOMPAT_OVERRIDE_INTEL_GPUS", "56a0"},
+      {"TORCHCOMPAT_OVERRIDE_INTEL_GPUS", "0x56a0;A770"}, {"TORCHCOMPAT_OVERRIDE_INTEL_GPUS", "0x56a00"}};
+  for (const auto& [variable, value] : cases) {
+    testing::FakeFileSystem fs;
+    fs.env(variable, value);
+    try {
+      read_overrides(fs);
+      ADD_FAILURE() << variable << "=" << value << " was accepted";
+    } catch (const OverrideError& error) {
+      const std::string message = error.what();
+      EXPECT_NE(message.find(std::string(variable) + "=\"" + value + "\" is not valid"), std::string::npos)
+          << message;
+      EXPECT_NE(message.find("or an empty value for no"), std::string::npos) << message;
+    }
+  }
+  EXPECT_EQ(parse_amd_gfx("gfx942,gfx1151"), (std::vector<std::string>{"gfx942", "gfx1151"}));
+  EXPECT_EQ(parse_intel_gpus("0XE20B"), (std::vector<std::string>{"0xe20b"}));
+}
+
 }  // namespace
 }  // namespace torchcompat
