@@ -86,6 +86,7 @@ _torchcompat_locate_layout("${_torchcompat_module_dir}")
 include(TorchCompatDetect)
 include(TorchCompatRequire)
 include(TorchCompatCudaArchitectures)
+include(TorchCompatHipArchitectures)
 foreach(_torchcompat_module IN ITEMS TorchCompatCheckTorch TorchCompatSelectLibtorch
                                      TorchCompatReport TorchCompatFetchLibtorch)
   if(EXISTS "${_torchcompat_module_dir}/${_torchcompat_module}.cmake")

@@ -47,9 +47,16 @@ endfunction()
 
 # A case sees only the environment it declares: overrides from the shell that
 # runs the tests must not leak in. This script's environment is the case's.
-foreach(name IN
-        ITEMS TORCHCOMPAT_OVERRIDE_DRIVER TORCHCOMPAT_OVERRIDE_CUDA TORCHCOMPAT_OVERRIDE_GPU_ARCHS
-              TORCHCOMPAT_OVERRIDE_CUDNN TORCHCOMPAT_OVERRIDE_TOOLKIT TORCHCOMPAT_CACHE_DIR)
+foreach(
+  name IN
+  ITEMS TORCHCOMPAT_OVERRIDE_DRIVER
+        TORCHCOMPAT_OVERRIDE_CUDA
+        TORCHCOMPAT_OVERRIDE_GPU_ARCHS
+        TORCHCOMPAT_OVERRIDE_CUDNN
+        TORCHCOMPAT_OVERRIDE_TOOLKIT
+        TORCHCOMPAT_OVERRIDE_AMD_GFX
+        TORCHCOMPAT_OVERRIDE_INTEL_GPUS
+        TORCHCOMPAT_CACHE_DIR)
   unset(ENV{${name}})
 endforeach()
 # The probe's answers are cached per user, keyed on what a real machine can

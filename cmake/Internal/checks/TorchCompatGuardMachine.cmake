@@ -47,6 +47,10 @@ function(_torchcompat_guard_machine_checks prefix)
   elseif(machine_KNOWN AND NOT arg_PUBLISHED STREQUAL "no")
     if(kind STREQUAL "cuda")
       _torchcompat_machine_text(machine_text machine)
+    elseif(kind STREQUAL "rocm")
+      _torchcompat_machine_vendor_text(machine_text machine amd)
+    elseif(kind STREQUAL "xpu")
+      _torchcompat_machine_vendor_text(machine_text machine intel)
     endif()
     _torchcompat_evaluate_variant(
       evaluation

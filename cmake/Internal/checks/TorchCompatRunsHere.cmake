@@ -10,6 +10,7 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatDriverCheck.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatGpuChecks.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRocmXpuChecks.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../machine/TorchCompatMachine.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatText.cmake")
@@ -29,6 +30,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatVersionRules.cmake")
 #   <prefix>_DRIVER_ADVICE  "install ..."/"upgrade ..." when a new driver alone
 #                      would fix what failed (or the missing GPU use), else ""
 #   <prefix>_GPU_FAILED  TRUE when some GPU has no code in the build
+#   <prefix>_AMD_FAILED  TRUE when some AMD GPU has no code in the ROCm build
 #   <prefix>_DRIVER_VERDICT  the driver check's verdict ("" for non-CUDA builds)
 function(_torchcompat_evaluate_variant prefix)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "VERSION;VARIANT;POLICY;PLATFORM;MACHINE;CUDNN" "")
@@ -43,12 +45,18 @@ function(_torchcompat_evaluate_variant prefix)
   set(driver_problems 0)
   set(build_name "torch ${arg_VERSION} ${arg_VARIANT}")
   _torchcompat_parse_variant("${arg_VARIANT}" kind cuda)
-  if(kind STREQUAL "rocm")
-    _torchcompat_add_text(unknowns "AMD GPUs and ROCm are not detected, so whether "
-                          "${build_name} runs here cannot be verified")
-  elseif(kind STREQUAL "xpu")
-    _torchcompat_add_text(unknowns "Intel GPUs are not detected, so whether ${build_name} "
-                          "runs here cannot be verified")
+  set(amd_failed FALSE)
+  if(kind MATCHES "^(rocm|xpu)$" AND NOT ${m}_KNOWN)
+    _torchcompat_add_text(unknowns "this machine could not be probed, so whether its GPUs run "
+                          "${build_name} cannot be verified")
+  elseif(kind MATCHES "^(rocm|xpu)$")
+    # AMD and Intel GPUs: TorchCompatRocmXpuChecks.
+    _torchcompat_evaluate_rocm_xpu(vendor "${arg_VERSION}" "${arg_VARIANT}" ${kind} ${m})
+    set(problems "${vendor_PROBLEMS}")
+    set(unknowns "${vendor_UNKNOWNS}")
+    set(cpu_only "${vendor_CPU_ONLY}")
+    list(APPEND passes ${vendor_PASSES})
+    set(amd_failed ${vendor_AMD_FAILED})
   elseif(kind STREQUAL "cuda" AND NOT ${m}_KNOWN)
     _torchcompat_add_text(unknowns "this machine could not be probed, so whether its driver "
                           "and GPUs run ${build_name} cannot be verified")
@@ -158,6 +166,7 @@ function(_torchcompat_evaluate_variant prefix)
           cpu_only
           advice
           gpu_failed
+          amd_failed
           driver_verdict)
     string(TOUPPER "${name}" upper)
     set(${prefix}_${upper} "${${name}}" PARENT_SCOPE)

@@ -8,6 +8,7 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatReleaseChecks.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRunsHere.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRocmWaysOut.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatText.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatVersionRules.cmake")
@@ -121,6 +122,10 @@ function(_torchcompat_ways_out out_var)
         VARIANT
         "${newest_VARIANT}")
     endif()
+  endif()
+  if(${e}_AMD_FAILED)
+    _torchcompat_rocm_ways_out(ways "${arg_VERSION}" "${arg_VARIANT}" "${arg_PLATFORM}"
+                               "${arg_POLICY}" ${arg_MACHINE})
   endif()
   if("cpu" IN_LIST variants AND NOT arg_VARIANT STREQUAL "cpu" AND NOT arg_REQUIRE_GPU)
     _torchcompat_verdict_action(

@@ -9,6 +9,7 @@ cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatProbeAnswer.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatMachineVendors.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatText.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../verdict/TorchCompatVerdict.cmake")
 
@@ -44,6 +45,19 @@ function(_torchcompat_machine prefix)
       cudnn
       driver_from
       source)
+  # AMD and Intel GPUs (TorchCompatMachineVendors): _AMD_STATE / _INTEL_STATE (gpus, none,
+  # unknown), _AMD_REASON, _AMD_GFX and _AMD_DESCS, _INTEL_REASON, _INTEL_GENS and _INTEL_DESCS.
+  list(
+    APPEND
+    names
+    amd_state
+    amd_reason
+    amd_gfx
+    amd_descs
+    intel_state
+    intel_reason
+    intel_gens
+    intel_descs)
   _torchcompat_probe_json(json FALSE)
   get_property(machine_key GLOBAL PROPERTY TORCHCOMPAT_MACHINE_KEY)
   _torchcompat_machine_source(source)
@@ -65,6 +79,7 @@ function(_torchcompat_machine prefix)
   set(driver_from "")
   set(source "")
   set(reason "")
+  _torchcompat_machine_vendors("${json}")
   if(json)
     set(known TRUE)
     _torchcompat_json_get(release "${json}" driver release)
@@ -149,6 +164,7 @@ function(_torchcompat_machine_json out_var machine)
     endif()
     string(JSON json SET "${json}" "${field}" "${array}")
   endforeach()
+  _torchcompat_machine_vendors_json(json "${json}" ${machine})
   set(${out_var} "${json}" PARENT_SCOPE)
 endfunction()
 
@@ -176,6 +192,37 @@ function(_torchcompat_machine_text out_var machine)
   set(${out_var} "${${machine}_DESC}. GPUs: ${gpus}" PARENT_SCOPE)
 endfunction()
 
+# A machine's AMD (vendor amd) or Intel (intel) GPUs in words: one description each, or
+# "none" / "not known" and why; with which machine it is, for failure messages.
+function(_torchcompat_machine_vendor_gpus_text out_var machine vendor)
+  string(TOUPPER "${vendor}" upper)
+  if(${machine}_${upper}_STATE STREQUAL "gpus")
+    list(JOIN ${machine}_${upper}_DESCS ", " text)
+  elseif(${machine}_${upper}_STATE STREQUAL "none")
+    set(text "none (${${machine}_${upper}_REASON})")
+  else()
+    set(text "not known (${${machine}_${upper}_REASON})")
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_machine_vendor_text out_var machine vendor)
+  if(NOT ${machine}_KNOWN)
+    set(${out_var} "" PARENT_SCOPE)
+    return()
+  endif()
+  _torchcompat_machine_vendor_gpus_text(gpus ${machine} ${vendor})
+  set(label "AMD GPUs")
+  if(vendor STREQUAL "intel")
+    set(label "Intel GPUs")
+  endif()
+  set(text "${label}: ${gpus}")
+  if(${machine}_SOURCE)
+    string(APPEND text " [${${machine}_SOURCE}]")
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
 # One line saying what was found, for the status message.
 function(_torchcompat_detection_summary out_var)
   set(parts "")
@@ -198,6 +245,14 @@ function(_torchcompat_detection_summary out_var)
   endif()
   if(TorchCompat_CUDNN_VERSION)
     list(APPEND parts "cuDNN ${TorchCompat_CUDNN_VERSION}")
+  endif()
+  if(TorchCompat_AMD_GFX)
+    list(JOIN TorchCompat_AMD_GFX ", " gfx)
+    list(APPEND parts "AMD GPUs (${gfx})")
+  endif()
+  if(TorchCompat_INTEL_GENERATIONS)
+    list(JOIN TorchCompat_INTEL_GENERATIONS ", " generations)
+    list(APPEND parts "Intel GPUs (${generations})")
   endif()
   list(JOIN parts ", " summary)
   if(TorchCompat_MACHINE_SOURCE)
@@ -225,6 +280,14 @@ function(_torchcompat_report_machine out_var)
   _torchcompat_report_line(text "NVIDIA driver" "${machine_DESC}")
   _torchcompat_machine_gpus_text(gpus machine "none")
   _torchcompat_report_line(text "GPUs" "${gpus}")
+  foreach(vendor IN ITEMS amd intel)
+    _torchcompat_machine_vendor_gpus_text(gpus machine ${vendor})
+    string(TOUPPER "${vendor}" label)
+    if(vendor STREQUAL "intel")
+      set(label "Intel")
+    endif()
+    _torchcompat_report_line(text "${label} GPUs" "${gpus}")
+  endforeach()
   if(TorchCompat_CUDNN_VERSION)
     _torchcompat_report_line(text "cuDNN" "${TorchCompat_CUDNN_VERSION}")
   else()

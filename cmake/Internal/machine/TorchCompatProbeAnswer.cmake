@@ -13,14 +13,21 @@ cmake_policy(VERSION 3.22...4.4)
 include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatJson.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatProbe.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatProbeGpus.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatMachineVendors.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatTargetProfile.cmake")
 
 # Lists kept in global properties, not variables: the commands may be called from
 # a directory scope that never saw this module's variables (add_subdirectory).
 set_property(
   GLOBAL
-  PROPERTY TORCHCOMPAT_OVERRIDE_NAMES TORCHCOMPAT_OVERRIDE_DRIVER TORCHCOMPAT_OVERRIDE_CUDA
-           TORCHCOMPAT_OVERRIDE_GPU_ARCHS TORCHCOMPAT_OVERRIDE_CUDNN TORCHCOMPAT_OVERRIDE_TOOLKIT)
+  PROPERTY TORCHCOMPAT_OVERRIDE_NAMES
+           TORCHCOMPAT_OVERRIDE_DRIVER
+           TORCHCOMPAT_OVERRIDE_CUDA
+           TORCHCOMPAT_OVERRIDE_GPU_ARCHS
+           TORCHCOMPAT_OVERRIDE_CUDNN
+           TORCHCOMPAT_OVERRIDE_TOOLKIT
+           TORCHCOMPAT_OVERRIDE_AMD_GFX
+           TORCHCOMPAT_OVERRIDE_INTEL_GPUS)
 set_property(
   GLOBAL
   PROPERTY TORCHCOMPAT_RESULT_VARIABLES
@@ -34,6 +41,10 @@ set_property(
            TorchCompat_GPU_NAMES
            TorchCompat_GPU_COUNT
            TorchCompat_CUDNN_VERSION
+           TorchCompat_AMD_GFX
+           TorchCompat_AMD_GPU_COUNT
+           TorchCompat_INTEL_GENERATIONS
+           TorchCompat_INTEL_GPU_COUNT
            TorchCompat_PYTHON_EXECUTABLE
            TorchCompat_PYTHON_TORCH_VERSION
            TorchCompat_PYTHON_TORCHVISION_VERSION
@@ -106,7 +117,11 @@ function(_torchcompat_detect_key out_var probe arguments assignments profile)
           CUDNN_HOME
           PATH
           LD_LIBRARY_PATH
-          CUDA_VISIBLE_DEVICES)
+          CUDA_VISIBLE_DEVICES
+          HIP_VISIBLE_DEVICES
+          ROCR_VISIBLE_DEVICES
+          ZE_AFFINITY_MASK
+          TORCHCOMPAT_SYSFS_ROOT)
     string(APPEND key "|${name}=$ENV{${name}}")
   endforeach()
   string(SHA256 key "${key}")
@@ -117,7 +132,8 @@ endfunction()
 # would leave it unclear which machine the answer is about.
 function(_torchcompat_check_profile_alone profile assignments)
   foreach(assignment IN LISTS assignments)
-    if(assignment MATCHES "^(TORCHCOMPAT_OVERRIDE_(DRIVER|CUDA|GPU_ARCHS|CUDNN))=")
+    if(assignment MATCHES
+       "^(TORCHCOMPAT_OVERRIDE_(DRIVER|CUDA|GPU_ARCHS|CUDNN|AMD_GFX|INTEL_GPUS))=")
       message(FATAL_ERROR "TorchCompat: TORCHCOMPAT_TARGET_PROFILE ('${profile}') and "
                           "${CMAKE_MATCH_1} both describe the target machine; set one of them.")
     endif()
@@ -284,6 +300,8 @@ function(_torchcompat_publish_detection json)
   _torchcompat_json_get(TorchCompat_PYTHON_TORCHVISION_VERSION "${small}" python torchvision)
   _torchcompat_json_get(TorchCompat_PYTHON_TORCHAUDIO_VERSION "${small}" python torchaudio)
   get_property(TorchCompat_MACHINE_SOURCE GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE)
+  _torchcompat_vendor_lists("${json}" TorchCompat_AMD_GFX TorchCompat_AMD_GPU_COUNT
+                            TorchCompat_INTEL_GENERATIONS TorchCompat_INTEL_GPU_COUNT)
   set(TorchCompat_PROBE_JSON "${json}")
   get_property(variables GLOBAL PROPERTY TORCHCOMPAT_RESULT_VARIABLES)
   foreach(variable IN LISTS variables)

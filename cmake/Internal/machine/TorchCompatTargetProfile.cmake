@@ -8,6 +8,7 @@ cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatProbeGpus.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatProfileVendors.cmake")
 
 # The profile file named by the cache variable, else the environment; "" for none.
 function(_torchcompat_target_profile_file out_var)
@@ -320,6 +321,8 @@ function(_torchcompat_read_target_profile file prefix)
                                     "driver.cuda_version")
   string(JSON cudnn GET "${small}" cudnn)
   _torchcompat_profile_check_string("${file}" "${cudnn}" version "${cudnn_version}" "cudnn.version")
+  _torchcompat_profile_vendors(vendors "${file}" "${small}")
+  set(${prefix}_VENDORS "${vendors}" PARENT_SCOPE)
   set(${prefix}_PARTS "${parts}" PARENT_SCOPE)
   set(${prefix}_GPUS "${gpus}" PARENT_SCOPE)
   set(${prefix}_SOURCE "target profile ${file}, probed on ${host} at ${time}" PARENT_SCOPE)
@@ -338,6 +341,29 @@ function(_torchcompat_apply_target_profile out_var json file)
   )
   string(JSON json SET "${json}" python "${python}")
   string(JSON json SET "${json}" gpus "${profile_GPUS}")
+  # AMD and Intel GPUs are the profile's too; a profile without them leaves them unknown.
+  foreach(member IN ITEMS amd intel)
+    string(
+      JSON
+      part
+      ERROR_VARIABLE
+      absent
+      GET
+      "${profile_VENDORS}"
+      ${member})
+    if(absent)
+      string(
+        JSON
+        json
+        ERROR_VARIABLE
+        ignored
+        REMOVE
+        "${json}"
+        ${member})
+    else()
+      string(JSON json SET "${json}" ${member} "${part}")
+    endif()
+  endforeach()
   set(${out_var} "${json}" PARENT_SCOPE)
   set_property(GLOBAL PROPERTY TORCHCOMPAT_MACHINE_SOURCE "${profile_SOURCE}")
 endfunction()
