@@ -9,8 +9,11 @@ Cases:
              namespace (unshare --mount --map-root-user), without TORCHCOMPAT_SYSFS_ROOT:
              the probe reads the real paths; exit 77 (skipped) where unshare cannot do that
   cache      a GPU that appears in the tree changes the cached answer
+  level-zero, level-zero-error, level-zero-crash, level-zero-hang, level-zero-suspended
+             the fake Level Zero loader in ZE_DIR (tests/fakes) confirms the GPUs, fails,
+             crashes, hangs, or is not asked because a GPU is runtime-suspended
 
-Usage: check_sysfs_probe.py PROBE CASE
+Usage: check_sysfs_probe.py PROBE CASE [ZE_DIR]
 Exits 0 when every check holds, 1 with the failed ones listed.
 """
 import json
@@ -113,7 +116,10 @@ class Check:
         self.expect(f"{where}: amd gfx", [g["gfx"] for g in amd["gpus"]], ["gfx1100", "gfx1103"])
         self.expect(f"{where}: amd nodes", [g["node"] for g in amd["gpus"]], [1, 2])
         self.expect(f"{where}: rocm", amd["runtime"], {"version": "6.2.0", "source": "/opt/rocm/.info/version"})
-        self.expect(f"{where}: intel status", (intel["status"], intel["reason"]), ("found", None))
+        # No Level Zero loader on the test machine: said so, and nothing else.
+        self.expect(f"{where}: intel status", intel["status"], "found")
+        if not (intel["reason"] or "").startswith("Level Zero is not installed (libze_loader.so.1"):
+            self.failures.append(f"{where}: intel reason {intel['reason']!r}")
         self.expect(f"{where}: intel gpus",
                     [(g["card"], g["device_id"], g["name"], g["generation"], g["driver"]) for g in intel["gpus"]],
                     [("card0", "0x3e92", "UHD Graphics 630", "Gen9", "i915"),
@@ -195,16 +201,79 @@ def case_cache(check):
     check.expect("HIP_VISIBLE_DEVICES: gfx", [g["gfx"] for g in fifth["amd"]["gpus"]], ["gfx942"])
 
 
+def level_zero_run(check, ze_dir, extra_env, suspended=False):
+    root = os.path.join(check.scratch, "root")
+    shutil.rmtree(root, ignore_errors=True)
+    tree = machine(root)
+    if suspended:
+        tree.write("sys/devices/pci0000:00/0000:03:00.0/power/runtime_status", "suspended\n")
+    env = {"TORCHCOMPAT_SYSFS_ROOT": root, "LD_LIBRARY_PATH": ze_dir, **extra_env}
+    report = check.run("--no-cache", "--timeout", "2", env=env)
+    return report["intel"]
+
+
+def case_level_zero(check, ze_dir):
+    # Level Zero lists the A770 and the B580 (not the iGPU, whose compute runtime is absent).
+    intel = level_zero_run(check, ze_dir, {"FAKE_ZE_DEVICES": "0xe20b,0x56a0"})
+    check.expect("confirmed", [g["level_zero"] for g in intel["gpus"]], [False, True, True])
+    check.expect("status", (intel["status"], intel["reason"]), ("found", None))
+    intel = level_zero_run(check, ze_dir, {"FAKE_ZE_DEVICES": "0x56a0,0x56a0"})
+    check.expect("one more than sysfs", [g["level_zero"] for g in intel["gpus"]], [False, True, False])
+    check.expect("one more than sysfs: reason", intel["reason"],
+                 "Level Zero lists 1 Intel GPU(s) that sysfs does not (or ZE_AFFINITY_MASK hides)")
+
+
+def case_level_zero_error(check, ze_dir):
+    intel = level_zero_run(check, ze_dir, {"FAKE_ZE_DEVICES": "0x56a0", "FAKE_ZE_INIT_RESULT": "2013265921"})
+    check.expect("none confirmed", [g["level_zero"] for g in intel["gpus"]], [False, False, False])
+    check.expect("status", intel["status"], "found")
+    check.expect("reason", intel["reason"], "Level Zero: zeInit returned 2013265921")
+    intel = level_zero_run(check, "/nonexistent", {})
+    if not (intel["reason"] or "").startswith("Level Zero is not installed (libze_loader.so.1"):
+        check.failures.append(f"no loader: reason {intel['reason']!r}")
+
+
+def case_level_zero_crash(check, ze_dir):
+    intel = level_zero_run(check, ze_dir, {"FAKE_ZE_DEVICES": "0x56a0", "FAKE_ZE_PROPERTIES_BEHAVIOUR": "crash"})
+    check.expect("status", intel["status"], "found")
+    check.expect("gpus kept", [g["name"] for g in intel["gpus"]], ["UHD Graphics 630", "Arc A770", "Arc B580"])
+    check.expect("none confirmed", [g["level_zero"] for g in intel["gpus"]], [False, False, False])
+    if "Level Zero crashed (signal 11) in zeDeviceGetProperties" not in (intel["reason"] or ""):
+        check.failures.append(f"crash: reason {intel['reason']!r}")
+
+
+def case_level_zero_hang(check, ze_dir):
+    intel = level_zero_run(check, ze_dir, {"FAKE_ZE_DEVICES": "0x56a0", "FAKE_ZE_BEHAVIOUR": "hang"})
+    check.expect("status", intel["status"], "found")
+    check.expect("reason", intel["reason"], "Level Zero timed out after 2 s in zeInit")
+
+
+def case_level_zero_suspended(check, ze_dir):
+    # A hanging loader proves it was never called: the probe would wait for it.
+    intel = level_zero_run(check, ze_dir, {"FAKE_ZE_DEVICES": "0x56a0", "FAKE_ZE_BEHAVIOUR": "hang"},
+                           suspended=True)
+    check.expect("reason", intel["reason"],
+                 "Level Zero not asked: card1 is runtime-suspended and asking would wake it")
+    check.expect("none confirmed", [g["level_zero"] for g in intel["gpus"]], [False, False, False])
+
+
 CASES = {"root": case_root, "namespace": case_namespace, "cache": case_cache}
+LEVEL_ZERO_CASES = {"level-zero": case_level_zero, "level-zero-error": case_level_zero_error,
+                    "level-zero-crash": case_level_zero_crash, "level-zero-hang": case_level_zero_hang,
+                    "level-zero-suspended": case_level_zero_suspended}
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[2] not in CASES:
+    usage = (len(sys.argv) == 3 and sys.argv[2] in CASES) or (len(sys.argv) == 4 and sys.argv[2] in LEVEL_ZERO_CASES)
+    if not usage:
         print(__doc__, file=sys.stderr)
         return 2
     check = Check(sys.argv[1])
     try:
-        CASES[sys.argv[2]](check)
+        if sys.argv[2] in CASES:
+            CASES[sys.argv[2]](check)
+        else:
+            LEVEL_ZERO_CASES[sys.argv[2]](check, sys.argv[3])
     except SystemExit as stop:
         shutil.rmtree(check.scratch, ignore_errors=True)
         raise stop

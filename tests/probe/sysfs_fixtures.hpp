@@ -38,7 +38,8 @@ inline void drm_card(FakeFileSystem& fs, const std::string& root, const std::str
                      const std::string& driver) {
   const std::string pci = root + "/sys/devices/pci0000:00/" + slot;
   fs.directory(root + "/sys/class/drm");
-  fs.file(pci + "/vendor", vendor + "\n").file(pci + "/device", device + "\n").file(pci + "/class", pci_class + "\n");
+  fs.file(pci + "/vendor", vendor + "\n").file(pci + "/device", device + "\n");
+  fs.file(pci + "/class", pci_class + "\n");
   fs.directory(root + "/sys/devices/pci0000:00/" + slot + "/drm/" + card);
   fs.link(root + "/sys/class/drm/" + card, pci + "/drm/" + card);
   fs.link(pci + "/drm/" + card + "/device", pci);

@@ -5,6 +5,7 @@
 
 #include "detectors/detect_intel.hpp"
 #include "detectors/intel_gpu_ids.hpp"
+#include "isolation/child_payload.hpp"
 #include "fake_file_system.hpp"
 #include "sysfs_fixtures.hpp"
 
@@ -157,6 +158,58 @@ TEST(DetectIntel, TheSysfsRootStandsInForSlashAndBoundsTheLinks) {
   ASSERT_EQ(findings.gpus.size(), 3u);
   EXPECT_EQ(findings.gpus[0].driver, "");
   EXPECT_EQ(findings.gpus[1].driver, "i915");
+}
+
+TEST(DetectIntel, LevelZeroConfirmsEachGpuItListsOnce) {
+  auto findings = detect_intel_gpus(three_intel_gpus());
+  LevelZeroAnswer answer;
+  answer.status = Status::found;
+  answer.gpus = {{0x8086, 0xe20b}, {0x8086, 0x56a0}, {0x8086, 0x56a0}, {0x10de, 0x3e92}};
+  confirm_with_level_zero(answer, findings);
+  EXPECT_FALSE(findings.gpus[0].level_zero);  // the iGPU: Level Zero did not list it
+  EXPECT_TRUE(findings.gpus[1].level_zero);
+  EXPECT_TRUE(findings.gpus[2].level_zero);
+  EXPECT_EQ(findings.reason, "Level Zero lists 1 Intel GPU(s) that sysfs does not (or ZE_AFFINITY_MASK hides)");
+
+  findings = detect_intel_gpus(three_intel_gpus());
+  answer = {};
+  answer.status = Status::crashed;
+  answer.reason = "Level Zero crashed (signal 11) in zeInit";
+  confirm_with_level_zero(answer, findings);
+  EXPECT_EQ(findings.status, Status::found);
+  EXPECT_FALSE(findings.gpus[1].level_zero);
+  EXPECT_EQ(findings.reason, "Level Zero crashed (signal 11) in zeInit");
+}
+
+TEST(DetectIntel, TheChildsAnswerIsReadWithWhereItStopped) {
+  IsolatedOutcome outcome;
+  outcome.status = Status::found;
+  outcome.payload = PayloadWriter()
+                        .add("calling", "loading libze_loader.so.1")
+                        .add("library", "/usr/lib/x86_64-linux-gnu/libze_loader.so.1")
+                        .add("calling", "zeInit")
+                        .add("gpu", "32902 22176")
+                        .add("gpu", "32902 999999")  // no PCI id: not believed
+                        .add("gpu", "garbage")
+                        .text();
+  auto answer = read_level_zero_outcome(outcome);
+  EXPECT_EQ(answer.status, Status::found);
+  EXPECT_EQ(answer.library, "/usr/lib/x86_64-linux-gnu/libze_loader.so.1");
+  ASSERT_EQ(answer.gpus.size(), 1u);
+  EXPECT_EQ(answer.gpus[0].device_id, 0x56a0u);
+
+  outcome.status = Status::timed_out;
+  outcome.reason = "timed out after 5 s";
+  outcome.payload = PayloadWriter().add("calling", "zeInit").text();
+  answer = read_level_zero_outcome(outcome);
+  EXPECT_EQ(answer.status, Status::timed_out);
+  EXPECT_EQ(answer.reason, "Level Zero timed out after 5 s in zeInit");
+
+  outcome.status = Status::found;
+  outcome.payload = PayloadWriter().add("load_error", "libze_loader.so.1: cannot open shared object file").text();
+  answer = read_level_zero_outcome(outcome);
+  EXPECT_EQ(answer.status, Status::not_found);
+  EXPECT_EQ(answer.reason, "Level Zero is not installed (libze_loader.so.1: cannot open shared object file)");
 }
 
 TEST(DetectIntel, TheCacheInputsChangeWhenAGpuAppears) {

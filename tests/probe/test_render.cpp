@@ -211,11 +211,13 @@ TEST(RenderText, ExplainsEachSection) {
   EXPECT_NE(text.find("2.4.0+cu121"), std::string::npos) << text;
   EXPECT_TRUE(std::regex_search(text, std::regex("\n  torchvision +not installed"))) << text;
   EXPECT_NE(text.find("\"\" (no GPU)"), std::string::npos) << text;
-  EXPECT_TRUE(std::regex_search(text, std::regex("\nAMD GPUs +1 GPU  \\[from /sys/class/kfd/kfd/topology\\]"))) << text;
+  EXPECT_TRUE(std::regex_search(text, std::regex("\nAMD GPUs +1 GPU  \\[from /sys/class/kfd/kfd/topology\\]")))
+      << text;
   EXPECT_NE(text.find("#0                gfx1100  [KFD node 2, device 0x744c]"), std::string::npos) << text;
   EXPECT_NE(text.find("ROCm runtime      6.2.0  [from /opt/rocm/.info/version]"), std::string::npos) << text;
   EXPECT_NE(text.find("Visible           HIP_VISIBLE_DEVICES=1"), std::string::npos) << text;
-  EXPECT_NE(text.find("#0                Arc A770, Xe-HPG  [card1, 0x56a0, driver i915]"), std::string::npos) << text;
+  EXPECT_NE(text.find("#0                Arc A770, Xe-HPG  [card1, 0x56a0, driver i915]"), std::string::npos)
+      << text;
 }
 
 TEST(RenderText, StatusDescriptions) {

@@ -59,7 +59,10 @@ bool machine_answer_is_lasting(const Report& report) {
   if (interrupted(report.driver.status) || interrupted(report.gpus.status) || interrupted(report.cudnn.status)) {
     return false;
   }
-  if (mentions_interruption(report.driver.reason) || mentions_interruption(report.gpus.reason)) return false;
+  if (mentions_interruption(report.driver.reason) || mentions_interruption(report.gpus.reason) ||
+      mentions_interruption(report.intel.reason)) {
+    return false;
+  }
   for (const auto& toolkit : report.toolkits.toolkits) {
     if (mentions_interruption(toolkit.reason)) return false;
   }
@@ -77,7 +80,10 @@ void detect_machine(const Options& options, const FileSystem& fs, const Override
   }
   if (!overrides.cudnn) report.cudnn = detect_cudnn(options, fs, report.toolkits);
   if (!overrides.amd_gfx) report.amd = detect_amd_gpus(fs);
-  if (!overrides.intel_gpus) report.intel = detect_intel_gpus(fs);
+  if (!overrides.intel_gpus) {
+    report.intel = detect_intel_gpus(fs);
+    ask_level_zero_about(options, fs, report.intel);
+  }
 }
 
 }  // namespace

@@ -113,7 +113,8 @@ void read_runtime(const SysfsTree& tree, AmdFindings& findings) {
     const std::string line = text ? attribute_text(text->substr(0, text->find('\n'))) : "";
     const std::string release = line.substr(0, line.find('-'));
     if (!text || !is_dotted_version(release, 2, 4)) {
-      add_reason(findings.reason, "ROCm version file " + file + (text ? " does not start with a version" : ": " + why));
+      add_reason(findings.reason,
+                 "ROCm version file " + file + (text ? " does not start with a version" : ": " + why));
       continue;
     }
     findings.runtime_version = release;

@@ -153,6 +153,43 @@ IntelFindings detect_intel_gpus(const FileSystem& fs) {
   return findings;
 }
 
+void confirm_with_level_zero(const LevelZeroAnswer& answer, IntelFindings& findings) {
+  if (answer.status != Status::found) {
+    add_reason(findings.reason, answer.reason);
+    return;
+  }
+  add_reason(findings.reason, answer.reason);
+  std::size_t unmatched = 0;
+  for (const auto& device : answer.gpus) {
+    if (device.vendor_id != 0x8086) continue;
+    bool matched = false;
+    for (auto& gpu : findings.gpus) {
+      if (gpu.level_zero || parse_pci_id(gpu.device_id) != device.device_id) continue;
+      gpu.level_zero = matched = true;
+      break;
+    }
+    if (!matched) ++unmatched;
+  }
+  if (unmatched != 0)
+    add_reason(findings.reason, "Level Zero lists " + std::to_string(unmatched) +
+                                    " Intel GPU(s) that sysfs does not (or ZE_AFFINITY_MASK hides)");
+}
+
+void ask_level_zero_about(const Options& options, const FileSystem& fs, IntelFindings& findings) {
+  if (findings.status != Status::found || findings.gpus.empty()) return;
+  const SysfsTree tree = SysfsTree::from_environment(fs);
+  for (const auto& gpu : findings.gpus) {
+    const std::string status_file = std::string(drm_class) + "/" + gpu.card + "/device/power/runtime_status";
+    const auto state = tree.read_small(status_file, attribute_limit);
+    if (state && attribute_text(*state) == "suspended") {
+      add_reason(findings.reason,
+                 "Level Zero not asked: " + gpu.card + " is runtime-suspended and asking would wake it");
+      return;
+    }
+  }
+  confirm_with_level_zero(ask_level_zero(options.detector_timeout), findings);
+}
+
 std::string intel_cache_inputs(const FileSystem& fs) {
   const SysfsTree tree = SysfsTree::from_environment(fs);
   std::string text;
@@ -163,6 +200,9 @@ std::string intel_cache_inputs(const FileSystem& fs) {
               tree.read_small(device + "/" + attribute, attribute_limit).value_or("<unreadable>") + "\n";
     }
     text += device + "/driver->" + tree.resolve(device + "/driver").value_or("<none>") + "\n";
+    // Whether Level Zero was asked depends on it (a suspended GPU is not woken).
+    text += device + "/power/runtime_status=" +
+            tree.read_small(device + "/power/runtime_status", attribute_limit).value_or("<unreadable>") + "\n";
   }
   return text;
 }

@@ -9,13 +9,25 @@
 #include <string>
 
 #include "primitives/file_system.hpp"
+#include "primitives/options.hpp"
 #include "primitives/report.hpp"
+#include "vendor/level_zero_child.hpp"
 
 namespace torchcompat {
 
 inline constexpr const char* drm_class = "/sys/class/drm";
 
+// What sysfs says (Level Zero not asked).
 IntelFindings detect_intel_gpus(const FileSystem& fs);
+
+// Asks Level Zero, in an isolated child, which of the GPUs sysfs found it can
+// use, and marks them (level_zero). Not asked when sysfs found no Intel GPU,
+// nor when one of them is runtime-suspended (power/runtime_status): opening
+// it would wake it. What happened is added to the reason; sysfs's answer stays.
+void ask_level_zero_about(const Options& options, const FileSystem& fs, IntelFindings& findings);
+
+// The matching, apart: each Level Zero GPU marks the first unmarked GPU with its device id.
+void confirm_with_level_zero(const LevelZeroAnswer& answer, IntelFindings& findings);
 
 // Fills name and generation from the table (left empty for an unknown id).
 void name_intel_gpu(IntelGpu& gpu);

@@ -28,7 +28,10 @@ SysfsTree SysfsTree::from_environment(const FileSystem& fs) {
 std::string SysfsTree::under_root(const std::string& absolute) const { return root_ + absolute; }
 
 std::optional<std::string> SysfsTree::resolve(const std::string& absolute) const {
-  if (absolute.empty() || absolute.front() != '/' || absolute.find("/..") != std::string::npos) return std::nullopt;
+  // ".." could climb out of the root before the inside check sees the resolved path.
+  if (absolute.empty() || absolute.front() != '/' || absolute.find("/..") != std::string::npos) {
+    return std::nullopt;
+  }
   auto resolved = fs_.canonical_path(under_root(absolute));
   if (!resolved || !inside(*resolved, resolved_root_)) return std::nullopt;
   return resolved;
@@ -39,8 +42,8 @@ std::optional<std::string> SysfsTree::read_small(const std::string& absolute, st
   const auto resolved = resolve(absolute);
   if (!resolved) {
     if (why) {
-      *why = fs_.canonical_path(under_root(absolute)) ? absolute + " leads outside " + (root_.empty() ? "/" : root_)
-                                                      : absolute + " is missing";
+      const bool exists = fs_.canonical_path(under_root(absolute)).has_value();
+      *why = exists ? absolute + " leads outside " + (root_.empty() ? "/" : root_) : absolute + " is missing";
     }
     return std::nullopt;
   }
