@@ -35,7 +35,7 @@ SCHEMAS = {
             "variant": OPT_STR, "index": STR, "answer": STR, "pip": OPT_STR, "uv": OPT_STR,
             "reason": OPT_STR, "problems": ARR, "notes": ARR, "cpu_only": ARR, "rejected": ARR},
     "url": {"schema_version": INT, "command": STR, "ok": BOOL, "url": OPT_STR,
-            "variant": OPT_STR, "reason": OPT_STR, "warnings": ARR},
+            "variant": OPT_STR, "reason": OPT_STR, "source": STR, "warnings": ARR},
     "report": {"schema_version": INT, "command": STR, "torch": OPT_STR, "note": OPT_STR,
                "python_asked": STR, "other_pythons": ARR, "machine": OPT_OBJ, "builds": ARR,
                "libtorch": OBJ, "pip": OBJ, "text": OPT_STR},

@@ -58,7 +58,8 @@ function(_cli_parse)
       --platform
       --arch
       --abi
-      --config)
+      --config
+      --source)
   set(options "")
   set(args ${ARGN})
   list(LENGTH args count)
@@ -132,7 +133,7 @@ function(_cli_parse)
   set(allowed_report "")
   set(allowed_pip VARIANT)
   set(allowed_check VARIANT PYTHON_VERSION)
-  set(allowed_url VARIANT PLATFORM ARCH ABI CONFIG)
+  set(allowed_url VARIANT PLATFORM ARCH ABI CONFIG SOURCE)
   foreach(name IN LISTS options)
     if(NOT error AND command AND NOT name IN_LIST allowed_${command})
       string(TOLOWER "--${name}" flag)
@@ -197,7 +198,9 @@ commands:
                         the guard for the versions given
   url TORCH [--variant V] [--platform linux|windows|macos] [--arch A]
             [--abi cxx11|pre-cxx11] [--config Release|Debug]
+            [--source archive|wheel|auto]
                         the official libtorch URL that runs here, and why
+                        (auto: PyPI's torch wheel where no archive exists)
   pip [TORCH] [--variant V]
                         the install command for this machine, pip and uv forms
   probe [ARGS]          torchcompat-probe itself, with its own arguments (--help)
@@ -231,7 +234,9 @@ describe a target machine; TORCHCOMPAT_PROBE_EXECUTABLE a prebuilt probe.")
   set(_cli_usage_url
       "  url TORCH [--variant V] [--platform linux|windows|macos] [--arch A]
             [--abi cxx11|pre-cxx11] [--config Release|Debug]
-                        the official libtorch URL that runs here, and why")
+            [--source archive|wheel|auto]
+                        the official libtorch URL that runs here, and why
+                        (auto: PyPI's torch wheel where no archive exists)")
   set(_cli_usage_pip "  pip [TORCH] [--variant V]
                         the install command for this machine, pip and uv forms")
   set(_cli_usage_probe

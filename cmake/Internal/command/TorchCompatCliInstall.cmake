@@ -213,7 +213,7 @@ function(_cli_url)
     set(version latest)
   endif()
   set(select_args VERSION "${version}")
-  foreach(option IN ITEMS PLATFORM ARCH ABI CONFIG)
+  foreach(option IN ITEMS PLATFORM ARCH ABI CONFIG SOURCE)
     if(cli_OPTION_${option})
       list(APPEND select_args ${option} "${cli_OPTION_${option}}")
     endif()
@@ -223,7 +223,8 @@ function(_cli_url)
     ${select_args}
     URL_VARIABLE url
     VARIANT_VARIABLE chosen
-    REASON_VARIABLE reason RESULT_VARIABLE ok MESSAGE_VARIABLE text VERDICT_VARIABLE selection)
+    REASON_VARIABLE reason RESULT_VARIABLE ok MESSAGE_VARIABLE text VERDICT_VARIABLE selection
+    SOURCE_VARIABLE source)
   # Its warnings (a cpu fallback, why nothing runs), whole, from the
   # selector's verdict; its notice is the same warning's short form.
   set(warnings "[]")
@@ -237,6 +238,7 @@ function(_cli_url)
     _cli_json_string(url_json "${url}")
     _cli_json_string(variant_json "${chosen}")
     _cli_json_string(reason_json "${reason}")
+    _cli_json_string(source_json "${source}")
     set(warnings_json "${warnings}")
     if(ok)
       set(ok_json true)
@@ -257,6 +259,8 @@ function(_cli_url)
       "${variant_json}"
       reason
       "${reason_json}"
+      source
+      "${source_json}"
       warnings
       "${warnings_json}")
     _cli_json_compact(doc "${doc}")
@@ -273,6 +277,7 @@ function(_cli_url)
     if(ok)
       _cli_print("${url}")
       _cli_print("why: ${reason}")
+      _cli_print("from: ${source}")
     endif()
   endif()
   set(_cli_out "${_cli_out}" PARENT_SCOPE)

@@ -1,0 +1,110 @@
+# Issue 17: a wheel is taken only as its index published it, for the platform asked for, with the
+# nvidia-* wheels it pins. Each refusal names what was wrong, and leaves nothing stamped, pinned or
+# half-written in the cache. The wheels are the CUDA stand-in (Debian's libtorch) and two built from
+# the mini archive: one for aarch64, one renamed to x86_64 whose WHEEL file still says aarch64.
+include("${REPO}/tests/fetch/wheel-index.cmake")
+wheel_table(index_data index)
+
+function(expect_nothing_kept)
+  file(GLOB stamps "${CACHE_DIR}/libtorch/*/torchcompat-stamp.txt")
+  expect_empty(stamps)
+  file(GLOB trees "${CACHE_DIR}/libtorch/*/site-packages")
+  expect_empty(trees)
+  cache_leftovers(left "${CACHE_DIR}")
+  expect_empty(left)
+  expect_missing("${WORK}/lock.txt")
+endfunction()
+set(lock "-DTORCHCOMPAT_LOCK_FILE=${WORK}/lock.txt")
+
+# The index publishes a hash the file does not have (PEP 691 JSON).
+string(REPEAT "0" 64 zeros)
+serve_wheel_index(wrong_hash wrong-hash FILES cuda/${TORCH_WHEEL} cuda/${NVIDIA_WHEEL}
+                  ARGS --hash-override "${TORCH_WHEEL}=${zeros}")
+wheel_fetch(
+  hash-mismatch EXPECT_FAIL
+  INDEX "${wrong_hash}"
+  DATA "${index_data}"
+  ARGS "${lock}"
+  EXPECT "SHA-256 mismatch for http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${TORCH_WHEEL}"
+         "expected: ${zeros} \\(published by ${wrong_hash}/torch/\\)"
+         "The downloaded file was deleted")
+expect_nothing_kept()
+
+# Through a mirror index (TORCHCOMPAT_PYPI_INDEX_URL) that serves another file under the name the
+# wheel table records: the hash PyPI published (recorded in the table) decides.
+wheel_table(record_data record RECORD)
+serve_wheel_index(tampered tampered FILES cuda/${TORCH_WHEEL} cuda/${NVIDIA_WHEEL}
+                  FILES_MODE tamper)
+file(SHA256 "${WHEELS}/cuda/${TORCH_WHEEL}" torch_hash)
+wheel_fetch(
+  hash-mismatch-table EXPECT_FAIL
+  INDEX "${tampered}"
+  DATA "${record_data}"
+  ARGS "${lock}"
+  EXPECT "SHA-256 mismatch for http://127.0.0.1:${PORT}/tamper/${TAG}-files/wheels/cuda/${TORCH_WHEEL}"
+         "expected: ${torch_hash} \\(published by PyPI, recorded in data/torch-wheels.json\\)")
+expect_nothing_kept()
+
+# A lock file line that disagrees with the published hash is shown, never overridden.
+file(WRITE "${WORK}/other-lock.txt"
+     "${zeros}  https://files.pythonhosted.org/packages/te/st/${TORCH_WHEEL}\n")
+serve_wheel_index(good good FILES cuda/${TORCH_WHEEL} cuda/${NVIDIA_WHEEL})
+wheel_fetch(
+  pin-disagrees EXPECT_FAIL
+  INDEX "${good}"
+  DATA "${record_data}"
+  ARGS "-DTORCHCOMPAT_LOCK_FILE=${WORK}/other-lock.txt"
+  EXPECT "other-lock.txt records ${zeros} for https://files.pythonhosted.org/packages/te/st/${TORCH_WHEEL}, but the index publishes ${torch_hash}"
+  REJECT "downloading")
+
+# The nvidia-* wheel the torch wheel pins is not on the index.
+serve_wheel_index(no_nvidia no-nvidia FILES cuda/${TORCH_WHEEL})
+wheel_fetch(
+  missing-nvidia EXPECT_FAIL
+  INDEX "${no_nvidia}"
+  DATA "${index_data}"
+  ARGS "${lock}"
+  EXPECT "failed at the CUDA wheels step: its CUDA libraries come from the nvidia-\\* wheels it pins"
+         "it needs nvidia-cuda-runtime-cu11==11.7.99 \\(Requires-Dist\\)"
+         "${no_nvidia}/nvidia-cuda-runtime-cu11/ failed: the server answered HTTP 404"
+         "The downloaded torch wheel was deleted"
+  REJECT "nvidia-cudnn")
+expect_nothing_kept()
+
+# The index has torch 1.13.1 only for aarch64.
+serve_wheel_index(aarch64 aarch64 FILES aarch64/torch-1.13.1-cp311-cp311-manylinux_2_28_aarch64.whl)
+wheel_fetch(
+  wrong-platform EXPECT_FAIL
+  INDEX "${aarch64}"
+  DATA "${index_data}"
+  ARGS "${lock}"
+  EXPECT "${aarch64}/torch/ has no torch 1.13.1 wheel for linux-x86_64. for 1.13.1 it has torch-1.13.1-cp311-cp311-manylinux_2_28_aarch64.whl"
+  REJECT "downloading")
+expect_nothing_kept()
+
+# A wheel named for x86_64 whose own WHEEL file says aarch64 (renamed): refused before unpacking.
+serve_wheel_index(renamed renamed FILES renamed/${TORCH_WHEEL})
+wheel_fetch(
+  renamed-platform EXPECT_FAIL
+  INDEX "${renamed}"
+  DATA "${index_data}"
+  ARGS "${lock}"
+  EXPECT "it is not a wheel for linux-x86_64: its WHEEL file's tags are cp311-cp311-manylinux_2_28_aarch64"
+         "Nothing was unpacked")
+expect_nothing_kept()
+
+# The same wheels from an index that only speaks PEP 503 HTML (#sha256= fragments) pass, with the
+# table's hash, and a lock file records both wheels.
+serve_wheel_index(html html FILES cuda/${TORCH_WHEEL} cuda/${NVIDIA_WHEEL} ARGS --html-only torch
+                  --html-only nvidia-cuda-runtime-cu11)
+wheel_fetch(
+  html-index
+  INDEX "${html}"
+  DATA "${index_data}"
+  ARGS "${lock}"
+  EXPECT "wheel-fetch: url=http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${TORCH_WHEEL} variant=cu117 source=wheel")
+expect_exists("${FETCH_RESULT_DIR}/share/cmake/Torch/TorchConfig.cmake")
+expect_exists("${FETCH_RESULT_DIR}/../nvidia/cuda_runtime/lib/libcudart.so.11.0")
+file(STRINGS "${WORK}/lock.txt" pins REGEX "\\.whl$")
+list(LENGTH pins pin_count)
+expect_that(pin_count EQUAL 2)
