@@ -127,6 +127,10 @@ def breakages(report):
     gpu = {"index": 0, "name": "NVIDIA A100-SXM4-40GB", "compute_capability": "8.0",
            "memory_bytes": 42505273344, "uuid": "GPU-8932f937-d72c-4106-c12f-20bd9faed9f6"}
     driver_order = list(reversed(list(report["driver"].items())))
+    amd_gpu = {"index": 0, "node": 1, "gfx": "gfx1100", "gfx_target_version": 110000, "vendor_id": 4098,
+               "device_id": 29772, "simd_count": 96, "name": None}
+    intel_gpu = {"index": 0, "card": "card0", "device_id": "0x56a0", "name": "Arc A770",
+                 "generation": "Xe-HPG", "driver": "i915", "level_zero": False}
     return {
         "a member missing": lambda r: r["driver"].pop("cu_init_called"),
         "an unknown member": lambda r: r.__setitem__("extra", 1),
@@ -155,6 +159,13 @@ def breakages(report):
             [{"version": "12.4", "root": "/x", "source": "version.json", "found_via": "/opt/cuda",
               "selected": True, "reason": None}] * 2),
         "a report that is an array": lambda r: None,
+        "a gfx name that is none": lambda r: r["amd"]["gpus"].append(dict(amd_gpu, gfx="gfx11OO")),
+        "an AMD GPU without its node": lambda r: r["amd"]["gpus"].append(
+            {k: v for k, v in amd_gpu.items() if k != "node"}),
+        "an unknown AMD source": lambda r: r["amd"].__setitem__("source", "rocminfo"),
+        "an upper-case Intel device id": lambda r: r["intel"]["gpus"].append(dict(intel_gpu, device_id="0x56A0")),
+        "an unknown Intel generation": lambda r: r["intel"]["gpus"].append(dict(intel_gpu, generation="Gen12")),
+        "a Level Zero flag given as 1": lambda r: r["intel"]["gpus"].append(dict(intel_gpu, level_zero=1)),
     }
 
 
@@ -164,6 +175,10 @@ def check_rejects(schema, report):
     with_gpu = copy.deepcopy(report)
     with_gpu["gpus"].append({"index": 0, "name": "NVIDIA A100-SXM4-40GB", "compute_capability": "8.0",
                              "memory_bytes": 42505273344, "uuid": None})
+    with_gpu["amd"]["gpus"].append({"index": 0, "node": 1, "gfx": "gfx90a", "gfx_target_version": 90010,
+                                    "vendor_id": 4098, "device_id": 29704, "simd_count": 440, "name": None})
+    with_gpu["intel"]["gpus"].append({"index": 0, "card": "card1", "device_id": "0xe20b", "name": "Arc B580",
+                                      "generation": "Xe2-HPG", "driver": "xe", "level_zero": True})
     check(schema, with_gpu)
     accepted = []
     for name, breakage in breakages(report).items():

@@ -134,6 +134,15 @@ TEST(DetectAmd, AHugeOrSilentNodeIsAnError) {
   EXPECT_NE(findings.reason.find("nodes/7/properties is missing"), std::string::npos) << findings.reason;
 }
 
+TEST(DetectAmd, MoreNodesThanAnyMachineHasIsAnError) {
+  FakeFileSystem fs;
+  for (int node = 0; node < 300; ++node) fs.file(kfd_node("", node), kfd_gpu_properties(110000, 1, 96));
+  const auto findings = detect_amd_gpus(fs);
+  EXPECT_EQ(findings.status, Status::error);
+  EXPECT_TRUE(findings.gpus.empty());
+  EXPECT_EQ(findings.reason, "300 KFD nodes is more than any machine has");
+}
+
 TEST(DetectAmd, AnUndecodableArchitectureIsListedWithoutAName) {
   FakeFileSystem fs;
   fs.file(kfd_node("", 1), kfd_gpu_properties(90016, 1, 64));

@@ -106,6 +106,14 @@ TEST(DetectIntel, NoDrmOrNoIntelCardIsNoIntelGpu) {
   EXPECT_EQ(findings.reason, "no Intel display device in /sys/class/drm");
 }
 
+TEST(DetectIntel, MoreCardsThanAnyMachineHasIsAnError) {
+  FakeFileSystem fs;
+  for (int card = 0; card < 100; ++card) fs.directory("/sys/class/drm/card" + std::to_string(card));
+  const auto findings = detect_intel_gpus(fs);
+  EXPECT_EQ(findings.status, Status::error);
+  EXPECT_EQ(findings.reason, "100 DRM cards is more than any machine has");
+}
+
 TEST(DetectIntel, MalformedOrHugeAttributesAreAnErrorNamingTheFile) {
   auto fs = three_intel_gpus();
   fs.file("/sys/devices/pci0000:00/0000:03:00.0/device", "0x56a0 and more\n");

@@ -227,7 +227,10 @@ std::string amd_cache_inputs(const FileSystem& fs) {
   const SysfsTree tree = SysfsTree::from_environment(fs);
   std::string text;
   std::string ignored;
-  for (int id : node_ids(tree, ignored)) {
+  const auto ids = node_ids(tree, ignored);
+  // Past the limit the answer is an error whatever the nodes say: their text needn't be read.
+  for (std::size_t i = 0; i < ids.size() && i <= node_limit; ++i) {
+    const int id = ids[i];
     const std::string file = std::string(kfd_topology) + "/nodes/" + std::to_string(id) + "/properties";
     text += file + "=" + tree.read_small(file, properties_limit).value_or("<unreadable>") + "\n";
   }

@@ -193,8 +193,10 @@ void ask_level_zero_about(const Options& options, const FileSystem& fs, IntelFin
 std::string intel_cache_inputs(const FileSystem& fs) {
   const SysfsTree tree = SysfsTree::from_environment(fs);
   std::string text;
-  for (const auto& [number, card] : cards(tree)) {
-    const std::string device = std::string(drm_class) + "/" + card + "/device";
+  const auto listed = cards(tree);
+  // Past the limit the answer is an error whatever the cards say: their text needn't be read.
+  for (std::size_t i = 0; i < listed.size() && i <= card_limit; ++i) {
+    const std::string device = std::string(drm_class) + "/" + listed[i].second + "/device";
     for (const char* attribute : {"vendor", "device", "class"}) {
       text += device + "/" + attribute + "=" +
               tree.read_small(device + "/" + attribute, attribute_limit).value_or("<unreadable>") + "\n";
