@@ -9,25 +9,32 @@ The answer to "what do I have, and what should I install here".
   .. code-block:: cmake
 
     torchcompat_report([TORCH <version|latest>] [DRIVER_POLICY <compat|strict>]
+                       [PYTHON <executable>]
                        [OUTPUT_VARIABLE <var>] [OUTPUT_FILE <file>]
                        [VERDICT_VARIABLE <var>])
 
-  Reports what was detected (see :command:`torchcompat_detect`), which builds
-  of the torch release (default: the newest in the table) run here and why
-  the others don't, the libtorch variant and URL to use, and the matching
-  ``pip install`` command with its ``--index-url``, each with its reason.
-  Each build is listed as running here, not running, running on the CPU only
-  (no driver or no GPU) or not verifiable, with why. For a release whose
-  builds the table does not know, the report says so in words, with what is
-  known (its PyPI wheel, builds with recorded facts), and checks those; with
-  ``TORCH latest`` it says which release it took and why newer ones were
-  skipped.
+  Reports what was detected (see :command:`torchcompat_detect`), each fact
+  with where it came from, which builds of the torch release (default: the
+  newest in the table) run here and why the others don't, the libtorch
+  variant and URL to use, and the matching ``pip install`` command with its
+  ``--index-url``, each with its reason. Each build is listed as running
+  here, not running, running on the CPU only (no driver or no GPU) or not
+  verifiable, with why. For a release whose builds the table does not know,
+  the report says so in words, with what is known (its PyPI wheel, builds
+  with recorded facts), and checks those; with ``TORCH latest`` it says which
+  release it took and why newer ones were skipped.
+
+  ``PYTHON`` is the interpreter whose pip the commands name
+  (``<python> -m pip install ...``, ``uv pip install --python <python> ...``);
+  by default the one the probe asked.
 
   Without ``OUTPUT_VARIABLE`` or ``OUTPUT_FILE`` the report is printed as
-  status messages. ``VERDICT_VARIABLE`` is set to the builds' verdicts as one
-  JSON value, the one the "What it allows" lines are rendered from:
-  ``{"schema_version": 1, "torch", "platform", "policy", "builds_known",
-  "builds": [{"variant", "status", "reason"}]}``, each status ``runs``,
+  status messages. ``VERDICT_VARIABLE`` is set to the report as one JSON
+  value, the one every line of the text is rendered from (the schema is in
+  ``docs/cli.md``, "The report's verdict"): ``{"schema_version": 1, "torch",
+  "note", "platform", "policy", "machine", "probe", "builds_known",
+  "builds_note", "builds": [{"variant", "status", "reason"}], "libtorch",
+  "pip", "tables_checked", "tables_newest"}``, each build's status ``runs``,
   ``does-not-run``, ``cpu-only`` or ``unverified``.
 #]=======================================================================]
 
@@ -38,6 +45,7 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatArguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatLibtorchArchive.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatInstallChoice.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatLibtorchChoice.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/machine/TorchCompatMachine.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatPlatform.cmake")
@@ -45,18 +53,21 @@ include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatReleaseChecks.cmak
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatRunsHere.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatText.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/verdict/TorchCompatPipCommands.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/verdict/TorchCompatReportMessage.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/verdict/TorchCompatVerdict.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatVersionRules.cmake")
 
-# Which builds of the release run here: decided into <out_var>_VERDICT (see
-# the doc block), and rendered, one line each, into <out_var>.
-function(_torchcompat_report_builds out_var version platform policy)
-  string(REGEX REPLACE "-.*" "" os "${platform}")
+# Which builds of the release run here. Sets <out>_BUILDS (a JSON array of
+# {"variant", "status", "reason"}), <out>_KNOWN (true when the table knows the
+# release's builds for the platform) and <out>_NOTE (what was checked instead
+# when it does not, or "").
+function(_torchcompat_report_builds out version platform policy)
   _torchcompat_published_variants(variants "${version}" "${platform}")
   _torchcompat_sort_variants(variants "${variants}")
   _torchcompat_machine(machine)
-  set(text "What it allows: torch ${version} on ${platform}, ${policy} driver policy\n")
   set(builds_known true)
+  set(note "")
   if(NOT variants)
     set(builds_known false)
     # Check what is known to exist: builds with recorded facts, the PyPI wheel.
@@ -78,8 +89,8 @@ function(_torchcompat_report_builds out_var version platform policy)
     else()
       set(what "so none was checked")
     endif()
-    string(APPEND text "  the table does not know which builds torch ${version} has for "
-           "${platform} (${known}), ${what}\n")
+    string(CONCAT note "the table does not know which builds torch ${version} has for "
+                  "${platform} (${known}), ${what}")
   endif()
   set(builds "[]")
   foreach(variant IN LISTS variants)
@@ -109,119 +120,123 @@ function(_torchcompat_report_builds out_var version platform policy)
       builds
       "{\"variant\": ${variant_json}, \"status\": \"${status}\", \"reason\": ${reason_json}}")
   endforeach()
-  foreach(field IN ITEMS version platform policy)
-    _torchcompat_verdict_quote(${field}_json "${${field}}")
-  endforeach()
-  string(CONCAT verdict "{\"schema_version\": 1, \"torch\": ${version_json}, \"platform\": "
-                "${platform_json}, \"policy\": ${policy_json}, \"builds_known\": ${builds_known}, "
-                "\"builds\": ${builds}}")
-  # The lines, from the verdict only.
-  set(words_runs "runs here")
-  set(words_unverified "cannot be verified: ")
-  set(words_cpu-only "runs on the CPU only: ")
-  set(words_does-not-run "does not run: ")
-  _torchcompat_verdict_indices(index_list "${verdict}" builds)
-  foreach(index IN LISTS index_list)
-    string(
-      JSON
-      variant
-      GET
-      "${verdict}"
-      builds
-      ${index}
-      variant)
-    string(
-      JSON
-      status
-      GET
-      "${verdict}"
-      builds
-      ${index}
-      status)
-    _torchcompat_json_get(reason "${verdict}" builds ${index} reason)
-    _torchcompat_report_line(text "${variant}" "${words_${status}}${reason}")
-  endforeach()
-  set(${out_var} "${text}" PARENT_SCOPE)
-  set(${out_var}_VERDICT "${verdict}" PARENT_SCOPE)
+  set(${out}_BUILDS "${builds}" PARENT_SCOPE)
+  set(${out}_KNOWN ${builds_known} PARENT_SCOPE)
+  set(${out}_NOTE "${note}" PARENT_SCOPE)
 endfunction()
 
-function(_torchcompat_report_install out_var version platform policy)
-  set(text "")
-  _torchcompat_choose_variant(
-    libtorch
-    VERSION "${version}"
-    PLATFORM "${platform}"
-    POLICY "${policy}"
-    KIND libtorch)
-  if(libtorch_VARIANT)
-    _torchcompat_archive_url(url "${version}" "${libtorch_VARIANT}" "${platform}" "" "")
-    string(APPEND text "libtorch to use\n  ${url}\n  why: ${libtorch_REASON}\n")
-  else()
-    _torchcompat_release_variants(libtorch_variants "${version}" "${platform}" libtorch)
-    if(libtorch_variants)
-      string(APPEND text "libtorch to use\n  none: torch ${version} has no libtorch for "
-             "${platform} that is verified to run here\n")
-    else()
-      string(APPEND text "libtorch to use\n  none: the table does not know the libtorch builds "
-             "of torch ${version} for ${platform}\n")
+# What to install here, as the verdict records it: <out>_LIBTORCH
+# ({"variant", "url", "reason", "none"}) and <out>_PIP ({"variant", "index",
+# "pip", "uv", "reason", "note"}, the commands naming <python> when given).
+function(_torchcompat_report_install out version platform policy python)
+  _torchcompat_libtorch_here(libtorch "${version}" "${platform}" "${policy}")
+  set(libtorch_json "{}")
+  foreach(field IN ITEMS variant url reason none)
+    string(TOUPPER "${field}" upper)
+    _torchcompat_verdict_quote(value "${libtorch_${upper}}")
+    string(JSON libtorch_json SET "${libtorch_json}" ${field} "${value}")
+  endforeach()
+  _torchcompat_wheel_here(wheel "${version}" "${platform}" "${policy}")
+  set(wheel_PIP "")
+  set(wheel_UV "")
+  set(index "")
+  if(wheel_VARIANT)
+    _torchcompat_install_commands(wheel "${version}" "${wheel_INDEX}" "${python}")
+    set(index pypi)
+    if(wheel_INDEX)
+      _torchcompat_wheel_index_url(index "${wheel_INDEX}")
     endif()
   endif()
+  set(pip_json "{}")
+  foreach(field IN ITEMS variant index pip uv reason note)
+    string(TOUPPER "${field}" upper)
+    set(value "${wheel_${upper}}")
+    if(field STREQUAL "index")
+      set(value "${index}")
+    endif()
+    _torchcompat_verdict_quote(value "${value}")
+    string(JSON pip_json SET "${pip_json}" ${field} "${value}")
+  endforeach()
+  set(${out}_LIBTORCH "${libtorch_json}" PARENT_SCOPE)
+  set(${out}_PIP "${pip_json}" PARENT_SCOPE)
+endfunction()
 
-  _torchcompat_choose_variant(
-    wheel
-    VERSION "${version}"
-    PLATFORM "${platform}"
-    POLICY "${policy}"
-    KIND wheel)
-  if(wheel_VARIANT)
-    _torchcompat_pip_install_command(pip "${version}" "${wheel_VARIANT}")
-    string(APPEND text "pip\n  ${pip}\n  uv ${pip}\n  why: ${wheel_REASON}\n")
+# The report as one value (see the doc block): decided here, rendered by
+# TorchCompatReportMessage only.
+function(
+  _torchcompat_report_verdict
+  out_var
+  version
+  note
+  platform
+  policy
+  python)
+  _torchcompat_probe_json(probe FALSE)
+  _torchcompat_machine(machine)
+  _torchcompat_machine_json(machine_json machine)
+  if(NOT probe)
+    set(probe null)
   endif()
-  set(${out_var} "${text}" PARENT_SCOPE)
+  if(NOT python)
+    _torchcompat_json_get(python "${probe}" python executable)
+  endif()
+  _torchcompat_report_builds(builds "${version}" "${platform}" "${policy}")
+  _torchcompat_report_install(install "${version}" "${platform}" "${policy}" "${python}")
+  # The table's age, so a reader can tell an old answer from a wrong one.
+  _torchcompat_table_age(age)
+  foreach(
+    field IN
+    ITEMS version
+          note
+          platform
+          policy
+          builds_NOTE
+          age_DATE
+          age_NEWEST)
+    _torchcompat_verdict_quote(${field}_json "${${field}}")
+  endforeach()
+  string(
+    CONCAT verdict
+           "{\"schema_version\": 1, \"torch\": ${version_json}, \"note\": ${note_json}, "
+           "\"platform\": ${platform_json}, \"policy\": ${policy_json}, "
+           "\"machine\": ${machine_json}, \"probe\": ${probe}, "
+           "\"builds_known\": ${builds_KNOWN}, \"builds_note\": ${builds_NOTE_json}, "
+           "\"builds\": ${builds_BUILDS}, \"libtorch\": ${install_LIBTORCH}, "
+           "\"pip\": ${install_PIP}, \"tables_checked\": ${age_DATE_json}, "
+           "\"tables_newest\": ${age_NEWEST_json}}")
+  set(${out_var} "${verdict}" PARENT_SCOPE)
 endfunction()
 
 function(torchcompat_report)
-  set(one_value TORCH DRIVER_POLICY OUTPUT_VARIABLE OUTPUT_FILE VERDICT_VARIABLE)
+  set(one_value TORCH DRIVER_POLICY PYTHON OUTPUT_VARIABLE OUTPUT_FILE VERDICT_VARIABLE)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "")
   _torchcompat_check_arguments(torchcompat_report arg "${one_value}" "")
   _torchcompat_policy_and_mode(policy mode arg)
   _torchcompat_host_platform(platform os)
   set(version "${arg_TORCH}")
-  set(newest_note "")
+  set(note "")
   if(NOT version OR version STREQUAL "latest")
-    _torchcompat_latest_libtorch(version latest_note "${platform}")
-    if(latest_note)
-      set(newest_note "(${latest_note})\n")
-    endif()
+    _torchcompat_latest_libtorch(version note "${platform}")
   else()
     # PEP 440 (cli helper): a pre-release or rebuild of a release is that release.
     _torchcompat_require_release(given TORCH torch "${version}")
-    if(given_NOTE)
-      set(newest_note "(${given_NOTE})\n")
-    endif()
+    set(note "${given_NOTE}")
     set(version "${given_RELEASE}")
     _torchcompat_require_known_release(TORCH "${version}")
   endif()
-
-  _torchcompat_report_machine(machine_text)
-  _torchcompat_report_builds(builds_text "${version}" "${platform}" "${policy}")
-  _torchcompat_report_install(install_text "${version}" "${platform}" "${policy}")
-  # The table's age, so a reader can tell an old answer from a wrong one.
-  _torchcompat_table_age(age)
-  set(age_text "")
-  if(age_DATE)
-    string(CONCAT age_text "\nTables: last checked against PyPI on ${age_DATE} (newest torch "
-                  "then: ${age_NEWEST}), newer releases are unknown to them.\n")
-  endif()
-  set(report
-      "TorchCompat report\n\n${machine_text}\n${builds_text}${newest_note}\n${install_text}${age_text}"
-  )
+  _torchcompat_report_verdict(verdict "${version}" "${note}" "${platform}" "${policy}"
+                              "${arg_PYTHON}")
+  # The words, from the verdict only.
+  _torchcompat_json_get(python_json "${verdict}" probe python)
+  _torchcompat_render_report_machine(machine_text "${verdict}" "${python_json}")
+  _torchcompat_render_report_advice(advice_text "${verdict}")
+  set(report "TorchCompat report\n\n${machine_text}\n${advice_text}")
 
   if(arg_OUTPUT_VARIABLE)
     set(${arg_OUTPUT_VARIABLE} "${report}" PARENT_SCOPE)
   endif()
   if(arg_VERDICT_VARIABLE)
-    set(${arg_VERDICT_VARIABLE} "${builds_text_VERDICT}" PARENT_SCOPE)
+    set(${arg_VERDICT_VARIABLE} "${verdict}" PARENT_SCOPE)
   endif()
   if(arg_OUTPUT_FILE)
     file(WRITE "${arg_OUTPUT_FILE}" "${report}")

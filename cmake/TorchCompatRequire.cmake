@@ -68,7 +68,8 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
   ``MESSAGE_VARIABLE``
     Set to the whole explanation, each part starting ``TorchCompat:``: what
     failed or could not be verified and why, and the ways out; on success the
-    "every check passed" line. Given together with ``RESULT_VARIABLE``, the
+    "every check passed" line (the checks that passed are listed in the
+    verdict only). Given together with ``RESULT_VARIABLE``, the
     guard prints nothing itself (not even status lines) and never stops the
     configure for a failed check, so a caller in ``cmake -P`` script mode can
     print the text without CMake's call-stack lines. Given alone, the guard
@@ -77,9 +78,9 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
   ``VERDICT_VARIABLE``
     Set to the verdict as one JSON object (the schema is in ``docs/cli.md``,
     "The verdict"): ``answer`` (``works``, ``cpu-only``, ``problem`` or
-    ``unverified``), every check that did not simply pass with its status
-    (``fails``, ``unverified``, ``cpu-only``) and reason, the machine checked
-    against, and the ways out as actions, each with its ``kind`` and the
+    ``unverified``), every check with its status (``fails``, ``unverified``,
+    ``cpu-only``, ``passes``) and reason, the machine checked against (each
+    fact with where it came from), and the ways out as actions, each with its ``kind`` and the
     argument (``cmake``) that takes it. The messages, and ``MESSAGE_VARIABLE``,
     are rendered from this value.
 
@@ -218,6 +219,7 @@ function(torchcompat_require)
 
   set(problems "")
   set(unknowns "")
+  set(passes "")
   set(python_ways "")
   # The ways out, as actions (TorchCompatVerdict), in the order they are offered.
   set(ways "[]")
@@ -272,6 +274,8 @@ function(torchcompat_require)
         endif()
       elseif(problem_NOTE)
         _torchcompat_add_text(unknowns "${problem_NOTE}")
+      else()
+        _torchcompat_add_text(passes "${package} ${companion_${keyword}} pairs with torch ${torch}")
       endif()
     endif()
   endforeach()
@@ -282,6 +286,9 @@ function(torchcompat_require)
     list(APPEND problems ${python_PROBLEMS})
     list(APPEND unknowns ${python_UNKNOWNS})
     set(python_ways "${python_WAYS}")
+    if(NOT python_PROBLEMS AND NOT python_UNKNOWNS)
+      _torchcompat_add_text(passes "torch ${torch} has wheels for Python ${arg_PYTHON}")
+    endif()
   endif()
 
   set(variant "${torch_local}")
@@ -327,6 +334,7 @@ function(torchcompat_require)
     "${arg_CUDNN}")
   list(APPEND problems ${machine_checks_PROBLEMS})
   list(APPEND unknowns ${machine_checks_UNKNOWNS})
+  list(APPEND passes ${machine_checks_PASSES})
   set(cpu_only ${machine_checks_CPU_ONLY})
   _torchcompat_verdict_count(machine_ways "${machine_checks_WAYS}")
   foreach(more IN ITEMS python_ways machine_checks_WAYS)
@@ -366,6 +374,8 @@ function(torchcompat_require)
     ${unknowns}
     CPU_ONLY
     ${cpu_only}
+    PASSES
+    ${passes}
     NOTES
     ${notes})
   if(answer_OK

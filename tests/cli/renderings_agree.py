@@ -24,7 +24,8 @@ SITUATIONS = [
     (["check", "2.4.0", "0.18.0", "--variant", "cu121"], OLD),
 ]
 LABELS = [("notes", "note"), ("problems", "problem"), ("unverified", "not verified"),
-          ("cpu_only", "cpu only"), ("fixes", "fix"), ("to_use_the_gpu", "to use the GPU")]
+          ("cpu_only", "cpu only"), ("fixes", "fix"), ("to_use_the_gpu", "to use the GPU"),
+          ("passed", "passed")]
 SUMMARY = {"works": "works: every check passed", "cpu-only": "works on the CPU only: ",
            "unverified": "unverified: ", "problem": None}
 
@@ -63,7 +64,7 @@ def main():
                 failures.append(f"{what}: verdict {answer['verdict']}, guard {guard['answer']}")
             for check in guard["checks"]:
                 label = {"fails": "problem", "unverified": "not verified",
-                         "cpu-only": "cpu only"}[check["status"]]
+                         "cpu-only": "cpu only", "passes": "passed"}[check["status"]]
                 if f"{label}: {check['reason']}" not in text.stdout.splitlines():
                     failures.append(f"{what}: the guard's {check['status']} check is not a "
                                     f"'{label}:' line: {check['reason']}")

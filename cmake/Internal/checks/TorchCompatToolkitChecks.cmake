@@ -30,7 +30,7 @@ function(_torchcompat_toolkit_in_use out_var)
 endfunction()
 
 # The project's own CUDA toolkit against the build and the driver. Sets
-# <prefix>_PROBLEMS and <prefix>_UNKNOWNS.
+# <prefix>_PROBLEMS, <prefix>_UNKNOWNS and <prefix>_PASSES.
 function(
   _torchcompat_toolkit_checks
   prefix
@@ -88,8 +88,13 @@ function(
                    "${${machine}_DRIVER_CUDA}: it runs under minor-version compatibility, "
                    "but PTX it emits cannot be JIT-compiled by this driver")
   endif()
+  set(passes "")
+  if(NOT problems AND NOT unknowns)
+    set(passes "the project's CUDA toolkit ${toolkit} goes with ${variant} and runs on the driver")
+  endif()
   set(${prefix}_PROBLEMS "${problems}" PARENT_SCOPE)
   set(${prefix}_UNKNOWNS "${unknowns}" PARENT_SCOPE)
+  set(${prefix}_PASSES "${passes}" PARENT_SCOPE)
 endfunction()
 
 cmake_policy(POP)

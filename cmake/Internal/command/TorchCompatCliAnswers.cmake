@@ -15,6 +15,8 @@ cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliOutput.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../checks/TorchCompatInstallChoice.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../verdict/TorchCompatPipCommands.cmake")
 
 # _cli_append_given(<list-var> <KEYWORD> <value>...): appends each keyword and
 # its value to the arguments of a package command, leaving out those not given
@@ -67,36 +69,14 @@ function(_cli_torch_for out_var package release)
   set(${out_var} "${owners}" PARENT_SCOPE)
 endfunction()
 
-# _cli_pip_forms(<prefix> <python> <verb> <requirements> <index-url>): a pip
-# command in its two forms, <prefix>_PIP and <prefix>_UV. With <python> (the
-# interpreter asked) they name it: "<python> -m pip ..." and "uv pip ...
-# --python <python>", so neither lands in another interpreter's pip. An
-# uninstall asks no question (-y): a fix is pasted as it is.
+# The pip and uv forms of a command (TorchCompatPipCommands), for the
+# interpreter asked: see _torchcompat_pip_forms and _torchcompat_install_commands.
 function(_cli_pip_forms prefix python verb requirements index)
-  set(pip "pip")
-  set(uv_python "")
-  if(python)
-    set(pip "${python} -m pip")
-    set(uv_python " --python ${python}")
-  endif()
-  set(tail "${requirements}")
-  if(verb STREQUAL "uninstall")
-    set(${prefix}_PIP "${pip} uninstall -y ${tail}" PARENT_SCOPE)
-    set(${prefix}_UV "uv pip uninstall${uv_python} ${tail}" PARENT_SCOPE)
-    return()
-  endif()
-  if(index)
-    string(APPEND tail " --index-url ${index}")
-  endif()
-  set(${prefix}_PIP "${pip} ${verb} ${tail}" PARENT_SCOPE)
-  set(${prefix}_UV "uv pip ${verb}${uv_python} ${tail}" PARENT_SCOPE)
+  _torchcompat_pip_forms(forms "${python}" "${verb}" "${requirements}" "${index}")
+  set(${prefix}_PIP "${forms_PIP}" PARENT_SCOPE)
+  set(${prefix}_UV "${forms_UV}" PARENT_SCOPE)
 endfunction()
 
-# _cli_install_commands(<prefix> <release> <variant> [<python> [<pin>]]): pip
-# and uv commands for a torch release and wheel variant, with its companions.
-# <variant> "" is PyPI's own wheel (no index). <pin> TRUE writes the local
-# version (torch==2.5.1+cu118): a torch of the same release installed as
-# another build satisfies ==2.5.1, and pip would keep it.
 function(_cli_install_commands prefix release variant)
   set(python "")
   set(pin FALSE)
@@ -106,29 +86,7 @@ function(_cli_install_commands prefix release variant)
   if(ARGC GREATER 4)
     set(pin "${ARGV4}")
   endif()
-  _torchcompat_torch_record(record "${release}")
-  set(local "")
-  if(pin AND variant)
-    set(local "+${variant}")
-  endif()
-  set(requirements "torch==${release}${local}")
-  foreach(package IN ITEMS torchvision torchaudio)
-    _torchcompat_json_get(companion "${record}" "${package}")
-    # torchaudio stopped following torch's builds after 2.11: its later
-    # releases have no +cuXYZ wheels to pin.
-    set(companion_local "${local}")
-    if(package STREQUAL "torchaudio" AND release VERSION_GREATER_EQUAL 2.12)
-      set(companion_local "")
-    endif()
-    if(companion)
-      string(APPEND requirements " ${package}==${companion}${companion_local}")
-    endif()
-  endforeach()
-  set(index "")
-  if(variant)
-    _torchcompat_wheel_index_url(index "${variant}")
-  endif()
-  _cli_pip_forms(forms "${python}" install "${requirements}" "${index}")
+  _torchcompat_install_commands(forms "${release}" "${variant}" "${python}" "${pin}")
   set(${prefix}_PIP "${forms_PIP}" PARENT_SCOPE)
   set(${prefix}_UV "${forms_UV}" PARENT_SCOPE)
 endfunction()
@@ -198,30 +156,10 @@ endfunction()
 function(_cli_wheel_for_here out release)
   _torchcompat_host_platform(platform os)
   _cli_policy(policy)
-  _torchcompat_choose_variant(
-    choice
-    VERSION "${release}"
-    PLATFORM "${platform}"
-    POLICY "${policy}"
-    KIND wheel)
-  set(index "${choice_VARIANT}")
-  set(note "")
-  if(NOT choice_VARIANT)
-    _torchcompat_torch_record(record "${release}")
-    _torchcompat_json_get(pypi_variant "${record}" pypi_variant_by_platform "${platform}")
-    _torchcompat_json_get(on_pypi "${record}" on_pypi)
-    _torchcompat_release_variants(wheels "${release}" "${platform}" wheel)
-    if(pypi_variant AND on_pypi AND NOT wheels)
-      set(choice_VARIANT "${pypi_variant}")
-      set(choice_REASON "PyPI's own wheel of torch ${release} for ${platform} is ${pypi_variant}")
-      set(note "the table does not know which other builds torch ${release} has for ${platform}")
-    endif()
-  endif()
-  foreach(part IN ITEMS VARIANT REASON REJECTIONS)
+  _torchcompat_wheel_here(choice "${release}" "${platform}" "${policy}")
+  foreach(part IN ITEMS VARIANT REASON REJECTIONS INDEX NOTE)
     set(${out}_${part} "${choice_${part}}" PARENT_SCOPE)
   endforeach()
-  set(${out}_INDEX "${index}" PARENT_SCOPE)
-  set(${out}_NOTE "${note}" PARENT_SCOPE)
   set(${out}_PLATFORM "${platform}" PARENT_SCOPE)
 endfunction()
 

@@ -177,6 +177,7 @@ function(_cli_render_verdict subject python_json others_json)
   set(fails_json "${reasons_FAILS}")
   set(unverified_json "${reasons_UNVERIFIED}")
   set(cpu_only_json "${reasons_CPU_ONLY}")
+  set(passed_json "${reasons_PASSES}")
   # The command's own problems (no interpreter, no torch), then the guard's.
   _cli_json_concat(problems_json "${v_PROBLEMS}" "${fails_json}")
   set(actions_json "${v_ACTIONS}")
@@ -231,6 +232,7 @@ function(_cli_render_verdict subject python_json others_json)
       cpu_only "${cpu_only_json}"
       to_use_the_gpu "${gpu_json}"
       fixes "${fixes_json}"
+      passed "${passed_json}"
       actions "${actions_json}"
       notes "${notes_json}"
       checked_against "${checked_json}"
@@ -262,6 +264,13 @@ function(_cli_render_verdict subject python_json others_json)
     if(checked)
       _cli_print("checked against: " "${checked}")
     endif()
+    # What was checked and passed, after the answer: the lines a person acts
+    # on come first.
+    _torchcompat_verdict_indices(index_list "${passed_json}")
+    foreach(index IN LISTS index_list)
+      string(JSON item GET "${passed_json}" ${index})
+      _cli_print("passed: " "${item}")
+    endforeach()
   endif()
   set(_cli_out "${_cli_out}" PARENT_SCOPE)
   if(v_VERDICT STREQUAL "works" OR v_VERDICT STREQUAL "cpu-only")

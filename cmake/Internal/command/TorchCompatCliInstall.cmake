@@ -234,6 +234,11 @@ function(_cli_url)
       _torchcompat_verdict_push_text(warnings "${value}")
     endif()
   endforeach()
+  # The selector's ways out, as actions (each with the command that takes it).
+  _torchcompat_json_get(ways_json "${selection}" ways_out)
+  if(NOT ways_json)
+    set(ways_json "[]")
+  endif()
   if(cli_FORMAT STREQUAL "json")
     _cli_json_string(url_json "${url}")
     _cli_json_string(variant_json "${chosen}")
@@ -262,7 +267,9 @@ function(_cli_url)
       source
       "${source_json}"
       warnings
-      "${warnings_json}")
+      "${warnings_json}"
+      ways_out
+      "${ways_json}")
     _cli_json_compact(doc "${doc}")
     _cli_print("${doc}")
   else()

@@ -53,7 +53,9 @@ function(_cli_probe)
   set(_cli_status ${result} PARENT_SCOPE)
 endfunction()
 
-# torchcompat report [TORCH]
+# torchcompat report [TORCH]: torchcompat_report's verdict, rendered as text
+# or JSON. The probe is asked once: the verdict carries its answer, and the
+# text's machine block is rendered from it.
 function(_cli_report)
   _cli_release(release)
   if(release_STATUS)
@@ -63,52 +65,38 @@ function(_cli_report)
   _cli_python_answer(py)
   _cli_other_pythons(others "${py_TORCH}" "${py_EXECUTABLE}")
   # The release _cli_release chose, given or not: latest means the same here
-  # as in the other commands.
+  # as in the other commands. The commands name the interpreter asked.
   set(report_args TORCH "${release_RELEASE}")
-  if(cli_POLICY)
-    list(APPEND report_args DRIVER_POLICY "${cli_POLICY}")
+  _cli_append_given(report_args DRIVER_POLICY "${cli_POLICY}" PYTHON "${py_EXECUTABLE}")
+  torchcompat_report(${report_args} OUTPUT_VARIABLE ignored VERDICT_VARIABLE verdict)
+  string(
+    JSON
+    python_json
+    ERROR_VARIABLE
+    missing
+    GET
+    "${py_JSON}"
+    python)
+  if(missing)
+    set(python_json "")
   endif()
-  torchcompat_report(${report_args} OUTPUT_VARIABLE advice VERDICT_VARIABLE report_verdict)
+  _torchcompat_render_report_advice(advice "${verdict}")
   if(cli_FORMAT STREQUAL "json")
-    _cli_json_compact(machine "${py_JSON}")
-    if(NOT machine)
-      set(machine null)
+    string(JSON machine GET "${verdict}" probe)
+    if(py_JSON AND NOT machine STREQUAL "null")
+      # The interpreter this machine was asked about (a target profile's answer has none).
+      string(JSON machine SET "${machine}" python "${python_json}")
     endif()
-    string(JSON builds_json GET "${report_verdict}" builds)
-    _cli_json_compact(builds_json "${builds_json}")
+    _cli_json_compact(machine "${machine}")
+    foreach(member IN ITEMS builds libtorch pip)
+      string(JSON ${member}_json GET "${verdict}" ${member})
+      _cli_json_compact(${member}_json "${${member}_json}")
+    endforeach()
     _cli_json_string(asked_json "${py_ASKED}")
     _cli_json_string(torch_json "${release_RELEASE}")
     _cli_json_string(note_json "${release_NOTE}")
     _cli_json_string(advice_json "${advice}")
-    # The libtorch and the wheel, as `url` and `pip` answer them.
-    set(select_args "")
-    if(cli_POLICY)
-      set(select_args DRIVER_POLICY "${cli_POLICY}")
-    endif()
-    torchcompat_select_libtorch(
-      VERSION "${release_RELEASE}" ${select_args}
-      URL_VARIABLE url
-      VARIANT_VARIABLE libtorch_variant
-      REASON_VARIABLE libtorch_reason RESULT_VARIABLE libtorch_ok MESSAGE_VARIABLE libtorch_text)
-    _cli_json_string(url_json "${url}")
-    _cli_json_string(libtorch_variant_json "${libtorch_variant}")
-    _cli_json_string(libtorch_reason_json "${libtorch_reason}")
-    _cli_wheel_for_here(wheel "${release_RELEASE}")
-    set(install_PIP "")
-    set(install_UV "")
-    if(wheel_VARIANT)
-      _cli_install_commands(install "${release_RELEASE}" "${wheel_INDEX}")
-    endif()
-    _cli_json_string(wheel_variant_json "${wheel_VARIANT}")
-    _cli_json_string(pip_json "${install_PIP}")
-    _cli_json_string(uv_json "${install_UV}")
-    _cli_json_string(wheel_reason_json "${wheel_REASON}")
     # cmake-format: off
-    _cli_json_object(libtorch_json
-      url "${url_json}" variant "${libtorch_variant_json}" reason "${libtorch_reason_json}")
-    _cli_json_object(wheel_json
-      variant "${wheel_variant_json}" pip "${pip_json}" uv "${uv_json}"
-      reason "${wheel_reason_json}")
     _cli_json_object(doc
       schema_version 1
       command "\"report\""
@@ -119,44 +107,21 @@ function(_cli_report)
       machine "${machine}"
       builds "${builds_json}"
       libtorch "${libtorch_json}"
-      pip "${wheel_json}"
+      pip "${pip_json}"
       text "${advice_json}")
     # cmake-format: on
     _cli_print("${doc}")
   else()
-    _torchcompat_probe_executable(probe)
-    if(probe)
-      # The probe's own text; the TORCHCOMPAT_OVERRIDE_* in the environment reach it as they are.
-      set(arguments "")
-      if(cli_PYTHON)
-        set(arguments --python "${cli_PYTHON}")
-      endif()
-      # The answer above was probed afresh for this command: the text run,
-      # which would find it in the cache, probes afresh too, so "[from the
-      # cache]" is said only when the answer came from an earlier command.
-      _torchcompat_json_get(cached "${py_JSON}" probe cache machine)
-      if(NOT cached STREQUAL "hit")
-        list(APPEND arguments --no-cache)
-      endif()
-      execute_process(
-        COMMAND "${probe}" ${arguments}
-        OUTPUT_VARIABLE machine_text
-        ERROR_QUIET
-        TIMEOUT 120)
-      string(REGEX REPLACE "\n+$" "" machine_text "${machine_text}")
-      _cli_print("${machine_text}")
-      _cli_print("  (asked: ${py_ASKED})")
-      foreach(line IN LISTS others_LINES)
-        _cli_print("  ${line}")
-      endforeach()
-      _cli_print("")
-    endif()
+    _torchcompat_render_report_machine(machine_text "${verdict}" "${python_json}")
+    string(REGEX REPLACE "\n+$" "" machine_text "${machine_text}")
+    _cli_print("${machine_text}")
+    _cli_print("  (asked: ${py_ASKED})")
+    foreach(line IN LISTS others_LINES)
+      _cli_print("  ${line}")
+    endforeach()
+    _cli_print("")
     if(release_NOTE)
       _cli_print("note: ${release_NOTE}")
-    endif()
-    string(FIND "${advice}" "What it allows" start)
-    if(start GREATER -1)
-      string(SUBSTRING "${advice}" ${start} -1 advice)
     endif()
     string(REGEX REPLACE "\n+$" "" advice "${advice}")
     _cli_print("${advice}")

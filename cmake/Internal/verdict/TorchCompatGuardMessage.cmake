@@ -22,7 +22,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatVerdict.cmake")
 function(_torchcompat_conclude out)
   cmake_parse_arguments(
     PARSE_ARGV 1 arg "QUIET;ACCEPT" "MODE;SUBJECT;TORCH;VARIANT;MACHINE_TEXT;MACHINE_JSON;ACTIONS"
-    "PROBLEMS;UNKNOWNS;CPU_ONLY;NOTES")
+    "PROBLEMS;UNKNOWNS;CPU_ONLY;PASSES;NOTES")
   set(ok TRUE)
   if(arg_PROBLEMS OR (arg_UNKNOWNS AND NOT arg_ACCEPT))
     set(ok FALSE)
@@ -36,14 +36,18 @@ function(_torchcompat_conclude out)
   else()
     set(answer works)
   endif()
+  # Every check with its status, the ones that passed too: a reader of the
+  # verdict sees what was checked, not only what went wrong.
   set(checks "[]")
-  foreach(status IN ITEMS fails unverified cpu-only)
+  foreach(status IN ITEMS fails unverified cpu-only passes)
     if(status STREQUAL "fails")
       set(texts "${arg_PROBLEMS}")
     elseif(status STREQUAL "unverified")
       set(texts "${arg_UNKNOWNS}")
-    else()
+    elseif(status STREQUAL "cpu-only")
       set(texts "${arg_CPU_ONLY}")
+    else()
+      set(texts "${arg_PASSES}")
     endif()
     foreach(text IN LISTS texts)
       _torchcompat_verdict_quote(reason "${text}")
@@ -106,7 +110,9 @@ endfunction()
 # The guard's verdict in words, for CMake's messages: <out>_FAILURE (the
 # FATAL_ERROR or WARNING of a failed guard), <out>_WARNING (a guard that passed
 # with something to say), <out>_STATUS (status lines, a list) and <out>_TEXT
-# (all of it, failure first). Reads the verdict only.
+# (all of it, failure first). Reads the verdict only. The checks that passed
+# are the verdict's (and the torchcompat command's "passed:" lines), not the
+# configure's: a message says what to act on.
 function(_torchcompat_render_verdict out verdict)
   string(JSON subject GET "${verdict}" subject)
   string(JSON ok GET "${verdict}" ok)

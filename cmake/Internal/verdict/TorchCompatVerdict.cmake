@@ -144,9 +144,9 @@ endfunction()
 
 # _torchcompat_verdict_reasons(<prefix> <verdict>): the reasons of the
 # verdict's checks by status, each a JSON array of strings: <prefix>_FAILS,
-# <prefix>_UNVERIFIED and <prefix>_CPU_ONLY.
+# <prefix>_UNVERIFIED, <prefix>_CPU_ONLY and <prefix>_PASSES.
 function(_torchcompat_verdict_reasons prefix verdict)
-  foreach(status IN ITEMS FAILS UNVERIFIED CPU_ONLY)
+  foreach(status IN ITEMS FAILS UNVERIFIED CPU_ONLY PASSES)
     set(${status} "[]")
   endforeach()
   _torchcompat_verdict_indices(index_list "${verdict}" checks)
@@ -171,7 +171,7 @@ function(_torchcompat_verdict_reasons prefix verdict)
     string(REPLACE "-" "_" status "${status}")
     _torchcompat_verdict_push_text(${status} "${reason}")
   endforeach()
-  foreach(status IN ITEMS FAILS UNVERIFIED CPU_ONLY)
+  foreach(status IN ITEMS FAILS UNVERIFIED CPU_ONLY PASSES)
     set(${prefix}_${status} "${${status}}" PARENT_SCOPE)
   endforeach()
 endfunction()
@@ -202,8 +202,9 @@ function(_torchcompat_verdict_count out_var json)
 endfunction()
 
 # _torchcompat_selection_verdict(<out-var> <ok> <variant> <url> <reason> <warning>
-#                                <notice> <failure>): the selector's answer as one JSON
-# value (torchcompat_select_libtorch's VERDICT_VARIABLE).
+#                                <notice> <failure> [<ways-out>]): the selector's answer as
+# one JSON value (torchcompat_select_libtorch's VERDICT_VARIABLE); <ways-out> is a
+# JSON array of actions (_torchcompat_verdict_action), [] when not given.
 function(
   _torchcompat_selection_verdict
   out_var
@@ -223,6 +224,11 @@ function(
     _torchcompat_verdict_quote(value "${${field}}")
     string(JSON verdict SET "${verdict}" ${field} "${value}")
   endforeach()
+  set(ways "${ARGV8}")
+  if(ways STREQUAL "")
+    set(ways "[]")
+  endif()
+  string(JSON verdict SET "${verdict}" ways_out "${ways}")
   set(${out_var} "${verdict}" PARENT_SCOPE)
 endfunction()
 

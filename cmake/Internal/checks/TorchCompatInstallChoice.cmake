@@ -1,0 +1,75 @@
+# What to install here, for the report and the torchcompat command: the wheel
+# of a release that runs on this machine (with PyPI's own wheel for a release
+# whose other builds the table does not know), and the libtorch archive.
+
+include_guard(GLOBAL)
+# The module's own policies, also when included by a cmake -P script that set none.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.22...4.4)
+
+include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatLibtorchArchive.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatLibtorchChoice.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatTable.cmake")
+
+# _torchcompat_wheel_here(<prefix> <release> <platform> <policy>): the wheel
+# of a release that runs here (see _torchcompat_choose_variant):
+# <prefix>_VARIANT, _REASON, _REJECTIONS, and _INDEX, the variant whose index
+# the install command names. A release whose builds the table does not know,
+# but whose PyPI wheel it does, gets that wheel: _VARIANT is its build, _INDEX
+# is "" (PyPI itself) and _NOTE says which builds are unknown.
+function(_torchcompat_wheel_here prefix release platform policy)
+  _torchcompat_choose_variant(
+    choice
+    VERSION "${release}"
+    PLATFORM "${platform}"
+    POLICY "${policy}"
+    KIND wheel)
+  set(index "${choice_VARIANT}")
+  set(note "")
+  if(NOT choice_VARIANT)
+    _torchcompat_torch_record(record "${release}")
+    _torchcompat_json_get(pypi_variant "${record}" pypi_variant_by_platform "${platform}")
+    _torchcompat_json_get(on_pypi "${record}" on_pypi)
+    _torchcompat_release_variants(wheels "${release}" "${platform}" wheel)
+    if(pypi_variant AND on_pypi AND NOT wheels)
+      set(choice_VARIANT "${pypi_variant}")
+      set(choice_REASON "PyPI's own wheel of torch ${release} for ${platform} is ${pypi_variant}")
+      set(note "the table does not know which other builds torch ${release} has for ${platform}")
+    endif()
+  endif()
+  foreach(part IN ITEMS VARIANT REASON REJECTIONS)
+    set(${prefix}_${part} "${choice_${part}}" PARENT_SCOPE)
+  endforeach()
+  set(${prefix}_INDEX "${index}" PARENT_SCOPE)
+  set(${prefix}_NOTE "${note}" PARENT_SCOPE)
+endfunction()
+
+# _torchcompat_libtorch_here(<prefix> <release> <platform> <policy>): the
+# libtorch archive of a release that runs here: <prefix>_VARIANT, _URL,
+# _REASON, or, when there is none, _NONE (why, in words).
+function(_torchcompat_libtorch_here prefix release platform policy)
+  _torchcompat_choose_variant(
+    choice
+    VERSION "${release}"
+    PLATFORM "${platform}"
+    POLICY "${policy}"
+    KIND libtorch)
+  set(url "")
+  set(none "")
+  if(choice_VARIANT)
+    _torchcompat_archive_url(url "${release}" "${choice_VARIANT}" "${platform}" "" "")
+  else()
+    _torchcompat_release_variants(known "${release}" "${platform}" libtorch)
+    if(known)
+      set(none "torch ${release} has no libtorch for ${platform} that is verified to run here")
+    else()
+      set(none "the table does not know the libtorch builds of torch ${release} for ${platform}")
+    endif()
+  endif()
+  set(${prefix}_VARIANT "${choice_VARIANT}" PARENT_SCOPE)
+  set(${prefix}_URL "${url}" PARENT_SCOPE)
+  set(${prefix}_REASON "${choice_REASON}" PARENT_SCOPE)
+  set(${prefix}_NONE "${none}" PARENT_SCOPE)
+endfunction()
+
+cmake_policy(POP)
