@@ -3,7 +3,8 @@
 #   cmake -DPYTHON=<interpreter> -DDIR=<venv> -DPACKAGES=<name=version;...>
 #         [-DSYSTEM_SITE_PACKAGES=ON] [-DTORCH_CUDA=<12.1|None>] [-DCONDA=ON] -P make_env.cmake
 # CONDA writes conda-meta records for the packages, as a conda environment has
-# them (torch is conda's "pytorch"), each listing its metadata files.
+# them (torch is conda's "pytorch"), each listing its metadata files and naming
+# its channel (pytorch's).
 # TORCH_CUDA writes torch/version.py as every torch build has it, which is
 # where the command reads an installed build's variant from.
 cmake_minimum_required(VERSION 3.22...4.4)
@@ -45,6 +46,7 @@ foreach(item IN LISTS PACKAGES)
       WRITE "${DIR}/conda-meta/${conda_name}-${version}-py311_cpu_0.json"
       "{\n  \"build\": \"py311_cpu_0\",\n  \"files\": [\n    \"${relative}/INSTALLER\",\n"
       "    \"${relative}/METADATA\"\n  ],\n  \"name\": \"${conda_name}\",\n"
+      "  \"channel\": \"https://conda.anaconda.org/pytorch/linux-64\",\n"
       "  \"version\": \"${version}\"\n}\n")
   endif()
 endforeach()

@@ -22,14 +22,17 @@ include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliOutput.cmake")
 # (given or installed), PYTHON (X.Y or ""), VARIANT, EXECUTABLE (the
 # interpreter asked, whose pip the commands name; "" for a bare pip) and
 # INSTALLED (the torch version the interpreter has, so a build switch pins the
-# local version: pip keeps an installed 2.5.1+cu124 for ==2.5.1). Sets
+# local version: pip keeps an installed 2.5.1+cu124 for ==2.5.1) and CONDA
+# ("<environment>|<channel>" when conda installed the torch, whose fixes are
+# then conda's). Sets
 # <out>_VERDICT (works, cpu-only, problem, unverified), <out>_GUARD (the
 # guard's verdict), <out>_ACTIONS (a JSON array: the guard's ways out, each
 # with "command" and "uv" where one exists, and "addresses") and <out>_NOTES
 # (the command's own notes, a JSON array).
 function(_cli_verdict out)
-  cmake_parse_arguments(PARSE_ARGV 1 arg ""
-                        "TORCH;TORCHVISION;TORCHAUDIO;PYTHON;VARIANT;EXECUTABLE;INSTALLED" "STRAYS")
+  cmake_parse_arguments(
+    PARSE_ARGV 1 arg "" "TORCH;TORCHVISION;TORCHAUDIO;PYTHON;VARIANT;EXECUTABLE;INSTALLED;CONDA"
+    "STRAYS")
   set(notes "[]")
   _cli_version(torch torch "${arg_TORCH}")
   set(guard_args TORCH "${arg_TORCH}")
@@ -69,7 +72,9 @@ function(_cli_verdict out)
       EXECUTABLE
       "${arg_EXECUTABLE}"
       INSTALLED
-      "${arg_INSTALLED}")
+      "${arg_INSTALLED}"
+      CONDA
+      "${arg_CONDA}")
     _torchcompat_verdict_push(actions "${action}")
   endforeach()
   set(${out}_VERDICT "${answer}" PARENT_SCOPE)
@@ -102,12 +107,22 @@ function(_cli_stray_action var action python)
 endfunction()
 
 # _cli_action_command(<var> <action> RELEASE <torch> VARIANT <checked variant>
-#                     EXECUTABLE <python or ""> INSTALLED <installed torch or "">)
+#                     EXECUTABLE <python or ""> INSTALLED <installed torch or "">
+#                     [CONDA <environment>|<channel>])
 # A way out of the guard's verdict with the command that takes it: "command"
 # (pip) and "uv" for an install, uninstall or another build; the same words
-# for what has no command (a driver, another Python).
+# for what has no command (a driver, another Python). In a conda environment
+# whose torch conda installed, pip would install over conda's packages (and
+# conda would not know): see _cli_conda_action.
 function(_cli_action_command var action)
-  cmake_parse_arguments(PARSE_ARGV 2 arg "" "RELEASE;VARIANT;EXECUTABLE;INSTALLED" "")
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "RELEASE;VARIANT;EXECUTABLE;INSTALLED;CONDA" "")
+  string(JSON kind GET "${action}" kind)
+  # A stray companion pip put there is pip's to uninstall, conda environment or not.
+  if(arg_CONDA AND NOT kind STREQUAL "uninstall")
+    _cli_conda_action(action "${action}" "${arg_CONDA}" "${arg_RELEASE}")
+    set(${var} "${action}" PARENT_SCOPE)
+    return()
+  endif()
   string(JSON kind GET "${action}" kind)
   _torchcompat_json_get(package "${action}" package)
   _torchcompat_json_get(version "${action}" version)
@@ -161,6 +176,44 @@ function(_cli_action_command var action)
   _torchcompat_verdict_quote(uv_json "${uv}")
   string(JSON action SET "${action}" command "${pip_json}")
   string(JSON action SET "${action}" uv "${uv_json}")
+  set(${var} "${action}" PARENT_SCOPE)
+endfunction()
+
+# The conda form of a way out, for a torch that conda installed
+# (<conda>: "<environment>|<channel>"): a companion is installed with conda
+# from torch's channel ("conda install --prefix ENV -c pytorch
+# torchvision==0.19.0"); another build or release of conda's pytorch is said
+# in words (which builds a conda channel has is not in the table), never a pip
+# command over conda's packages.
+function(_cli_conda_action var action conda release)
+  string(REPLACE "|" ";" parts "${conda}")
+  list(GET parts 0 environment)
+  list(LENGTH parts count)
+  set(channel "")
+  if(count GREATER 1)
+    list(GET parts 1 channel)
+  endif()
+  string(JSON kind GET "${action}" kind)
+  _torchcompat_json_get(package "${action}" package)
+  _torchcompat_json_get(version "${action}" version)
+  set(command "")
+  if(kind STREQUAL "install" AND package AND version)
+    set(command "conda install --yes --prefix ${environment}")
+    if(channel)
+      string(APPEND command " -c ${channel}")
+    endif()
+    string(APPEND command " ${package}==${version}")
+  elseif(kind STREQUAL "variant" OR kind STREQUAL "release")
+    string(JSON text GET "${action}" text)
+    _torchcompat_verdict_quote(
+      text_json
+      "${text}: conda installed this torch, so install that build with conda (conda install --prefix ${environment} ...), not with pip over conda's packages"
+    )
+    string(JSON action SET "${action}" text "${text_json}")
+  endif()
+  _torchcompat_verdict_quote(command_json "${command}")
+  string(JSON action SET "${action}" command "${command_json}")
+  string(JSON action SET "${action}" uv null)
   set(${var} "${action}" PARENT_SCOPE)
 endfunction()
 
@@ -353,7 +406,8 @@ function(_cli_check_given)
     endif()
     list(APPEND guard_args PYTHON "${CMAKE_MATCH_1}")
   endif()
-  _cli_verdict(v ${guard_args})
+  # With --python EXE the fixes are for that interpreter: "EXE -m pip ...".
+  _cli_verdict(v ${guard_args} EXECUTABLE "${cli_PYTHON}")
   _cli_json_object(subject ${subject_parts})
   _cli_render_verdict("${subject}" "" "[]")
   set(_cli_out "${_cli_out}" PARENT_SCOPE)

@@ -83,9 +83,10 @@ endfunction()
 # conda-meta records for a conda environment. Sets <prefix>_PACKAGE
 # (python3-torch, pytorch), _FULL (1.13.1+dfsg-4; conda: version and build),
 # _VERSION (the upstream release, 1.13.1) and _MANAGER (dpkg, conda), all ""
-# for a package pip installed.
+# for a package pip installed; for conda also _ENVIRONMENT (the environment's
+# prefix) and _CHANNEL (the channel its record names, pytorch or conda-forge).
 function(_cli_system_package prefix location)
-  foreach(part IN ITEMS PACKAGE FULL VERSION MANAGER)
+  foreach(part IN ITEMS PACKAGE FULL VERSION MANAGER ENVIRONMENT CHANNEL)
     set(${prefix}_${part} "" PARENT_SCOPE)
   endforeach()
   # Two steps: a condition's ${CMAKE_MATCH_1} is expanded before its MATCHES runs.
@@ -95,9 +96,12 @@ function(_cli_system_package prefix location)
     set(name "${CMAKE_MATCH_2}")
     if(IS_DIRECTORY "${environment}/conda-meta")
       _cli_conda_package(conda "${environment}" "${name}" "${location}")
-      foreach(part IN ITEMS PACKAGE FULL VERSION MANAGER)
+      foreach(part IN ITEMS PACKAGE FULL VERSION MANAGER CHANNEL)
         set(${prefix}_${part} "${conda_${part}}" PARENT_SCOPE)
       endforeach()
+      if(conda_MANAGER)
+        set(${prefix}_ENVIRONMENT "${environment}" PARENT_SCOPE)
+      endif()
       return()
     endif()
   endif()
@@ -121,10 +125,11 @@ endfunction()
 # The conda package of a conda environment (<conda_prefix>) that installed
 # <name>'s metadata at <location>: the conda-meta record whose files list it
 # (conda calls torch "pytorch"). Sets <prefix>_PACKAGE, _FULL ("2.4.0
-# py3.11_cuda12.1_cudnn9.1.0_0"), _VERSION and _MANAGER (conda), or "" when
-# pip installed it there.
+# py3.11_cuda12.1_cudnn9.1.0_0"), _VERSION, _MANAGER (conda) and _CHANNEL (the
+# channel's name from the record's "channel", https://conda.anaconda.org/pytorch/linux-64
+# is pytorch; "" when it names none), or "" when pip installed it there.
 function(_cli_conda_package prefix conda_prefix name location)
-  foreach(part IN ITEMS PACKAGE FULL VERSION MANAGER)
+  foreach(part IN ITEMS PACKAGE FULL VERSION MANAGER CHANNEL)
     set(${prefix}_${part} "" PARENT_SCOPE)
   endforeach()
   set(names "${name}")
@@ -136,14 +141,15 @@ function(_cli_conda_package prefix conda_prefix name location)
     file(GLOB records "${conda_prefix}/conda-meta/${candidate}-[0-9]*.json")
     foreach(record IN LISTS records)
       # The records are large (every file listed): read only what is needed.
-      file(STRINGS "${record}" fields REGEX "^ *\"(name|version|build)\": ")
+      file(STRINGS "${record}" fields REGEX "^ *\"(name|version|build|channel)\": ")
       string(REGEX REPLACE "([][+.*()^$?|\\])" "\\\\\\1" pattern "${relative}")
       file(STRINGS "${record}" owned REGEX "\"${pattern}/" LIMIT_COUNT 1)
       set(record_name "")
       set(version "")
       set(build "")
+      set(channel "")
       foreach(field IN LISTS fields)
-        if(field MATCHES "^ *\"(name|version|build)\": \"([^\"]*)\"")
+        if(field MATCHES "^ *\"(name|version|build|channel)\": \"([^\"]*)\"")
           if(CMAKE_MATCH_1 STREQUAL "name")
             set(record_name "${CMAKE_MATCH_2}")
           else()
@@ -156,6 +162,12 @@ function(_cli_conda_package prefix conda_prefix name location)
         set(${prefix}_FULL "${version} ${build}" PARENT_SCOPE)
         set(${prefix}_VERSION "${version}" PARENT_SCOPE)
         set(${prefix}_MANAGER conda PARENT_SCOPE)
+        # https://conda.anaconda.org/pytorch/linux-64, or a bare name: the channel's name.
+        string(REGEX REPLACE "/(linux|osx|win|noarch)[^/]*/*$" "" channel "${channel}")
+        string(REGEX REPLACE "^.*/" "" channel "${channel}")
+        if(channel MATCHES "^[A-Za-z0-9_.-]+$")
+          set(${prefix}_CHANNEL "${channel}" PARENT_SCOPE)
+        endif()
         return()
       endif()
     endforeach()
@@ -283,6 +295,7 @@ function(_cli_check_installed)
     # A distribution's packages are checked at the version its package
     # manager records: Debian's python3-torch 1.13.1 calls itself 1.13.0a0.
     set(system_notes "")
+    set(conda "")
     foreach(package IN ITEMS torch torchvision torchaudio)
       string(TOUPPER "${package}" upper)
       set(checked_${upper} "${py_${upper}}")
@@ -290,6 +303,10 @@ function(_cli_check_installed)
       if(py_${upper})
         _torchcompat_json_get(location "${py_JSON}" python locations ${package})
         _cli_system_package(system "${location}")
+        if(system_MANAGER STREQUAL "conda" AND package STREQUAL "torch")
+          # conda's torch is switched and paired with conda, never pip over it.
+          set(conda "${system_ENVIRONMENT}|${system_CHANNEL}")
+        endif()
         if(system_VERSION)
           set(checked_${upper} "${system_VERSION}")
           set(system_${upper} "${system_PACKAGE}")
@@ -342,7 +359,9 @@ function(_cli_check_installed)
       INSTALLED
       "${py_TORCH}"
       STRAYS
-      "${strays}")
+      "${strays}"
+      CONDA
+      "${conda}")
     set(v_PROBLEMS "[]")
     set(v_FIXES "[]")
     foreach(note IN LISTS system_notes build_note)
