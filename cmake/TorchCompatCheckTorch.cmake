@@ -117,10 +117,17 @@ function(_torchcompat_libtorch_version version_var source_var cmake_dir root)
   set(${source_var} "${source}" PARENT_SCOPE)
 endfunction()
 
-# cpu when the tree has no CUDA library, "" (unknown) when it has one.
+# cpu when the tree has no GPU library, "" (unknown) when it has one: a ROCm
+# tree (libtorch_hip) without its version's local part is no cpu build either.
 function(_torchcompat_libtorch_variant_from_files out_var cmake_dir root)
-  file(GLOB cuda_libraries "${root}/lib/libtorch_cuda*" "${root}/lib/torch_cuda*"
-       "${root}/libtorch_cuda*")
+  file(
+    GLOB
+    cuda_libraries
+    "${root}/lib/libtorch_cuda*"
+    "${root}/lib/torch_cuda*"
+    "${root}/libtorch_cuda*"
+    "${root}/lib/libtorch_hip*"
+    "${root}/libtorch_hip*")
   set(caffe2_config "${cmake_dir}/../Caffe2/Caffe2Config.cmake")
   set(uses_cuda "")
   if(EXISTS "${caffe2_config}")

@@ -14,7 +14,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/../verdict/TorchCompatVerdict.cmake")
 
 # The state of one vendor's detection from its member of the answer. Sets <prefix>_STATE
 # (gpus, none, unknown), <prefix>_REASON and <prefix>_GPUS (the member's GPU array, "[]").
-function(_torchcompat_vendor_state prefix json member what)
+function(_torchcompat_vendor_state prefix json member what override)
   string(
     JSON
     part
@@ -46,7 +46,7 @@ function(_torchcompat_vendor_state prefix json member what)
     elseif(status MATCHES "^(found|overridden|not_found)$")
       set(state none)
       if(status STREQUAL "overridden" AND NOT reason)
-        set(reason "TORCHCOMPAT_OVERRIDE_* says there is none")
+        set(reason "${override} is empty")
       endif()
     else()
       # error, crashed, timed_out: the detector could not answer.
@@ -74,8 +74,8 @@ endfunction()
 # intel_reason, intel_gens (one per GPU, "unknown" where not known), intel_descs.
 function(_torchcompat_machine_vendors json)
   if(json)
-    _torchcompat_vendor_state(amd "${json}" amd "AMD GPUs")
-    _torchcompat_vendor_state(intel "${json}" intel "Intel GPUs")
+    _torchcompat_vendor_state(amd "${json}" amd "AMD GPUs" TORCHCOMPAT_OVERRIDE_AMD_GFX)
+    _torchcompat_vendor_state(intel "${json}" intel "Intel GPUs" TORCHCOMPAT_OVERRIDE_INTEL_GPUS)
   else()
     foreach(vendor IN ITEMS amd intel)
       set(${vendor}_STATE unknown)
