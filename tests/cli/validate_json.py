@@ -24,19 +24,26 @@ CHECK = {"status": STR, "reason": STR}
 MACHINE = {"known": BOOL, "amd": OBJ, "intel": OBJ,
            "driver": OPT_STR, "driver_cuda": OPT_STR, "driver_from": OPT_STR,
            "driver_reason": OPT_STR, "gpu_archs": ARR, "gpus": ARR, "gpu_reason": OPT_STR,
-           "cudnn": OPT_STR, "source": OPT_STR}
+           "cudnn": OPT_STR, "source": OPT_STR, "sources": OBJ}
+# Where each machine fact came from: every fact that is there names its source.
+SOURCES = {"driver": OPT_STR, "driver_cuda": OPT_STR, "gpus": OPT_STR, "cudnn": OPT_STR}
+CHECK_STATUSES = ("fails", "unverified", "cpu-only", "passes")
+LIBTORCH = {"variant": OPT_STR, "url": OPT_STR, "reason": OPT_STR, "none": OPT_STR}
+WHEEL = {"variant": OPT_STR, "index": OPT_STR, "pip": OPT_STR, "uv": OPT_STR, "reason": OPT_STR,
+         "note": OPT_STR}
 ANSWERS = {"works", "cpu-only", "problem", "unverified"}
 
 SCHEMAS = {
     "check": {"schema_version": INT, "command": STR, "verdict": STR, "subject": OBJ,
               "python": OPT_OBJ, "problems": ARR, "unverified": ARR, "cpu_only": ARR,
-              "to_use_the_gpu": ARR, "fixes": ARR, "actions": ARR, "notes": ARR,
+              "to_use_the_gpu": ARR, "fixes": ARR, "passed": ARR, "actions": ARR, "notes": ARR,
               "checked_against": OPT_STR, "other_pythons": ARR, "guard": OPT_OBJ},
     "pip": {"schema_version": INT, "command": STR, "torch": STR, "platform": STR,
             "variant": OPT_STR, "index": STR, "answer": STR, "pip": OPT_STR, "uv": OPT_STR,
             "reason": OPT_STR, "problems": ARR, "notes": ARR, "cpu_only": ARR, "rejected": ARR},
     "url": {"schema_version": INT, "command": STR, "ok": BOOL, "url": OPT_STR,
-            "variant": OPT_STR, "reason": OPT_STR, "source": STR, "warnings": ARR},
+            "variant": OPT_STR, "reason": OPT_STR, "source": STR, "warnings": ARR,
+            "ways_out": ARR},
     "report": {"schema_version": INT, "command": STR, "torch": OPT_STR, "note": OPT_STR,
                "python_asked": STR, "other_pythons": ARR, "machine": OPT_OBJ, "builds": ARR,
                "libtorch": OBJ, "pip": OBJ, "text": OPT_STR},
@@ -76,13 +83,27 @@ def verdict(where, value, problems):
         problems.append(f"{where}.answer: '{value['answer']}'")
     for index, check in enumerate(value["checks"]):
         shape(f"{where}.checks[{index}]", check, CHECK, problems)
-        if check.get("status") not in ("fails", "unverified", "cpu-only"):
+        if check.get("status") not in CHECK_STATUSES:
             problems.append(f"{where}.checks[{index}].status: {check.get('status')}")
     for index, action in enumerate(value["ways_out"]):
         shape(f"{where}.ways_out[{index}]", action, ACTION, problems)
     if value["machine"] is not None:
-        shape(f"{where}.machine", value["machine"], MACHINE, problems)
+        machine(f"{where}.machine", value["machine"], problems)
     strings(f"{where}.notes", value["notes"], problems)
+
+
+def machine(where, value, problems):
+    """The machine record of a verdict: its facts, and where each came from."""
+    # The AMD and Intel GPU records (docs/cli.md) are checked by their own shapes, when present.
+    vendors = {key: OBJ for key in ("amd", "intel") if key in value}
+    shape(where, value, dict(MACHINE, **vendors), problems)
+    if problems:
+        return
+    shape(f"{where}.sources", value["sources"], SOURCES, problems)
+    for fact, source in (("driver", "driver"), ("driver_cuda", "driver_cuda"),
+                         ("cudnn", "cudnn"), ("gpus", "gpus")):
+        if value[fact] and not value["sources"].get(source):
+            problems.append(f"{where}: {fact} without its source")
 
 
 def validate(text):
@@ -115,7 +136,8 @@ def validate(text):
     if command == "check":
         if doc["verdict"] not in ANSWERS:
             problems.append(f"verdict: '{doc['verdict']}'")
-        for key in ("problems", "unverified", "cpu_only", "to_use_the_gpu", "fixes", "notes"):
+        for key in ("problems", "unverified", "cpu_only", "to_use_the_gpu", "fixes", "passed",
+                    "notes"):
             strings(key, doc[key], problems)
         for index, action in enumerate(doc["actions"]):
             shape(f"actions[{index}]", action, CLI_ACTION, problems)
@@ -123,13 +145,18 @@ def validate(text):
             verdict("guard", doc["guard"], problems)
             # One verdict, two renderings: the command's lists are the guard's checks.
             for status, key in (("fails", "problems"), ("unverified", "unverified"),
-                                ("cpu-only", "cpu_only")):
+                                ("cpu-only", "cpu_only"), ("passes", "passed")):
                 reasons = [c["reason"] for c in doc["guard"]["checks"] if c["status"] == status]
                 if not set(reasons) <= set(doc[key]):
                     problems.append(f"{key} lacks the guard's {status} checks")
             if doc["verdict"] != doc["guard"]["answer"]:
                 problems.append("verdict differs from the guard's answer")
+    elif command == "url":
+        for index, action in enumerate(doc["ways_out"]):
+            shape(f"ways_out[{index}]", action, ACTION, problems)
     elif command == "report":
+        shape("libtorch", doc["libtorch"], LIBTORCH, problems)
+        shape("pip", doc["pip"], WHEEL, problems)
         for index, build in enumerate(doc["builds"]):
             shape(f"builds[{index}]", build, {"variant": STR, "status": STR, "reason": OPT_STR},
                   problems)

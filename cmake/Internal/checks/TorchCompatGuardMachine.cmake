@@ -20,7 +20,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatWaysOut.cmake")
 #                                   [CUDNN <version>] [REQUIRE_GPU] [ACCEPT] [UNKNOWN_BEFORE])
 # The build against the machine. UNKNOWN_BEFORE: an earlier check could not be
 # verified (the ways out then offer ACCEPT_UNVERIFIED unless ACCEPT). Sets
-# <prefix>_PROBLEMS, <prefix>_UNKNOWNS, <prefix>_CPU_ONLY (why a CUDA build
+# <prefix>_PROBLEMS, <prefix>_UNKNOWNS, <prefix>_PASSES, <prefix>_CPU_ONLY (why a CUDA build
 # would run on the CPU only), <prefix>_WAYS (a JSON array of actions: the ways
 # out of what failed here; a wrong torchvision or Python has its own),
 # <prefix>_MACHINE_TEXT (the machine, for a failure message) and
@@ -32,6 +32,7 @@ function(_torchcompat_guard_machine_checks prefix)
   set(problems "")
   set(unknowns "")
   set(cpu_only "")
+  set(passes "")
   set(ways "[]")
   set(machine_text "")
   _torchcompat_machine(machine)
@@ -40,6 +41,8 @@ function(_torchcompat_guard_machine_checks prefix)
   if(arg_REQUIRE_GPU AND kind STREQUAL "cpu")
     _torchcompat_add_text(problems "the cpu build never uses a GPU, and the project needs one "
                           "(REQUIRE_GPU)")
+  elseif(kind STREQUAL "cpu")
+    _torchcompat_add_text(passes "the cpu build needs no driver and no GPU")
   endif()
   if(NOT machine_KNOWN AND NOT kind STREQUAL "cpu")
     _torchcompat_add_text(unknowns "this machine could not be probed, so whether its driver "
@@ -62,6 +65,7 @@ function(_torchcompat_guard_machine_checks prefix)
       CUDNN "${arg_CUDNN}")
     list(APPEND problems ${evaluation_PROBLEMS})
     list(APPEND unknowns ${evaluation_UNKNOWNS})
+    list(APPEND passes ${evaluation_PASSES})
     if(evaluation_CPU_ONLY)
       set(cpu_text "${variant} would run on the CPU only: ${evaluation_CPU_ONLY}")
       if(arg_REQUIRE_GPU)
@@ -78,6 +82,7 @@ function(_torchcompat_guard_machine_checks prefix)
                                   machine)
       list(APPEND problems ${toolkit_PROBLEMS})
       list(APPEND unknowns ${toolkit_UNKNOWNS})
+      list(APPEND passes ${toolkit_PASSES})
     endif()
     if(evaluation_PROBLEMS
        OR evaluation_UNKNOWNS
@@ -115,7 +120,15 @@ function(_torchcompat_guard_machine_checks prefix)
       endif()
     endif()
   endif()
-  foreach(name IN ITEMS problems unknowns cpu_only ways machine_text machine_json)
+  foreach(
+    name IN
+    ITEMS problems
+          unknowns
+          passes
+          cpu_only
+          ways
+          machine_text
+          machine_json)
     string(TOUPPER "${name}" upper)
     set(${prefix}_${upper} "${${name}}" PARENT_SCOPE)
   endforeach()

@@ -14,6 +14,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRunsHere.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRocmXpuChecks.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatText.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../verdict/TorchCompatVerdict.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatVersionRules.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatWaysOut.cmake")
 
@@ -171,8 +172,9 @@ function(_torchcompat_choose_variant prefix)
 endfunction()
 
 # VARIANT auto for a libtorch. Sets <out>_VARIANT ("" when nothing can run),
-# <out>_REASON, <out>_WARNING (a warning's text, or "") and <out>_FAILURE (why
-# nothing can run, or "").
+# <out>_REASON, <out>_WARNING (a warning's text, or ""), <out>_FAILURE (why
+# nothing can run, or "") and <out>_WAYS (the ways out of a cpu fallback or of
+# no build, a JSON array of actions).
 function(_torchcompat_auto_variant out version platform policy)
   _torchcompat_choose_variant(
     choice
@@ -182,6 +184,45 @@ function(_torchcompat_auto_variant out version platform policy)
     KIND libtorch)
   set(failure "")
   set(details "")
+  # The ways out of a cpu fallback or of no build at all, as actions
+  # (TorchCompatVerdict), each with the command that prints its URL.
+  set(ways "[]")
+  if(NOT choice_VARIANT OR choice_VARIANT STREQUAL "cpu")
+    if(choice_VARIANT)
+      set(addresses cpu-only)
+    else()
+      set(addresses fails)
+    endif()
+    if(choice_ADVICE)
+      _torchcompat_verdict_action(
+        ways
+        KIND
+        driver
+        TEXT
+        "${choice_ADVICE}"
+        ADDRESSES
+        ${addresses})
+    endif()
+    foreach(item IN LISTS choice_SKIPPED)
+      string(REGEX REPLACE ":.*" "" skipped_variant "${item}")
+      _torchcompat_verdict_action(
+        ways
+        KIND
+        variant
+        TEXT
+        "take ${skipped_variant} although it cannot be verified here (VARIANT ${skipped_variant})"
+        CMAKE
+        "VARIANT ${skipped_variant}"
+        COMMAND
+        "torchcompat url ${version} --variant ${skipped_variant}"
+        RELEASE
+        "${version}"
+        VARIANT
+        "${skipped_variant}"
+        ADDRESSES
+        unverified)
+    endforeach()
+  endif()
   if(choice_REJECTIONS)
     _torchcompat_bullets(text "${choice_REJECTIONS}")
     string(APPEND details "${text}")
@@ -208,6 +249,22 @@ function(_torchcompat_auto_variant out version platform policy)
     if(newest)
       string(APPEND details "\nThe newest release with a libtorch that has code for these GPUs "
              "and passes every check here: ${newest}.")
+      _torchcompat_verdict_action(
+        ways
+        KIND
+        release
+        TEXT
+        "use ${newest} (VERSION ${newest_RELEASE} VARIANT ${newest_VARIANT}), the newest release with a libtorch that has code for these GPUs and passes every check here"
+        CMAKE
+        "VERSION ${newest_RELEASE} VARIANT ${newest_VARIANT}"
+        COMMAND
+        "torchcompat url ${newest_RELEASE} --variant ${newest_VARIANT}"
+        RELEASE
+        "${newest_RELEASE}"
+        VARIANT
+        "${newest_VARIANT}"
+        ADDRESSES
+        ${addresses})
     endif()
   endif()
   if(NOT choice_VARIANT)
@@ -247,6 +304,7 @@ function(_torchcompat_auto_variant out version platform policy)
   set(${out}_WARNING "${warning}" PARENT_SCOPE)
   set(${out}_NOTICE "${notice}" PARENT_SCOPE)
   set(${out}_FAILURE "${failure}" PARENT_SCOPE)
+  set(${out}_WAYS "${ways}" PARENT_SCOPE)
 endfunction()
 
 cmake_policy(POP)

@@ -27,6 +27,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatVersionRules.cmake")
 #   <prefix>_PROBLEMS  one text per failed check
 #   <prefix>_UNKNOWNS  one text per check that could not be verified, with why
 #   <prefix>_CPU_ONLY  why the build would run on the CPU only, or ""
+#   <prefix>_PASSES    one text per check that passed (the verdict lists them too)
 #   <prefix>_DRIVER_ADVICE  "install ..."/"upgrade ..." when a new driver alone
 #                      would fix what failed (or the missing GPU use), else ""
 #   <prefix>_GPU_FAILED  TRUE when some GPU has no code in the build
@@ -39,6 +40,7 @@ function(_torchcompat_evaluate_variant prefix)
   set(problems "")
   set(unknowns "")
   set(cpu_only "")
+  set(passes "")
   set(advice "")
   set(gpu_failed FALSE)
   set(driver_verdict "")
@@ -85,6 +87,10 @@ function(_torchcompat_evaluate_variant prefix)
       MACHINE
       ${m})
     set(driver_verdict ${driver_VERDICT})
+    if(driver_VERDICT STREQUAL "pass")
+      _torchcompat_add_text(passes "${${m}_DESC} runs ${arg_VARIANT} (CUDA ${cuda}) under the "
+                            "${arg_POLICY} driver policy")
+    endif()
     if(driver_NEED)
       set(wanted "${driver_NEED} or newer (${driver_RULE})")
     else()
@@ -111,6 +117,11 @@ function(_torchcompat_evaluate_variant prefix)
       list(APPEND problems ${gpu_PROBLEMS})
       list(APPEND unknowns ${gpu_UNKNOWNS})
       set(gpu_failed ${gpu_FAILED})
+      if(NOT gpu_PROBLEMS AND NOT gpu_UNKNOWNS)
+        list(JOIN ${m}_GPU_ARCHS ", " archs_text)
+        _torchcompat_add_text(passes
+                              "every visible GPU (sm ${archs_text}) has code in ${build_name}")
+      endif()
       if(gpu_JIT_PROBLEMS GREATER 0)
         math(EXPR driver_problems "${driver_problems} + ${gpu_JIT_PROBLEMS}")
         if(NOT advice)
@@ -132,6 +143,9 @@ function(_torchcompat_evaluate_variant prefix)
         _torchcompat_cudnn_problem(cudnn_problem "${cudnn}" "${build_cudnn}")
         if(cudnn_problem)
           _torchcompat_add_text(problems "${cudnn_problem}")
+        elseif(cudnn)
+          _torchcompat_add_text(passes "cuDNN ${cudnn} can run ${build_name}, made with cuDNN "
+                                "${build_cudnn}")
         endif()
       endif()
     endif()
@@ -161,6 +175,7 @@ function(_torchcompat_evaluate_variant prefix)
     name IN
     ITEMS verdict
           ok
+          passes
           problems
           unknowns
           cpu_only
