@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "detectors/gfx_names.hpp"
 #include "primitives/file_system.hpp"
 #include "primitives/report.hpp"
 
@@ -15,14 +16,6 @@ namespace torchcompat {
 inline constexpr const char* kfd_topology = "/sys/class/kfd/kfd/topology";
 
 AmdFindings detect_amd_gpus(const FileSystem& fs);
-
-// gfx_target_version 110000 -> "gfx1100", 90402 -> "gfx942", 90010 -> "gfx90a":
-// major = v / 10000, minor = (v / 100) % 100, stepping = v % 100, the last two
-// one hex digit each. "" when v does not decode to such a name.
-std::string gfx_name(std::int64_t gfx_target_version);
-
-// The inverse, for overrides: "gfx90a" -> 90010; nullopt for a malformed name.
-std::optional<std::int64_t> gfx_target_version_of(const std::string& gfx);
 
 // What the answer depends on, for the machine cache's key: the node files as
 // they read now, the visible-devices variables and the ROCm version files.

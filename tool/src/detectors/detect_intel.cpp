@@ -93,15 +93,6 @@ std::optional<IntelGpu> read_card(const SysfsTree& tree, const std::string& card
 
 }  // namespace
 
-std::optional<unsigned> parse_pci_id(const std::string& text) { return parse_hex(text, 4); }
-
-void name_intel_gpu(IntelGpu& gpu) {
-  const auto id = parse_pci_id(gpu.device_id);
-  const auto known = id ? find_intel_gpu(static_cast<std::uint16_t>(*id)) : std::nullopt;
-  gpu.generation = known ? known->generation : "";
-  gpu.name = known && known->name ? known->name : "";
-}
-
 IntelFindings detect_intel_gpus(const FileSystem& fs) {
   const SysfsTree tree = SysfsTree::from_environment(fs);
   IntelFindings findings;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "detectors/intel_gpu_ids.hpp"
 #include "primitives/file_system.hpp"
 #include "primitives/options.hpp"
 #include "primitives/report.hpp"
@@ -28,12 +29,6 @@ void ask_level_zero_about(const Options& options, const FileSystem& fs, IntelFin
 
 // The matching, apart: each Level Zero GPU marks the first unmarked GPU with its device id.
 void confirm_with_level_zero(const LevelZeroAnswer& answer, IntelFindings& findings);
-
-// Fills name and generation from the table (left empty for an unknown id).
-void name_intel_gpu(IntelGpu& gpu);
-
-// "0x56a0" (any case) -> 0x56a0; nullopt unless 0x and four hex digits.
-std::optional<unsigned> parse_pci_id(const std::string& text);
 
 // What the answer depends on, for the machine cache's key.
 std::string intel_cache_inputs(const FileSystem& fs);

@@ -291,6 +291,26 @@ constexpr IntelGpuId table[] = {
 
 }  // namespace
 
+std::optional<unsigned> parse_pci_id(const std::string& text) {
+  if (text.size() != 6 || text[0] != '0' || (text[1] != 'x' && text[1] != 'X')) return std::nullopt;
+  unsigned value = 0;
+  for (std::size_t i = 2; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') value = value * 16 + static_cast<unsigned>(c - '0');
+    else if (c >= 'a' && c <= 'f') value = value * 16 + static_cast<unsigned>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F') value = value * 16 + static_cast<unsigned>(c - 'A' + 10);
+    else return std::nullopt;
+  }
+  return value;
+}
+
+void name_intel_gpu(IntelGpu& gpu) {
+  const auto id = parse_pci_id(gpu.device_id);
+  const auto known = id ? find_intel_gpu(static_cast<std::uint16_t>(*id)) : std::nullopt;
+  gpu.generation = known ? known->generation : "";
+  gpu.name = known && known->name ? known->name : "";
+}
+
 std::optional<IntelGpuId> find_intel_gpu(std::uint16_t device_id) {
   for (const auto& entry : table) {
     if (entry.device_id == device_id) return entry;

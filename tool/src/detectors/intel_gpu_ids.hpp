@@ -5,6 +5,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+
+#include "primitives/report.hpp"
 
 namespace torchcompat {
 
@@ -16,5 +19,11 @@ struct IntelGpuId {
 
 // nullopt for an id the table lacks: unknown, never its neighbour's entry.
 std::optional<IntelGpuId> find_intel_gpu(std::uint16_t device_id);
+
+// "0x56a0" (any case) -> 0x56a0; nullopt unless 0x and four hex digits.
+std::optional<unsigned> parse_pci_id(const std::string& text);
+
+// Fills name and generation from the table (left empty for an unknown id).
+void name_intel_gpu(IntelGpu& gpu);
 
 }  // namespace torchcompat

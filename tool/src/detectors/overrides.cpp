@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "detectors/detect_amd.hpp"
-#include "detectors/detect_intel.hpp"
+#include "detectors/gfx_names.hpp"
+#include "detectors/intel_gpu_ids.hpp"
 #include "primitives/version.hpp"
 
 namespace torchcompat {
