@@ -19,12 +19,16 @@ own files and checks it against this machine like :command:`torchcompat_require`
   ``Torch_DIR`` that ``find_package(Torch)`` used; without it, ``Torch_DIR``.
 
   The version comes from ``build-version`` (official archives, with the
-  variant: ``2.4.0+cu121``), else ``TorchConfigVersion.cmake``, else
-  ``torch/version.h``. Without ``build-version`` the variant is ``cpu`` when the
-  tree has no CUDA library and unknown otherwise. The C++ ABI (``cxx11`` or
-  ``pre-cxx11``) comes from the ``_GLIBCXX_USE_CXX11_ABI`` flag its
-  ``TorchConfig.cmake`` passes to consumers; a conflicting flag in
-  ``CMAKE_CXX_FLAGS`` is an error, since it ends in link errors.
+  variant: ``2.4.0+cu121``), else ``version.py`` (a tree taken from a torch
+  wheel, ``site-packages/torch``: ``__version__``, and ``cuda``/``hip`` for
+  the variant), else ``TorchConfigVersion.cmake``, else ``torch/version.h``.
+  Without either file the variant is ``cpu`` when the tree has no CUDA
+  library and unknown otherwise. The C++ ABI (``cxx11`` or ``pre-cxx11``)
+  comes from the ``_GLIBCXX_USE_CXX11_ABI`` flag its ``TorchConfig.cmake``
+  passes to consumers, else (recent releases state none) from the mangled
+  names of ``libc10.so``'s dynamic symbols (``nm -D``, else the library's
+  bytes); the status line says where each fact came from. A conflicting flag
+  in ``CMAKE_CXX_FLAGS`` is an error, since it ends in link errors.
 
   ``ACCEPT_UNVERIFIED`` and ``REQUIRE_GPU`` mean what they mean for
   :command:`torchcompat_require`. A CUDA tree without ``build-version`` has
@@ -46,6 +50,7 @@ cmake_policy(VERSION 3.22...4.4)
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatRequire.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatArguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatReleaseChecks.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatTreeFacts.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatVersionRules.cmake")
 
@@ -86,7 +91,16 @@ function(_torchcompat_libtorch_version version_var source_var cmake_dir root)
     file(STRINGS "${root}/build-version" version LIMIT_COUNT 1)
     string(STRIP "${version}" version)
     set(source "${root}/build-version")
-  elseif(EXISTS "${cmake_dir}/TorchConfigVersion.cmake")
+  endif()
+  if(NOT version AND EXISTS "${root}/version.py")
+    # A wheel's tree: torch/version.py beside torch/share and torch/lib.
+    _torchcompat_version_py(version_py "${root}/version.py")
+    set(version "${version_py_VERSION}")
+    if(version)
+      set(source "${root}/version.py")
+    endif()
+  endif()
+  if(NOT version AND EXISTS "${cmake_dir}/TorchConfigVersion.cmake")
     file(STRINGS "${cmake_dir}/TorchConfigVersion.cmake" line
          REGEX "set\\(PACKAGE_VERSION \"[^\"]+\"\\)" LIMIT_COUNT 1)
     if(line MATCHES "\"([^\"]+)\"")
@@ -110,7 +124,7 @@ function(_torchcompat_libtorch_version version_var source_var cmake_dir root)
     message(
       FATAL_ERROR
         "TorchCompat: could not read the version of the libtorch in '${root}' "
-        "(build-version, TorchConfigVersion.cmake and torch/version.h are "
+        "(build-version, version.py, TorchConfigVersion.cmake and torch/version.h are "
         "missing or unreadable).")
   endif()
   set(${version_var} "${version}" PARENT_SCOPE)
@@ -140,15 +154,20 @@ function(_torchcompat_libtorch_variant_from_files out_var cmake_dir root)
   endif()
 endfunction()
 
-function(_torchcompat_libtorch_abi out_var cmake_dir)
+# Sets out_var to cxx11, pre-cxx11 or "" and source_var to where that was read.
+function(_torchcompat_libtorch_abi out_var source_var cmake_dir root)
   file(STRINGS "${cmake_dir}/TorchConfig.cmake" flags REGEX "_GLIBCXX_USE_CXX11_ABI=[01]")
   set(abi "")
+  set(source "${cmake_dir}/TorchConfig.cmake")
   if(flags MATCHES "_GLIBCXX_USE_CXX11_ABI=1")
     set(abi cxx11)
   elseif(flags MATCHES "_GLIBCXX_USE_CXX11_ABI=0")
     set(abi pre-cxx11)
+  else()
+    _torchcompat_abi_from_symbols(abi source "${root}")
   endif()
   set(${out_var} "${abi}" PARENT_SCOPE)
+  set(${source_var} "${source}" PARENT_SCOPE)
 endfunction()
 
 function(torchcompat_check_torch)
@@ -177,14 +196,20 @@ function(torchcompat_check_torch)
   if(NOT variant)
     _torchcompat_libtorch_variant_from_files(variant "${cmake_dir}" "${root}")
   endif()
-  _torchcompat_libtorch_abi(abi "${cmake_dir}")
+  _torchcompat_libtorch_abi(abi abi_source "${cmake_dir}" "${root}")
 
   set(variant_text "${variant}")
   if(NOT variant)
     set(variant_text "a CUDA build of unknown CUDA version")
   endif()
-  message(STATUS "TorchCompat: libtorch ${version} (${variant_text}, ABI ${abi}) in ${root}, "
-                 "version from ${source}")
+  set(abi_text "ABI ${abi}")
+  set(abi_from ", ABI from ${abi_source}")
+  if(NOT abi)
+    set(abi_text "ABI unknown")
+    set(abi_from "")
+  endif()
+  message(STATUS "TorchCompat: libtorch ${version} (${variant_text}, ${abi_text}) in ${root}, "
+                 "version from ${source}${abi_from}")
 
   set(ok TRUE)
   set(abi_flag "")

@@ -25,7 +25,24 @@ machine the ``TORCHCOMPAT_OVERRIDE_*`` variables describe).
   variant's CUDA under the driver policy; every visible GPU is covered by the
   variant's SASS or PTX; a CUDA toolkit the project compiles with has the
   variant's CUDA major and runs on the driver; cuDNN matches the one the
-  variant ships.
+  variant ships; the project's C++ standard meets the one the release needs
+  and the machine's glibc meets the floor of the release's Linux builds (both
+  from ``data/torch-wheels.json``).
+
+  The C++ standard is checked where the project has enabled ``CXX``: against
+  ``CMAKE_CXX_STANDARD``, else the compiler's default
+  (``CMAKE_CXX_STANDARD_DEFAULT``), and the compiler must offer the standard
+  (``cxx_std_NN`` in ``CMAKE_CXX_COMPILE_FEATURES``). A release whose
+  ``TorchConfig.cmake`` asks ``target_compile_features(torch INTERFACE
+  cxx_std_20)`` (2.15.0) has CMake raise every target that links torch to
+  C++20, even below a lower ``CMAKE_CXX_STANDARD`` with
+  ``CXX_STANDARD_REQUIRED``: that passes, with a note. A release that states
+  the standard only as ``CXX_STANDARD`` on its imported target (2.12.0 to
+  2.14.1 for C++20), which reaches no consumer, fails when the project
+  compiles below it. The glibc is ``TORCHCOMPAT_OVERRIDE_GLIBC`` (cache or
+  environment), else a target profile's ``"glibc"`` member (the probe does
+  not write one: without it the check cannot be verified), else this host's
+  ``getconf GNU_LIBC_VERSION``.
 
   Each check passes, fails, or cannot be verified (the table lacks the fact,
   or the machine could not be probed), with its reason. What can be derived
@@ -111,6 +128,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatPlatform.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatReleaseChecks.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatTable.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatText.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatToolchainChecks.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/verdict/TorchCompatVerdict.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatVersionRules.cmake")
 
@@ -304,6 +322,19 @@ function(torchcompat_require)
   elseif(published_STATUS STREQUAL "unknown")
     list(APPEND unknowns "${published_TEXT}")
   endif()
+
+  # The toolchain the release needs: the project's C++ standard and the glibc
+  # its Linux builds load on (issue 17).
+  _torchcompat_toolchain_checks(toolchain "${torch}" "${platform}")
+  list(APPEND problems ${toolchain_PROBLEMS})
+  list(APPEND unknowns ${toolchain_UNKNOWNS})
+  list(APPEND passes ${toolchain_PASSES})
+  list(APPEND notes ${toolchain_NOTES})
+  _torchcompat_verdict_indices(index_list "${toolchain_WAYS}")
+  foreach(index IN LISTS index_list)
+    string(JSON way GET "${toolchain_WAYS}" ${index})
+    _torchcompat_verdict_push(ways "${way}")
+  endforeach()
 
   set(flags "")
   if(require_gpu)

@@ -50,10 +50,20 @@ function(_torchcompat_answer_key out_var kind prefix)
   get_property(languages GLOBAL PROPERTY ENABLED_LANGUAGES)
   list(SORT languages)
   set(knobs "")
-  foreach(knob IN ITEMS TORCHCOMPAT_DRIVER_POLICY TORCHCOMPAT_ACCEPT_UNVERIFIED
-                        TORCHCOMPAT_REQUIRE_GPU CMAKE_CUDA_COMPILER_VERSION)
+  # The C++ compiler and standard and the glibc override: the toolchain checks read them.
+  foreach(
+    knob IN
+    ITEMS TORCHCOMPAT_DRIVER_POLICY
+          TORCHCOMPAT_ACCEPT_UNVERIFIED
+          TORCHCOMPAT_REQUIRE_GPU
+          CMAKE_CUDA_COMPILER_VERSION
+          CMAKE_CXX_STANDARD
+          CMAKE_CXX_COMPILER_ID
+          CMAKE_CXX_COMPILER_VERSION
+          TORCHCOMPAT_OVERRIDE_GLIBC)
     list(APPEND knobs "${knob}=${${knob}}")
   endforeach()
+  list(APPEND knobs "ENV{TORCHCOMPAT_OVERRIDE_GLIBC}=$ENV{TORCHCOMPAT_OVERRIDE_GLIBC}")
 
   string(CONCAT key_text "${kind}|${inputs}|${machine}|${machine_source}|${stamps}|"
                 "${languages}|${knobs}")
