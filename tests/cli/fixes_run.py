@@ -6,16 +6,24 @@ python3-torchvision.
 
     fixes_run.py <bin/torchcompat> <work dir> <probe>
 
-The index serves small wheels whose metadata is the part of the real wheels'
-that the fixes depend on (name, version with its local part, the companions'
-Requires-Dist: torch==X, and torch/version.py's CUDA); the tables the command
-reads are the project's, with the wheel index base pointed at that server, so
-the printed command names it.
+The index serves small wheels that carry the real wheels' dependency
+metadata: Requires-Python and Requires-Dist of PyPI's cp311 manylinux wheels
+(tests/cli/wheel-metadata.json, read from PyPI), under their real tags, so
+pip resolves each fix as it would against PyPI; every distribution they
+require is served as a stand-in of the version they pin. A +cuXYZ build that
+is not PyPI's own (2.5.1+cu118) carries PyPI's metadata of its release
+without the nvidia-* pins (its own nvidia-*-cu11 pins are published only on
+download.pytorch.org, out of reach here). torch/version.py records the
+build's CUDA, where the command reads it. The tables the command reads are
+the project's, with the wheel index base pointed at that server, so a printed
+--index-url names it; a fix without one is run with PIP_INDEX_URL pointing
+pip's default index at the server's PyPI stand-in (no network).
 """
 import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,19 +45,28 @@ def fail(message):
     print("FAIL: " + message, file=sys.stderr)
 
 
-def wheel(index, name, version, requires=(), cuda=None):
+METADATA = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                             "wheel-metadata.json"), encoding="utf-8"))["wheels"]
+# The real wheels' tag: the interpreters here are Debian 12's Python 3.11.
+REAL_TAG = "cp311-cp311-manylinux1_x86_64"
+
+
+def wheel(index, name, version, requires=(), cuda=None, requires_python=None,
+          tag="py3-none-any"):
     """A wheel of <name> <version> in <index>/<name>/, as pip finds it in a
     directory listing (PEP 503 by way of http.server)."""
-    folder = os.path.join(index, name)
+    project = re.sub(r"[-_.]+", "-", name).lower()
+    folder = os.path.join(index, project)
     os.makedirs(folder, exist_ok=True)
-    stem = f"{name}-{version}"
-    path = os.path.join(folder, f"{stem}-py3-none-any.whl")
+    stem = f"{re.sub(r'[-.]+', '_', name)}-{version}"
+    path = os.path.join(folder, f"{stem}-{tag}.whl")
     files = {f"{stem}.dist-info/METADATA":
              f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+             + (f"Requires-Python: {requires_python}\n" if requires_python else "")
              + "".join(f"Requires-Dist: {r}\n" for r in requires),
              f"{stem}.dist-info/WHEEL":
-             "Wheel-Version: 1.0\nGenerator: torchcompat-tests\nRoot-Is-Purelib: true\n"
-             "Tag: py3-none-any\n"}
+             "Wheel-Version: 1.0\nGenerator: torchcompat-tests\n"
+             f"Root-Is-Purelib: {'true' if tag == 'py3-none-any' else 'false'}\nTag: {tag}\n"}
     if cuda is not None:
         files[f"{name}/__init__.py"] = ""
         files[f"{name}/version.py"] = (
@@ -60,6 +77,30 @@ def wheel(index, name, version, requires=(), cuda=None):
     with zipfile.ZipFile(path, "w") as archive:
         for member, text in files.items():
             archive.writestr(member, text)
+
+
+def real_wheel(index, name, version, cuda=None, pypi_build=True):
+    """A wheel of a torch package with the real wheel's Requires-Python and
+    Requires-Dist (wheel-metadata.json), and a stand-in of each distribution
+    it requires, at the version it pins (the lowest it allows)."""
+    public = version.split("+")[0]
+    meta = METADATA[f"{name}=={public}"]
+    requires = [r for r in meta["requires_dist"] if "extra ==" not in r]
+    if not pypi_build:
+        requires = [r for r in requires if not r.startswith("nvidia-")]
+    wheel(index, name, version, requires, cuda, meta["requires_python"], REAL_TAG)
+    for requirement in requires:
+        dependency = re.match(r"[A-Za-z0-9_.-]+", requirement).group(0)
+        if dependency in ("torch", "torchvision", "torchaudio"):
+            continue
+        pins = re.findall(r"(?:==|>=|~=)\s*([0-9][0-9A-Za-z.]*)", requirement.split(";")[0])
+        stand_in = pins[0] if pins else "1.0"
+        if (index, dependency, stand_in) not in STAND_INS:
+            STAND_INS.add((index, dependency, stand_in))
+            wheel(index, dependency, stand_in)
+
+
+STAND_INS = set()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -105,17 +146,58 @@ def venv(path, system_site=False):
     return os.path.join(path, "bin", "python")
 
 
+def run_and_recheck(name, installs, printed, would_install, base_url, data):
+    """A venv with <installs> from the PyPI stand-in; its first fix must be
+    "<python> <printed>", pip --dry-run of it must install <would_install>,
+    and after running it as printed the check must say works."""
+    python = venv(os.path.join(WORK, name))
+    pypi = {"PIP_INDEX_URL": base_url + "pypi"}
+    for requirement, options in installs:
+        setup = run([python, "-m", "pip", "install"] + options + [requirement], pypi)
+        if setup.returncode != 0:
+            sys.exit(f"setting up the {name} venv failed: {setup.stdout}{setup.stderr}")
+    status, answer = check(python, GPU_MACHINE, data)
+    fixes = answer.get("fixes", [])
+    if status != 1 or not fixes or fixes[0] != f"{python} {printed}":
+        fail(f"{name}: expected the first fix '{python} {printed}', got {status} {fixes}")
+        return
+    fix = fixes[0]
+    dry = run(fix + " --dry-run", pypi, shell=True)
+    if dry.returncode != 0 or would_install not in dry.stdout:
+        fail(f"{name}: the fix, --dry-run, would not install {would_install}:\n{dry.stdout}"
+             f"{dry.stderr}")
+        return
+    ran = run(fix, pypi, shell=True)
+    if ran.returncode != 0:
+        fail(f"{name}: the fix as printed failed:\n{fix}\n{ran.stdout}{ran.stderr}")
+        return
+    status, answer = check(python, GPU_MACHINE, data)
+    if status != 0 or answer.get("verdict") != "works":
+        fail(f"{name}: after the fix, expected works: {status} {answer.get('verdict')} "
+             f"{answer.get('problems')}")
+    else:
+        print(f"ok: ran '{fix}', the check now says works")
+
+
 def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     index_root = os.path.join(WORK, "index")
     whl = os.path.join(index_root, "whl")
+    # download.pytorch.org's indexes of 2.5.1 (PyPI's own build is cu124) and
+    # a PyPI stand-in with the releases the fixes below install.
     for variant, cuda in (("cu124", "12.4"), ("cu118", "11.8")):
         base = os.path.join(whl, variant)
-        wheel(base, "torch", f"2.5.1+{variant}", cuda=cuda)
-        wheel(base, "torchvision", f"0.20.1+{variant}", ["torch==2.5.1"])
-        wheel(base, "torchaudio", f"2.5.1+{variant}", ["torch==2.5.1"])
-    wheel(os.path.join(whl, "pypi"), "torchvision", "0.20.1", ["torch==2.5.1"])
+        for name, version in (("torch", "2.5.1"), ("torchvision", "0.20.1"),
+                              ("torchaudio", "2.5.1")):
+            real_wheel(base, name, f"{version}+{variant}", cuda if name == "torch" else None,
+                       pypi_build=variant == "cu124")
+    pypi = os.path.join(whl, "pypi")
+    for name, version, cuda in (("torch", "2.4.0", "12.1"), ("torch", "2.5.1", "12.4"),
+                                ("torchvision", "0.18.0", None), ("torchvision", "0.19.0", None),
+                                ("torchvision", "0.20.1", None), ("torchaudio", "2.4.0", None),
+                                ("torchaudio", "2.5.1", None)):
+        real_wheel(pypi, name, version, cuda)
     server = serve(index_root)
     base_url = f"http://127.0.0.1:{server.server_address[1]}/whl/"
 
@@ -182,7 +264,16 @@ def main():
         else:
             print(f"ok: ran '{fixes[0]}', the check now says works")
 
-    # 3. Debian's own pair passes as it is.
+    # 3. A companion that does not pair: the printed install of the one that
+    #    does, from PyPI (its stand-in), dry run first, then for real.
+    run_and_recheck("mismatch", [("torch==2.4.0", []), ("torchvision==0.18.0", ["--no-deps"])],
+                    "-m pip install torchvision==0.19.0", "torchvision-0.19.0", base_url, data)
+    # 4. A companion without torch: the printed install of the torch it needs
+    #    (with its real dependencies: nvidia-*, triton, sympy, ...).
+    run_and_recheck("vision-only", [("torchvision==0.20.1", ["--no-deps"])],
+                    "-m pip install torch==2.5.1", "torch-2.5.1", base_url, data)
+
+    # 5. Debian's own pair passes as it is.
     status, answer = check(SYSTEM_PYTHON, GPU_MACHINE, data)
     if status != 0 or answer.get("verdict") != "works":
         fail(f"Debian's python3-torch + python3-torchvision: expected works, got {status} {answer}")
