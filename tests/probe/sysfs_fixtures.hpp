@@ -10,7 +10,8 @@
 namespace torchcompat::testing {
 
 // A GPU node's properties file (the members amdgpu-arch reads, among others).
-inline std::string kfd_gpu_properties(std::int64_t gfx_target_version, int device_id, int simd_count) {
+inline std::string kfd_gpu_properties(std::int64_t gfx_target_version, int device_id, int simd_count,
+                                      std::uint64_t unique_id = 11020485891402468862ull) {
   return "cpu_cores_count 0\nsimd_count " + std::to_string(simd_count) +
          "\nmem_banks_count 1\ncaches_count 206\nio_links_count 1\ncpu_core_id_base 0\n"
          "simd_id_base 2147487744\nmax_waves_per_simd 16\nlds_size_in_kb 64\ngds_size_in_kb 0\n"
@@ -18,7 +19,7 @@ inline std::string kfd_gpu_properties(std::int64_t gfx_target_version, int devic
          "simd_per_cu 2\nmax_slots_scratch_cu 32\ngfx_target_version " +
          std::to_string(gfx_target_version) + "\nvendor_id 4098\ndevice_id " + std::to_string(device_id) +
          "\nlocation_id 768\ndomain 0\ndrm_render_minor 128\nhive_id 0\nnum_sdma_engines 2\n"
-         "unique_id 11020485891402468862\nmax_engine_clk_fcompute 2526\nlocal_mem_size 0\n";
+         "unique_id " + std::to_string(unique_id) + "\nmax_engine_clk_fcompute 2526\nlocal_mem_size 0\n";
 }
 
 inline std::string kfd_cpu_properties() {

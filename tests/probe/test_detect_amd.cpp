@@ -19,11 +19,11 @@ using testing::kfd_node;
 FakeFileSystem five_gpus(const std::string& root = "") {
   FakeFileSystem fs;
   fs.file(kfd_node(root, 0), kfd_cpu_properties());
-  fs.file(kfd_node(root, 1), kfd_gpu_properties(90010, 0x7408, 440));   // MI250X
-  fs.file(kfd_node(root, 2), kfd_gpu_properties(90402, 0x74a1, 1216));  // MI300X
-  fs.file(kfd_node(root, 3), kfd_gpu_properties(110000, 0x744c, 192));  // RX 7900 XTX
-  fs.file(kfd_node(root, 4), kfd_gpu_properties(110003, 0x15bf, 24));   // Radeon 780M
-  fs.file(kfd_node(root, 5), kfd_gpu_properties(110501, 0x1586, 80));   // Radeon 8060S
+  fs.file(kfd_node(root, 1), kfd_gpu_properties(90010, 0x7408, 440, 0xa1b2c3d4e5f60001));   // MI250X
+  fs.file(kfd_node(root, 2), kfd_gpu_properties(90402, 0x74a1, 1216, 0xa1b2c3d4e5f60002));  // MI300X
+  fs.file(kfd_node(root, 3), kfd_gpu_properties(110000, 0x744c, 192, 0x00000000000000ff));  // RX 7900 XTX
+  fs.file(kfd_node(root, 4), kfd_gpu_properties(110003, 0x15bf, 24, 0));                    // Radeon 780M
+  fs.file(kfd_node(root, 5), kfd_gpu_properties(110501, 0x1586, 80, 0x7777000000000005));   // Radeon 8060S
   return fs;
 }
 
@@ -203,13 +203,46 @@ TEST(DetectAmd, AnEmptyListHidesEveryGpu) {
   EXPECT_NE(findings.reason.find("every GPU is hidden by ROCR_VISIBLE_DEVICES="), std::string::npos);
 }
 
-TEST(DetectAmd, UuidsAndGarbageAreRefusedWithTheReason) {
+TEST(DetectAmd, RocrTakesUuidPrefixesAndIndicesAsRocrReadsThem) {
   auto fs = five_gpus();
-  fs.env("ROCR_VISIBLE_DEVICES", "0,GPU-4b2c1a9f8d3e6f7a");
+  // The full UUID (upper-case hex of unique_id), a lower-case unique prefix, a hex index.
+  fs.env("ROCR_VISIBLE_DEVICES", "GPU-00000000000000FF, gpu-7777,0x1");
+  auto findings = detect_amd_gpus(fs);
+  EXPECT_EQ(findings.status, Status::found) << findings.reason;
+  EXPECT_EQ(gfx_of(findings), (std::vector<std::string>{"gfx1100", "gfx1151", "gfx942"}));
+  EXPECT_EQ(findings.reason, "");
+
+  // A prefix that fits two GPUs ends the list, as does a garbage entry or one past the end
+  // ("010" is octal 8, as strtol with base 0 reads it).
+  const std::pair<const char*, const char*> endings[] = {
+      {"4,GPU-A1B2,0", "entry \"GPU-A1B2\" fits more than one GPU"},
+      {"4,one,0", "entry \"one\" names no GPU"},
+      {"4,010,0", "entry \"010\" names no GPU"},
+      {"4,4,0", "entry \"4\" is repeated"},
+      {"4,GPU-XX,0", "entry \"GPU-XX\" names no GPU"}};  // the 780M has no unique_id: no UUID
+  for (const auto& [value, note] : endings) {
+    fs.env("ROCR_VISIBLE_DEVICES", value);
+    findings = detect_amd_gpus(fs);
+    EXPECT_EQ(findings.status, Status::found) << value;
+    EXPECT_EQ(gfx_of(findings), (std::vector<std::string>{"gfx1151"})) << value;
+    EXPECT_NE(findings.reason.find(std::string("ROCR_VISIBLE_DEVICES: ") + note), std::string::npos)
+        << value << ": " << findings.reason;
+  }
+  // Entries past the number of GPUs are never read.
+  fs.env("ROCR_VISIBLE_DEVICES", "0,1,2,3,4,garbage");
+  findings = detect_amd_gpus(fs);
+  EXPECT_EQ(findings.gpus.size(), 5u);
+  EXPECT_EQ(findings.reason, "");
+}
+
+TEST(DetectAmd, HipTakesOnlyIndicesAndRefusesTheRest) {
+  auto fs = five_gpus();
+  fs.env("HIP_VISIBLE_DEVICES", "0,GPU-7777000000000005");
   auto findings = detect_amd_gpus(fs);
   EXPECT_EQ(findings.status, Status::error);
   EXPECT_TRUE(findings.gpus.empty());
-  EXPECT_NE(findings.reason.find("UUID entries are not applied by TorchCompat"), std::string::npos);
+  EXPECT_NE(findings.reason.find("UUID entries are applied only in ROCR_VISIBLE_DEVICES"), std::string::npos)
+      << findings.reason;
 
   fs = five_gpus();
   fs.env("HIP_VISIBLE_DEVICES", "0,one");

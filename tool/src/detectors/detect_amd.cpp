@@ -1,6 +1,7 @@
 #include "detect_amd.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "detectors/gpu_selection.hpp"
@@ -23,8 +24,8 @@ bool all_digits(const std::string& text) {
 }
 
 // "name value" lines; values are unsigned decimals. nullopt (why says what) for anything else.
-std::optional<std::map<std::string, std::int64_t>> parse_properties(const std::string& text, std::string& why) {
-  std::map<std::string, std::int64_t> values;
+std::optional<std::map<std::string, std::uint64_t>> parse_properties(const std::string& text, std::string& why) {
+  std::map<std::string, std::uint64_t> values;
   std::size_t start = 0;
   while (start < text.size()) {
     auto end = text.find('\n', start);
@@ -38,25 +39,33 @@ std::optional<std::map<std::string, std::int64_t>> parse_properties(const std::s
     const bool key_ok = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });
-    // 18 digits fit an int64; the properties the probe uses are far smaller.
-    if (!key_ok || !all_digits(value)) {
+    std::uint64_t number = 0;
+    bool fits = all_digits(value) && value.size() <= 20;
+    for (char c : value) {
+      const std::uint64_t next = number * 10 + static_cast<std::uint64_t>(c - '0');
+      fits = fits && (number <= UINT64_MAX / 10) && next >= number * 10;
+      number = next;
+    }
+    // unique_id uses all 64 bits; a value past them is no property.
+    if (!key_ok || !fits) {
       why = "line \"" + line.substr(0, 60) + "\" is not \"name number\"";
       return std::nullopt;
     }
-    if (value.size() <= 18) values[key] = std::stoll(value);
+    values[key] = number;
   }
   return values;
 }
 
 struct Node {
   int id = 0;
-  std::map<std::string, std::int64_t> properties;
+  std::map<std::string, std::uint64_t> properties;
 };
 
+// Properties other than unique_id are small; one past int64 is clamped, not wrapped.
 std::optional<std::int64_t> property(const Node& node, const char* name) {
   const auto found = node.properties.find(name);
   if (found == node.properties.end()) return std::nullopt;
-  return found->second;
+  return static_cast<std::int64_t>(std::min<std::uint64_t>(found->second, INT64_MAX));
 }
 
 AmdGpu gpu_of(const Node& node) {
@@ -148,12 +157,13 @@ AmdFindings detect_amd_gpus(const FileSystem& fs) {
     return findings;
   }
   std::vector<AmdGpu> gpus;
+  std::vector<std::uint64_t> unique_ids;  // what ROCR_VISIBLE_DEVICES's UUIDs are made of
   bool unreadable = false;
   for (int id : ids) {
     const std::string file = std::string(kfd_topology) + "/nodes/" + std::to_string(id) + "/properties";
     std::string why;
     const auto text = tree.read_small(file, properties_limit, &why);
-    std::optional<std::map<std::string, std::int64_t>> properties;
+    std::optional<std::map<std::string, std::uint64_t>> properties;
     if (text) properties = parse_properties(*text, why);
     if (!properties) {
       unreadable = true;
@@ -169,11 +179,13 @@ AmdFindings detect_amd_gpus(const FileSystem& fs) {
     }
     if (*simd == 0) continue;  // a CPU node: no SIMDs
     gpus.push_back(gpu_of(node));
+    const auto unique_id = node.properties.find("unique_id");
+    unique_ids.push_back(unique_id == node.properties.end() ? 0 : unique_id->second);
     if (gpus.back().gfx.empty())
       add_reason(problems, "node " + std::to_string(id) + ": gfx_target_version " +
                                std::to_string(gpus.back().gfx_target_version) + " does not decode to a gfx name");
   }
-  const GpuSelection selection = select_rocm_gpus(fs, gpus.size());
+  const GpuSelection selection = select_rocm_gpus(fs, unique_ids);
   findings.visible_devices = selection.applied;
   if (!selection.ok) {
     findings.status = Status::error;

@@ -1,6 +1,9 @@
 #include "gpu_selection.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
 
 namespace torchcompat {
 
@@ -37,7 +40,83 @@ std::string quoted(const std::string& text) { return "\"" + text + "\""; }
 
 void append(std::string& list, const std::string& item) { list += (list.empty() ? "" : "; ") + item; }
 
-// One ROCm list applied to `visible` (positions into the sysfs list).
+// strtol with base 0, as ROCr reads an index: "0x1" is 1, "010" is 8; the whole token or nothing.
+std::optional<long long> rocr_index(const std::string& token) {
+  std::size_t at = 0;
+  bool negative = false;
+  if (at < token.size() && (token[at] == '+' || token[at] == '-')) negative = token[at++] == '-';
+  int base = 10;
+  if (token.compare(at, 2, "0X") == 0 && at + 2 < token.size()) {
+    base = 16;
+    at += 2;
+  } else if (token.size() > at + 1 && token[at] == '0') {
+    base = 8;
+  }
+  if (at >= token.size() || token.size() - at > 12) return std::nullopt;
+  long long value = 0;
+  for (; at < token.size(); ++at) {
+    const char c = token[at];
+    int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
+    if (digit >= base) return std::nullopt;
+    value = value * base + digit;
+  }
+  return negative ? -value : value;
+}
+
+// "GPU-" and 16 upper-case hex digits of the KFD unique_id; a GPU without one matches nothing.
+std::string rocr_uuid(std::uint64_t unique_id) {
+  if (unique_id == 0) return "Invalid-UUID";
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "GPU-%016llX", static_cast<unsigned long long>(unique_id));
+  return buffer;
+}
+
+// ROCR_VISIBLE_DEVICES as ROCr's own filter reads it (rocr-runtime,
+// core/runtime/amd_filter_device.cpp, RvdFilter): tokens upper-cased and
+// trimmed; one starting with G is a UUID prefix (5 to 20 characters) that must
+// fit exactly one GPU; any other is an index read by strtol with base 0; the
+// first token that is none of these, past the last GPU, or repeated ends the
+// list; tokens past the number of GPUs are not read; an empty value hides every GPU.
+void apply_rocr_list(const std::string& value, const std::vector<std::uint64_t>& unique_ids,
+                     std::vector<std::size_t>& visible, GpuSelection& selection) {
+  const std::string name = "ROCR_VISIBLE_DEVICES";
+  append(selection.applied, name + "=" + value);
+  std::vector<std::string> uuids;
+  for (auto id : unique_ids) uuids.push_back(rocr_uuid(id));
+  std::vector<std::size_t> chosen;
+  const auto tokens = value.empty() ? std::vector<std::string>() : split_list(value);
+  for (std::size_t i = 0; i < tokens.size() && i < visible.size(); ++i) {
+    std::string token = tokens[i];
+    std::transform(token.begin(), token.end(), token.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    long long index = -1;
+    if (!token.empty() && token[0] == 'G') {
+      if (token.size() >= 5 && token.size() <= 20) {
+        for (std::size_t gpu = 0; gpu < uuids.size(); ++gpu) {
+          if (uuids[gpu].compare(0, token.size(), token) != 0) continue;
+          index = index == -1 ? static_cast<long long>(gpu) : -2;  // -2: fits more than one
+        }
+      }
+    } else if (const auto number = rocr_index(token)) {
+      index = *number;
+    }
+    const bool repeated = index >= 0 && std::find(chosen.begin(), chosen.end(), index) != chosen.end();
+    if (index < 0 || index >= static_cast<long long>(visible.size()) || repeated) {
+      append(selection.note, name + ": entry " + quoted(tokens[i]) +
+                                 (repeated ? " is repeated"
+                                           : index == -2 ? " fits more than one GPU"
+                                                         : " names no GPU") +
+                                 "; it and the entries after it are ignored, as ROCr does");
+      break;
+    }
+    chosen.push_back(static_cast<std::size_t>(index));
+  }
+  std::vector<std::size_t> next;
+  for (auto index : chosen) next.push_back(visible[index]);
+  visible = std::move(next);
+}
+
+// One HIP list applied to `visible` (positions into the sysfs list).
 bool apply_rocm_list(const std::string& name, const std::string& value, std::vector<std::size_t>& visible,
                      GpuSelection& selection) {
   append(selection.applied, name + "=" + value);
@@ -49,7 +128,7 @@ bool apply_rocm_list(const std::string& name, const std::string& value, std::vec
         selection.ok = false;
         selection.problem = name + "=" + quoted(value) + ": " +
                             (entry.rfind("GPU-", 0) == 0
-                                 ? "UUID entries are not applied by TorchCompat; give device indices (0,1)"
+                                 ? "UUID entries are applied only in ROCR_VISIBLE_DEVICES; give indices (0,1)"
                                  : "entry " + quoted(entry) + " is not a device index; give indices like 0,1");
         return false;
       }
@@ -70,13 +149,11 @@ bool apply_rocm_list(const std::string& name, const std::string& value, std::vec
 
 }  // namespace
 
-GpuSelection select_rocm_gpus(const FileSystem& fs, std::size_t gpu_count) {
+GpuSelection select_rocm_gpus(const FileSystem& fs, const std::vector<std::uint64_t>& unique_ids) {
   GpuSelection selection;
-  std::vector<std::size_t> visible(gpu_count);
-  for (std::size_t i = 0; i < gpu_count; ++i) visible[i] = i;
-  if (const auto rocr = fs.getenv("ROCR_VISIBLE_DEVICES")) {
-    if (!apply_rocm_list("ROCR_VISIBLE_DEVICES", *rocr, visible, selection)) return selection;
-  }
+  std::vector<std::size_t> visible(unique_ids.size());
+  for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = i;
+  if (const auto rocr = fs.getenv("ROCR_VISIBLE_DEVICES")) apply_rocr_list(*rocr, unique_ids, visible, selection);
   const char* hip_name = "HIP_VISIBLE_DEVICES";
   auto hip = fs.getenv(hip_name);
   if (!hip) {

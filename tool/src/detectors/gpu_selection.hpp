@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,11 +24,13 @@ struct GpuSelection {
 };
 
 // ROCm (docs "GPU isolation techniques"): ROCR_VISIBLE_DEVICES selects from
-// the GPU agents in KFD order, HIP_VISIBLE_DEVICES (else CUDA_VISIBLE_DEVICES)
-// from what ROCR left. Entries are device indices, in the order given; the
-// first index out of range or repeated ends the list; an empty value hides
-// every GPU. UUID entries (GPU-...) are refused: the probe does not map them.
-GpuSelection select_rocm_gpus(const FileSystem& fs, std::size_t gpu_count);
+// the GPU agents in KFD order, read exactly as ROCr's filter reads it (indices
+// or UUID prefixes; gpu_selection.cpp says how); HIP_VISIBLE_DEVICES (else
+// CUDA_VISIBLE_DEVICES) selects from what ROCR left: device indices in the
+// order given, the first one out of range or repeated ends the list, an empty
+// value hides every GPU, and anything but an index is refused (ok false).
+// `unique_ids` are the GPU nodes' KFD unique_id, in KFD order (0: none).
+GpuSelection select_rocm_gpus(const FileSystem& fs, const std::vector<std::uint64_t>& unique_ids);
 
 // Level Zero: ZE_AFFINITY_MASK lists device indices, or device.sub-device
 // (which exposes the device); devices keep their order. Indices past the last
