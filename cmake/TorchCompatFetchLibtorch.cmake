@@ -74,7 +74,9 @@ picks, verifies it, extracts it into a per-user cache and points
   pin store records them like an archive's. ``TORCHCOMPAT_PYPI_INDEX_URL``
   (like pip's ``--index-url``; variable, else environment) names a mirror of
   PyPI's simple index to take the files from; ``MIRROR`` applies to archives
-  only. ``ARCHIVE`` may name a local copy of the torch wheel.
+  only. ``ARCHIVE`` may name a local copy of the torch wheel (a ``.whl``
+  given without ``SOURCE`` makes the wheel the source); it is checked against
+  the published hash like a download.
   ``TorchCompat_LIBTORCH_DIR`` is then ``<entry>/site-packages/torch``.
 
   Knobs (variable, else environment variable): ``TORCHCOMPAT_LOCK_TIMEOUT``
@@ -153,6 +155,14 @@ function(torchcompat_fetch_libtorch)
   endif()
   _torchcompat_check_arguments(torchcompat_fetch_libtorch arg "ALLOW_HTTP;${one_value}" VERSION)
 
+  _torchcompat_fetch_option(archive "${arg_ARCHIVE}" TORCHCOMPAT_LIBTORCH_ARCHIVE)
+  # A local torch wheel names its source: the wheel's checks and layout, not an archive's.
+  if(archive MATCHES "\\.whl$" AND "${arg_SOURCE}" STREQUAL "")
+    _torchcompat_libtorch_source(knob_source "")
+    if(knob_source STREQUAL "auto")
+      set(arg_SOURCE wheel)
+    endif()
+  endif()
   set(selection_args "")
   foreach(keyword IN LISTS selection_keywords)
     if(DEFINED arg_${keyword})
@@ -166,7 +176,6 @@ function(torchcompat_fetch_libtorch)
     REASON_VARIABLE reason SOURCE_VARIABLE source RELEASE_VARIABLE release)
 
   _torchcompat_fetch_option(mirror "${arg_MIRROR}" TORCHCOMPAT_MIRROR)
-  _torchcompat_fetch_option(archive "${arg_ARCHIVE}" TORCHCOMPAT_LIBTORCH_ARCHIVE)
   _torchcompat_fetch_option(lock_file "${arg_LOCK_FILE}" TORCHCOMPAT_LOCK_FILE)
   _torchcompat_fetch_option(cache_dir "${arg_CACHE_DIR}" TORCHCOMPAT_CACHE_DIR)
 

@@ -26,9 +26,8 @@ function(serve_wheel_index out name)
   set(files_url "http://127.0.0.1:${PORT}/${arg_FILES_MODE}/${TAG}-files/wheels/${folder}")
   set(simple "${SERVED}/${TAG}/${name}/simple")
   file(REMOVE_RECURSE "${simple}")
-  execute_process(
-    COMMAND "${PYTHON}" "${REPO}/tests/fetch/make-torch-wheel" index "${listed}" "${simple}"
-            --files-url "${files_url}" ${arg_ARGS} RESULT_VARIABLE rc)
+  execute_process(COMMAND "${PYTHON}" "${REPO}/tests/fetch/make-torch-wheel" index "${listed}"
+                          "${simple}" --files-url "${files_url}" ${arg_ARGS} RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "make-torch-wheel index failed: ${rc}")
   endif()
@@ -50,7 +49,8 @@ function(wheel_table out name)
   endif()
   execute_process(
     COMMAND
-      "${PYTHON}" -c "
+      "${PYTHON}" -c
+      "
 import hashlib, json, sys
 path, mode, torch, nvidia = sys.argv[1:5]
 table = json.load(open(path))
@@ -69,8 +69,8 @@ else:
             'name': 'nvidia-cuda-runtime-cu11', 'version': '11.7.99', 'marker': 'platform_system == \"Linux\"',
             'applies': True, 'file': {'filename': nv, 'url': base + nv, 'size': 0, 'sha256': sha(nvidia)}}]}
 json.dump(table, open(path, 'w'), indent=1)
-"
-      "${dir}/torch-wheels.json" ${mode} "${WHEELS}/cuda/${TORCH_WHEEL}" "${WHEELS}/cuda/${NVIDIA_WHEEL}"
+" "${dir}/torch-wheels.json" ${mode} "${WHEELS}/cuda/${TORCH_WHEEL}"
+      "${WHEELS}/cuda/${NVIDIA_WHEEL}"
     RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "wheel_table ${name} failed: ${rc}")
@@ -78,13 +78,21 @@ json.dump(table, open(path, 'w'), indent=1)
   set(${out} "${dir}" PARENT_SCOPE)
 endfunction()
 
-# A script that fetches 1.13.1 from the wheel with the knobs given as -D, and prints the results.
+# A script that fetches 1.13.1 from the wheel with the knobs given as -D, and prints the results:
+# -DWHEEL_ARCH=aarch64 for a Linux aarch64 target, -DWHEEL_SOURCE= to leave SOURCE out.
 set(WHEEL_FETCH_SCRIPT "${WORK}/wheel-fetch.cmake")
 file(
   WRITE "${WHEEL_FETCH_SCRIPT}"
   "include(\"${PACKAGE_DIR}/TorchCompatConfig.cmake\")\n"
-  "torchcompat_fetch_libtorch(VERSION 1.13.1 SOURCE wheel URL_VARIABLE url VARIANT_VARIABLE variant\n"
-  "  SOURCE_VARIABLE source)\n"
+  "set(target SOURCE wheel)\n"
+  "if(DEFINED WHEEL_SOURCE)\n"
+  "  set(target \"\")\n"
+  "endif()\n"
+  "if(DEFINED WHEEL_ARCH)\n"
+  "  list(APPEND target PLATFORM linux ARCH \${WHEEL_ARCH})\n"
+  "endif()\n"
+  "torchcompat_fetch_libtorch(VERSION 1.13.1 \${target} URL_VARIABLE url\n"
+  "  VARIANT_VARIABLE variant SOURCE_VARIABLE source)\n"
   "message(STATUS \"wheel-fetch: url=\${url} variant=\${variant} source=\${source}\")\n"
   "message(STATUS \"wheel-fetch: tree=\${TorchCompat_LIBTORCH_DIR}\")\n")
 

@@ -28,6 +28,18 @@ torch wheel the selector names when it comes from PyPI.
   for ``<platform>`` is an error naming the platforms PyPI has. Asking for a variant PyPI
   has no wheel of is an error that names the one it has.
 
+.. command:: _torchcompat_libtorch_wheel_here
+
+  ::
+
+    _torchcompat_libtorch_wheel_here(<prefix> <release> <platform> <policy>)
+
+  For answers that offer a libtorch without selecting one (the report): sets
+  ``<prefix>_FOUND`` to ``TRUE`` with ``_URL``, ``_VARIANT`` and ``_REASON``
+  of PyPI's torch wheel when the source (``TORCHCOMPAT_LIBTORCH_SOURCE``) is
+  ``wheel``, or ``auto`` and the release has no archive for ``<platform>``,
+  and the wheel table names one.
+
 .. command:: _torchcompat_latest_wheel
 
   ::
@@ -179,6 +191,31 @@ function(
   set(${prefix}_VARIANT "${wheel_variant}" PARENT_SCOPE)
   set(${prefix}_REASON "${reason}" PARENT_SCOPE)
   set(${prefix}_WARNING "${warning}" PARENT_SCOPE)
+endfunction()
+
+function(_torchcompat_libtorch_wheel_here prefix release platform policy)
+  set(${prefix}_FOUND FALSE PARENT_SCOPE)
+  _torchcompat_libtorch_source(source "")
+  if(source STREQUAL "archive")
+    return()
+  endif()
+  set(from_auto FALSE)
+  if(source STREQUAL "auto")
+    _torchcompat_release_variants(archive_variants "${release}" "${platform}" libtorch)
+    if(archive_variants)
+      return()
+    endif()
+    set(from_auto TRUE)
+  endif()
+  _torchcompat_wheel_record(record "${release}" "${platform}")
+  if(NOT record_FOUND)
+    return()
+  endif()
+  _torchcompat_wheel_choice(choice "${release}" "${platform}" "" "${policy}" ${from_auto})
+  set(${prefix}_FOUND TRUE PARENT_SCOPE)
+  foreach(part IN ITEMS URL VARIANT REASON)
+    set(${prefix}_${part} "${choice_${part}}" PARENT_SCOPE)
+  endforeach()
 endfunction()
 
 cmake_policy(POP)

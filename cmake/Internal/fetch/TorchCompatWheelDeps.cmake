@@ -42,8 +42,10 @@ publishes.
   From the table's ``requires`` (``<requires-json>``, its files and hashes
   where it records them) or, where that is ``null``, from the wheel's
   ``METADATA``, with the markers evaluated for ``<platform>``. Sets the
-  parallel lists ``<prefix>_PROJECTS``, ``_FILES``, ``_URLS``, ``_HASHES``,
-  or ``<prefix>_ERROR``.
+  parallel lists ``<prefix>_PROJECTS``, ``_FILES``, ``_URLS`` (where to
+  download: a mirror's, with ``TORCHCOMPAT_PYPI_INDEX_URL``), ``_KEYS`` (the
+  URL the lock file and pin store record: the table's for a file it names),
+  ``_HASHES``, or ``<prefix>_ERROR``.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -362,10 +364,12 @@ function(
   glibc
   work_dir
   allow_http)
-  foreach(part IN ITEMS PROJECTS FILES URLS HASHES ERROR)
+  foreach(part IN ITEMS PROJECTS FILES URLS KEYS HASHES ERROR)
     set(${prefix}_${part} "" PARENT_SCOPE)
   endforeach()
   _torchcompat_marker_environment(env "${platform}" "${python_tag}")
+  _torchcompat_knob_value(mirror TORCHCOMPAT_PYPI_INDEX_URL)
+  string(STRIP "${mirror}" mirror)
   if(NOT requires_json STREQUAL "null" AND NOT requires_json STREQUAL "")
     _torchcompat_table_requires(wanted "${requires_json}")
   else()
@@ -378,6 +382,7 @@ function(
   set(projects "")
   set(files "")
   set(urls "")
+  set(keys "")
   set(hashes "")
   while(wanted)
     list(POP_FRONT wanted item)
@@ -413,6 +418,19 @@ function(
       list(GET fields 3 file)
       list(GET fields 4 url)
       list(GET fields 5 hash)
+      set(key "${url}")
+      if(NOT mirror STREQUAL "")
+        # The mirror serves the file the table names (PyPI's names are immutable) at its own URL;
+        # the table's hash still decides.
+        _torchcompat_index_locate(located "${name}" "${file}" "${hash}" "${work_dir}"
+                                  "${allow_http}")
+        if(NOT located_ERROR STREQUAL "")
+          set(${prefix}_ERROR "it needs ${name}${spec} (Requires-Dist), and ${located_ERROR}"
+              PARENT_SCOPE)
+          return()
+        endif()
+        set(url "${located_URL}")
+      endif()
     else()
       _torchcompat_index_pick(
         pick
@@ -430,16 +448,56 @@ function(
       set(file "${pick_FILE}")
       set(url "${pick_URL}")
       set(hash "${pick_SHA256}")
+      _torchcompat_redact_credentials(key "${url}")
     endif()
     list(APPEND projects "${name}")
     list(APPEND files "${file}")
     list(APPEND urls "${url}")
+    list(APPEND keys "${key}")
     list(APPEND hashes "${hash}")
   endwhile()
   set(${prefix}_PROJECTS "${projects}" PARENT_SCOPE)
   set(${prefix}_FILES "${files}" PARENT_SCOPE)
   set(${prefix}_URLS "${urls}" PARENT_SCOPE)
+  set(${prefix}_KEYS "${keys}" PARENT_SCOPE)
   set(${prefix}_HASHES "${hashes}" PARENT_SCOPE)
+endfunction()
+
+# Where an index serves a file whose name and published hash are known. Sets <prefix>_URL, or
+# <prefix>_ERROR when the index does not list it or lists it with another hash.
+function(
+  _torchcompat_index_locate
+  prefix
+  project
+  file
+  published
+  work_dir
+  allow_http)
+  set(${prefix}_URL "" PARENT_SCOPE)
+  set(${prefix}_ERROR "" PARENT_SCOPE)
+  _torchcompat_index_files(index "${project}" "${work_dir}" "${allow_http}")
+  if(NOT index_ERROR STREQUAL "")
+    set(${prefix}_ERROR "${index_ERROR}" PARENT_SCOPE)
+    return()
+  endif()
+  _torchcompat_pypi_index(base)
+  _torchcompat_redact_credentials(base "${base}")
+  list(FIND index_NAMES "${file}" at)
+  if(at EQUAL -1)
+    set(${prefix}_ERROR "${base}/${project}/ does not list ${file}, the file PyPI publishes"
+        PARENT_SCOPE)
+    return()
+  endif()
+  list(GET index_URLS ${at} url)
+  list(GET index_HASHES ${at} hash)
+  if(NOT hash STREQUAL "-" AND NOT hash STREQUAL published)
+    set(${prefix}_ERROR "${base}/${project}/ lists ${file} with SHA-256 ${hash}, PyPI published "
+                        "${published}")
+    string(JOIN "" ${prefix}_ERROR ${${prefix}_ERROR})
+    set(${prefix}_ERROR "${${prefix}_ERROR}" PARENT_SCOPE)
+    return()
+  endif()
+  set(${prefix}_URL "${url}" PARENT_SCOPE)
 endfunction()
 
 cmake_policy(POP)

@@ -18,31 +18,54 @@ set(lock "-DTORCHCOMPAT_LOCK_FILE=${WORK}/lock.txt")
 
 # The index publishes a hash the file does not have (PEP 691 JSON).
 string(REPEAT "0" 64 zeros)
-serve_wheel_index(wrong_hash wrong-hash FILES cuda/${TORCH_WHEEL} cuda/${NVIDIA_WHEEL}
-                  ARGS --hash-override "${TORCH_WHEEL}=${zeros}")
+serve_wheel_index(
+  wrong_hash
+  wrong-hash
+  FILES
+  cuda/${TORCH_WHEEL}
+  cuda/${NVIDIA_WHEEL}
+  ARGS
+  --hash-override
+  "${TORCH_WHEEL}=${zeros}")
 wheel_fetch(
-  hash-mismatch EXPECT_FAIL
-  INDEX "${wrong_hash}"
-  DATA "${index_data}"
-  ARGS "${lock}"
-  EXPECT "SHA-256 mismatch for http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${TORCH_WHEEL}"
-         "expected: ${zeros} \\(published by ${wrong_hash}/torch/\\)"
-         "The downloaded file was deleted")
+  hash-mismatch
+  EXPECT_FAIL
+  INDEX
+  "${wrong_hash}"
+  DATA
+  "${index_data}"
+  ARGS
+  "${lock}"
+  EXPECT
+  "SHA-256 mismatch for http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${TORCH_WHEEL}"
+  "expected: ${zeros} \\(published by ${wrong_hash}/torch/\\)"
+  "The downloaded file was deleted")
 expect_nothing_kept()
 
 # Through a mirror index (TORCHCOMPAT_PYPI_INDEX_URL) that serves another file under the name the
 # wheel table records: the hash PyPI published (recorded in the table) decides.
 wheel_table(record_data record RECORD)
-serve_wheel_index(tampered tampered FILES cuda/${TORCH_WHEEL} cuda/${NVIDIA_WHEEL}
-                  FILES_MODE tamper)
+serve_wheel_index(
+  tampered
+  tampered
+  FILES
+  cuda/${TORCH_WHEEL}
+  cuda/${NVIDIA_WHEEL}
+  FILES_MODE
+  tamper)
 file(SHA256 "${WHEELS}/cuda/${TORCH_WHEEL}" torch_hash)
 wheel_fetch(
-  hash-mismatch-table EXPECT_FAIL
-  INDEX "${tampered}"
-  DATA "${record_data}"
-  ARGS "${lock}"
-  EXPECT "SHA-256 mismatch for http://127.0.0.1:${PORT}/tamper/${TAG}-files/wheels/cuda/${TORCH_WHEEL}"
-         "expected: ${torch_hash} \\(published by PyPI, recorded in data/torch-wheels.json\\)")
+  hash-mismatch-table
+  EXPECT_FAIL
+  INDEX
+  "${tampered}"
+  DATA
+  "${record_data}"
+  ARGS
+  "${lock}"
+  EXPECT
+  "SHA-256 mismatch for http://127.0.0.1:${PORT}/tamper/${TAG}-files/wheels/cuda/${TORCH_WHEEL}"
+  "expected: ${torch_hash} \\(published by PyPI, recorded in data/torch-wheels.json\\)")
 expect_nothing_kept()
 
 # A lock file line that disagrees with the published hash is shown, never overridden.
@@ -50,61 +73,158 @@ file(WRITE "${WORK}/other-lock.txt"
      "${zeros}  https://files.pythonhosted.org/packages/te/st/${TORCH_WHEEL}\n")
 serve_wheel_index(good good FILES cuda/${TORCH_WHEEL} cuda/${NVIDIA_WHEEL})
 wheel_fetch(
-  pin-disagrees EXPECT_FAIL
-  INDEX "${good}"
-  DATA "${record_data}"
-  ARGS "-DTORCHCOMPAT_LOCK_FILE=${WORK}/other-lock.txt"
-  EXPECT "other-lock.txt records ${zeros} for https://files.pythonhosted.org/packages/te/st/${TORCH_WHEEL}, but the index publishes ${torch_hash}"
-  REJECT "downloading")
+  pin-disagrees
+  EXPECT_FAIL
+  INDEX
+  "${good}"
+  DATA
+  "${record_data}"
+  ARGS
+  "-DTORCHCOMPAT_LOCK_FILE=${WORK}/other-lock.txt"
+  EXPECT
+  "other-lock.txt records ${zeros} for https://files.pythonhosted.org/packages/te/st/${TORCH_WHEEL}, but the index publishes ${torch_hash}"
+  REJECT
+  "downloading")
 
 # The nvidia-* wheel the torch wheel pins is not on the index.
 serve_wheel_index(no_nvidia no-nvidia FILES cuda/${TORCH_WHEEL})
 wheel_fetch(
-  missing-nvidia EXPECT_FAIL
-  INDEX "${no_nvidia}"
-  DATA "${index_data}"
-  ARGS "${lock}"
-  EXPECT "failed at the CUDA wheels step: its CUDA libraries come from the nvidia-\\* wheels it pins"
-         "it needs nvidia-cuda-runtime-cu11==11.7.99 \\(Requires-Dist\\)"
-         "${no_nvidia}/nvidia-cuda-runtime-cu11/ failed: the server answered HTTP 404"
-         "The downloaded torch wheel was deleted"
-  REJECT "nvidia-cudnn")
+  missing-nvidia
+  EXPECT_FAIL
+  INDEX
+  "${no_nvidia}"
+  DATA
+  "${index_data}"
+  ARGS
+  "${lock}"
+  EXPECT
+  "failed at the CUDA wheels step: its CUDA libraries come from the nvidia-\\* wheels it pins"
+  "it needs nvidia-cuda-runtime-cu11==11.7.99 \\(Requires-Dist\\)"
+  "${no_nvidia}/nvidia-cuda-runtime-cu11/ failed: the server answered HTTP 404"
+  "The downloaded torch wheel was deleted"
+  REJECT
+  "nvidia-cudnn")
 expect_nothing_kept()
 
 # The index has torch 1.13.1 only for aarch64.
 serve_wheel_index(aarch64 aarch64 FILES aarch64/torch-1.13.1-cp311-cp311-manylinux_2_28_aarch64.whl)
 wheel_fetch(
-  wrong-platform EXPECT_FAIL
-  INDEX "${aarch64}"
-  DATA "${index_data}"
-  ARGS "${lock}"
-  EXPECT "${aarch64}/torch/ has no torch 1.13.1 wheel for linux-x86_64. for 1.13.1 it has torch-1.13.1-cp311-cp311-manylinux_2_28_aarch64.whl"
-  REJECT "downloading")
+  wrong-platform
+  EXPECT_FAIL
+  INDEX
+  "${aarch64}"
+  DATA
+  "${index_data}"
+  ARGS
+  "${lock}"
+  EXPECT
+  "${aarch64}/torch/ has no torch 1.13.1 wheel for linux-x86_64. for 1.13.1 it has torch-1.13.1-cp311-cp311-manylinux_2_28_aarch64.whl"
+  REJECT
+  "downloading")
 expect_nothing_kept()
 
 # A wheel named for x86_64 whose own WHEEL file says aarch64 (renamed): refused before unpacking.
 serve_wheel_index(renamed renamed FILES renamed/${TORCH_WHEEL})
 wheel_fetch(
-  renamed-platform EXPECT_FAIL
-  INDEX "${renamed}"
-  DATA "${index_data}"
-  ARGS "${lock}"
-  EXPECT "it is not a wheel for linux-x86_64: its WHEEL file's tags are cp311-cp311-manylinux_2_28_aarch64"
-         "Nothing was unpacked")
+  renamed-platform
+  EXPECT_FAIL
+  INDEX
+  "${renamed}"
+  DATA
+  "${index_data}"
+  ARGS
+  "${lock}"
+  EXPECT
+  "it is not a wheel for linux-x86_64: its WHEEL file's tags are cp311-cp311-manylinux_2_28_aarch64"
+  "Nothing was unpacked")
 expect_nothing_kept()
 
 # The same wheels from an index that only speaks PEP 503 HTML (#sha256= fragments) pass, with the
 # table's hash, and a lock file records both wheels.
-serve_wheel_index(html html FILES cuda/${TORCH_WHEEL} cuda/${NVIDIA_WHEEL} ARGS --html-only torch
-                  --html-only nvidia-cuda-runtime-cu11)
+serve_wheel_index(
+  html
+  html
+  FILES
+  cuda/${TORCH_WHEEL}
+  cuda/${NVIDIA_WHEEL}
+  ARGS
+  --html-only
+  torch
+  --html-only
+  nvidia-cuda-runtime-cu11)
 wheel_fetch(
   html-index
-  INDEX "${html}"
-  DATA "${index_data}"
-  ARGS "${lock}"
-  EXPECT "wheel-fetch: url=http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${TORCH_WHEEL} variant=cu117 source=wheel")
+  INDEX
+  "${html}"
+  DATA
+  "${index_data}"
+  ARGS
+  "${lock}"
+  EXPECT
+  "wheel-fetch: url=http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${TORCH_WHEEL} variant=cu117 source=wheel"
+)
 expect_exists("${FETCH_RESULT_DIR}/share/cmake/Torch/TorchConfig.cmake")
 expect_exists("${FETCH_RESULT_DIR}/../nvidia/cuda_runtime/lib/libcudart.so.11.0")
 file(STRINGS "${WORK}/lock.txt" pins REGEX "\\.whl$")
 list(LENGTH pins pin_count)
 expect_that(pin_count EQUAL 2)
+
+# Through the table's record (its published hashes for the torch wheel and the nvidia-* wheel it
+# pins) and a mirror that lists the same files: no hash comes from the mirror, and the lock file
+# records the table's.
+wheel_fetch(
+  table-record
+  INDEX
+  "${good}"
+  DATA
+  "${record_data}"
+  ARGS
+  "-DTORCHCOMPAT_LOCK_FILE=${WORK}/table-lock.txt"
+  EXPECT
+  "from a wheel: PyPI's torch wheel \\(${TORCH_WHEEL}\\), the cu117 build"
+  "wheel-fetch: url=http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${TORCH_WHEEL} variant=cu117 source=wheel"
+)
+file(STRINGS "${WORK}/table-lock.txt" pins REGEX "\\.whl$")
+expect_that(pins MATCHES
+            "${torch_hash}  https://files.pythonhosted.org/packages/te/st/${TORCH_WHEEL}")
+file(SHA256 "${WHEELS}/cuda/${NVIDIA_WHEEL}" nvidia_hash)
+expect_that(pins MATCHES
+            "${nvidia_hash}  https://files.pythonhosted.org/packages/te/st/${NVIDIA_WHEEL}")
+expect_exists("${FETCH_RESULT_DIR}/../nvidia/cuda_runtime/lib/libcudart.so.11.0")
+
+# Linux aarch64 (no libtorch archive exists): its wheel is fetched and unpacked for a target
+# named by PLATFORM and ARCH, on this x86_64 host.
+serve_wheel_index(arm arm FILES aarch64/torch-1.13.1-cp311-cp311-manylinux_2_28_aarch64.whl)
+wheel_fetch(
+  aarch64-target
+  INDEX
+  "${arm}"
+  DATA
+  "${index_data}"
+  ARGS
+  -DWHEEL_ARCH=aarch64
+  EXPECT
+  "libtorch 1.13.1 \\(variant read at fetch time\\) for linux-aarch64 from a wheel"
+  "wheel-fetch: url=[^ ]*manylinux_2_28_aarch64.whl variant=cpu source=wheel")
+expect_exists("${FETCH_RESULT_DIR}/share/cmake/Torch/TorchConfig.cmake")
+
+# A local copy of the torch wheel as TORCHCOMPAT_LIBTORCH_ARCHIVE, without SOURCE: the .whl makes
+# the wheel the source; it is checked against the table's published hash and never downloaded,
+# while the nvidia-* wheel it pins comes from the mirror.
+wheel_fetch(
+  local-wheel
+  INDEX
+  "${good}"
+  DATA
+  "${record_data}"
+  ARGS
+  -DWHEEL_SOURCE=
+  "-DTORCHCOMPAT_LIBTORCH_ARCHIVE=${WHEELS}/cuda/${TORCH_WHEEL}"
+  "-DTORCHCOMPAT_CACHE_DIR=${WORK}/cache-local"
+  "-DTORCHCOMPAT_LOCK_FILE=${WORK}/local-lock.txt"
+  EXPECT
+  "downloading http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${NVIDIA_WHEEL}"
+  "wheel-fetch: url=https://files.pythonhosted.org/packages/te/st/${TORCH_WHEEL} variant=cu117 source=wheel"
+  REJECT
+  "downloading [^ ]*${TORCH_WHEEL}")
+expect_exists("${FETCH_RESULT_DIR}/../nvidia/cuda_runtime/lib/libcudart.so.11.0")

@@ -11,11 +11,22 @@ wheel_table(data provider)
 set(build "${WORK}/build")
 set(includes "${REPO}/cmake/TorchCompatDependencyProvider.cmake")
 set(configure
-    "${CMAKE_COMMAND}" -S "${REPO}/examples/provider-consumer" -B "${build}" -G "${GENERATOR}"
-    "-DCMAKE_CXX_COMPILER=${CXX}" "-DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=${includes}"
-    "-DTORCHCOMPAT_PROBE_EXECUTABLE=${PROBE}" -DTORCHCOMPAT_LIBTORCH_VERSION=1.13.1
-    -DTORCHCOMPAT_LIBTORCH_SOURCE=wheel "-DTORCHCOMPAT_PYPI_INDEX_URL=${index}"
-    "-DTORCHCOMPAT_DATA_DIR=${data}" -DTORCHCOMPAT_ALLOW_HTTP=ON "-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}")
+    "${CMAKE_COMMAND}"
+    -S
+    "${REPO}/examples/provider-consumer"
+    -B
+    "${build}"
+    -G
+    "${GENERATOR}"
+    "-DCMAKE_CXX_COMPILER=${CXX}"
+    "-DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=${includes}"
+    "-DTORCHCOMPAT_PROBE_EXECUTABLE=${PROBE}"
+    -DTORCHCOMPAT_LIBTORCH_VERSION=1.13.1
+    -DTORCHCOMPAT_LIBTORCH_SOURCE=wheel
+    "-DTORCHCOMPAT_PYPI_INDEX_URL=${index}"
+    "-DTORCHCOMPAT_DATA_DIR=${data}"
+    -DTORCHCOMPAT_ALLOW_HTTP=ON
+    "-DTORCHCOMPAT_CACHE_DIR=${CACHE_DIR}")
 fetch_run(
   configure
   COMMAND ${configure}
@@ -28,8 +39,9 @@ fetch_run(
 fetch_run(build COMMAND "${CMAKE_COMMAND}" --build "${build}" -j 2)
 fetch_run(run COMMAND "${build}/provider-demo" EXPECT "trace: 6" "sum: 12")
 file(STRINGS "${build}/CMakeCache.txt" torch_dir REGEX "^Torch_DIR:")
-expect_that(torch_dir MATCHES
-            "^Torch_DIR:PATH=${CACHE_DIR}/libtorch/[0-9a-f]+/site-packages/torch/share/cmake/Torch$")
+expect_that(
+  torch_dir MATCHES
+  "^Torch_DIR:PATH=${CACHE_DIR}/libtorch/[0-9a-f]+/site-packages/torch/share/cmake/Torch$")
 string(REGEX REPLACE "^Torch_DIR:PATH=(.*)/torch/share/cmake/Torch$" "\\1" site "${torch_dir}")
 fetch_run(
   ldd
@@ -40,7 +52,9 @@ fetch_run(
 fetch_run(
   ldd-nvidia
   COMMAND ldd "${site}/torch/lib/libtorch_cuda_standin.so"
-  EXPECT "libcudart\\.so\\.11\\.0 => ${site}/torch/lib/\\.\\./\\.\\./nvidia/cuda_runtime/lib/libcudart\\.so\\.11\\.0")
+  EXPECT
+    "libcudart\\.so\\.11\\.0 => ${site}/torch/lib/\\.\\./\\.\\./nvidia/cuda_runtime/lib/libcudart\\.so\\.11\\.0"
+)
 # Only what C++ needs was unpacked.
 expect_exists("${site}/torch/version.py")
 expect_exists("${site}/torch/include/ATen/ATen.h")
@@ -54,7 +68,9 @@ file(STRINGS "${STATE_DIR}/pins.txt" pins REGEX "\\.whl$")
 list(LENGTH pins pin_count)
 expect_that(pin_count EQUAL 2)
 file(SHA256 "${WHEELS}/cuda/${TORCH_WHEEL}" torch_hash)
-expect_that(pins MATCHES "${torch_hash}  http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${TORCH_WHEEL}")
+expect_that(
+  pins MATCHES
+  "${torch_hash}  http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${TORCH_WHEEL}")
 
 # A warm configure reads nothing from the index or the files.
 server_requests(before files)
