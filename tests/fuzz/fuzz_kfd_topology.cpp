@@ -17,8 +17,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fs.file("/sys/class/kfd/kfd/topology/nodes/0/properties", "cpu_cores_count 8\nsimd_count 0\n");
   fs.file("/sys/class/kfd/kfd/topology/nodes/1/properties",
           newline == std::string::npos ? input : input.substr(newline + 1));
-  fs.file("/sys/class/kfd/kfd/topology/nodes/2/properties", "simd_count 96\ngfx_target_version 110000\n");
-  if (newline != std::string::npos) fs.env("HIP_VISIBLE_DEVICES", input.substr(0, newline));
+  fs.file("/sys/class/kfd/kfd/topology/nodes/2/properties",
+          "simd_count 96\ngfx_target_version 110000\nunique_id 18446744073709551615\n");
+  // ROCR's reader always; HIP's on top for half the inputs.
+  if (newline != std::string::npos) {
+    fs.env("ROCR_VISIBLE_DEVICES", input.substr(0, newline));
+    if (newline % 2 == 0) fs.env("HIP_VISIBLE_DEVICES", input.substr(0, newline));
+  }
   const auto findings = torchcompat::detect_amd_gpus(fs);
   TORCHCOMPAT_FUZZ_CHECK(findings.gpus.size() <= 2);
   for (std::size_t i = 0; i < findings.gpus.size(); ++i) {
