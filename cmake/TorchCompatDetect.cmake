@@ -52,6 +52,15 @@ Result variables
   profile. The guard and the report name it in their messages.
 ``TorchCompat_CUDNN_VERSION``
   cuDNN (``9.1.0``).
+``TorchCompat_AMD_GFX``, ``TorchCompat_AMD_GPU_COUNT``
+  The AMD GPUs (from the amdgpu driver's KFD topology, a target profile or
+  ``TORCHCOMPAT_OVERRIDE_AMD_GFX``): their distinct architectures
+  (``gfx1100;gfx942``; a GPU whose architecture the probe could not decode
+  counts but has none here), and how many.
+``TorchCompat_INTEL_GENERATIONS``, ``TorchCompat_INTEL_GPU_COUNT``
+  The Intel GPUs (PCI/DRM sysfs, a target profile or
+  ``TORCHCOMPAT_OVERRIDE_INTEL_GPUS``): their distinct known generations
+  (``Xe-HPG``), and how many.
 ``TorchCompat_PYTHON_EXECUTABLE``, ``TorchCompat_PYTHON_TORCH_VERSION``,
 ``TorchCompat_PYTHON_TORCHVISION_VERSION``, ``TorchCompat_PYTHON_TORCHAUDIO_VERSION``
   The interpreter asked and the torch packages it has (``2.4.0+cu121``).

@@ -10,7 +10,7 @@ Picks the libtorch build that will run on this machine (or on the target the
   .. code-block:: cmake
 
     torchcompat_select_libtorch(VERSION <version|latest>
-                                [VARIANT <auto|cpu|cuXYZ|rocmX.Y>]
+                                [VARIANT <auto|cpu|cuXYZ|rocmX.Y|xpu>]
                                 [PLATFORM <linux|windows|macos>]
                                 [ARCH <x86_64|aarch64|arm64>]
                                 [ABI <cxx11|pre-cxx11>] [CONFIG <Release|Debug>]
@@ -28,7 +28,9 @@ Picks the libtorch build that will run on this machine (or on the target the
   (the default) takes the newest CUDA variant of the release that passes every
   check here (the driver under ``DRIVER_POLICY``, code for every visible GPU);
   a variant that cannot be verified is never taken, and the selection names
-  the ones it skipped and why. When no CUDA variant passes it takes ``cpu``
+  the ones it skipped and why. Where the machine has AMD (or Intel) GPUs, the
+  release's ROCm builds (newest first, then ``xpu``) are tried after the CUDA
+  ones, each against those GPUs' architectures. When none passes it takes ``cpu``
   with a warning saying why. ``PLATFORM`` and ``ARCH`` default to the host's,
   ``ABI`` to ``cxx11`` on Linux (``pre-cxx11`` where a release had no cxx11
   build), ``CONFIG`` to ``Release`` (Windows only publishes both).
