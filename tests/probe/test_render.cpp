@@ -49,7 +49,7 @@ Report sample_report() {
   report.amd.gpus.push_back(AmdGpu{0, 2, "gfx1100", 110000, 4098, 0x744c, 96, ""});
   report.intel.status = Status::found;
   report.intel.source = "/sys/class/drm";
-  report.intel.gpus.push_back(IntelGpu{0, "card1", "0x56a0", "Arc A770", "Xe-HPG", "i915", false});
+  report.intel.gpus.push_back(IntelGpu{0, "card1", "0x56a0", "Arc A770", "Xe-HPG", "i915", true});
   return report;
 }
 
@@ -157,7 +157,7 @@ TEST(RenderJson, HasTheDocumentedSchemaInOrder) {
   const JsonValue& intel = *root.member("intel");
   EXPECT_EQ(intel.member("affinity_mask")->kind, JsonValue::Kind::null);
   EXPECT_EQ(intel.member("gpus")->items.at(0).member("generation")->text, "Xe-HPG");
-  EXPECT_FALSE(intel.member("gpus")->items.at(0).member("level_zero")->boolean);
+  EXPECT_TRUE(intel.member("gpus")->items.at(0).member("level_zero")->boolean);
 }
 
 TEST(RenderJson, AnOverriddenAmdGpuHasNoNodeFacts) {
@@ -216,7 +216,8 @@ TEST(RenderText, ExplainsEachSection) {
   EXPECT_NE(text.find("#0                gfx1100  [KFD node 2, device 0x744c]"), std::string::npos) << text;
   EXPECT_NE(text.find("ROCm runtime      6.2.0  [from /opt/rocm/.info/version]"), std::string::npos) << text;
   EXPECT_NE(text.find("Visible           HIP_VISIBLE_DEVICES=1"), std::string::npos) << text;
-  EXPECT_NE(text.find("#0                Arc A770, Xe-HPG  [card1, 0x56a0, driver i915]"), std::string::npos)
+  EXPECT_NE(text.find("#0                Arc A770, Xe-HPG  [card1, 0x56a0, driver i915, Level Zero]"),
+            std::string::npos)
       << text;
 }
 

@@ -189,6 +189,7 @@ void render_intel(TextReport& text, const IntelFindings& intel) {
     std::string where = gpu.device_id;
     if (!gpu.card.empty()) where = gpu.card + ", " + where;
     if (!gpu.driver.empty()) where += ", driver " + gpu.driver;
+    if (gpu.level_zero) where += ", Level Zero";
     text.item("#" + std::to_string(gpu.index), detail + "  [" + where + "]");
   }
   if (!intel.affinity_mask.empty()) text.item("Visible", intel.affinity_mask);
