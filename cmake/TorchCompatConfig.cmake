@@ -14,6 +14,8 @@ provides the commands of the package's modules:
 
 * :command:`torchcompat_detect` (``TorchCompatDetect``)
 * :command:`torchcompat_require` (``TorchCompatRequire``)
+* :command:`torchcompat_cuda_architectures` (``TorchCompatCudaArchitectures``)
+* :command:`torchcompat_hip_architectures` (``TorchCompatHipArchitectures``)
 * :command:`torchcompat_check_torch` (``TorchCompatCheckTorch``)
 * :command:`torchcompat_report` (``TorchCompatReport``)
 * :command:`torchcompat_select_libtorch` (``TorchCompatSelectLibtorch``)
