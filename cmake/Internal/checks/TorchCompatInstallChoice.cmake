@@ -16,7 +16,10 @@ include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatTable.cmake")
 # <prefix>_VARIANT, _REASON, _REJECTIONS, and _INDEX, the variant whose index
 # the install command names. A release whose builds the table does not know,
 # but whose PyPI wheel it does, gets that wheel: _VARIANT is its build, _INDEX
-# is "" (PyPI itself) and _NOTE says which builds are unknown.
+# is "" (PyPI itself) and _NOTE says which builds are unknown. _RUNS says
+# whether the wheel runs here (pass, cpu-only, fail, unknown): PyPI's own
+# wheel is taken whatever its build, so it is checked against the machine
+# too, and only one that runs is offered as a command.
 function(_torchcompat_wheel_here prefix release platform policy)
   _torchcompat_choose_variant(
     choice
@@ -26,7 +29,11 @@ function(_torchcompat_wheel_here prefix release platform policy)
     KIND wheel)
   set(index "${choice_VARIANT}")
   set(note "")
-  if(NOT choice_VARIANT)
+  set(runs "")
+  if(choice_VARIANT)
+    # _torchcompat_choose_variant takes only a build that passes, or cpu.
+    set(runs pass)
+  else()
     _torchcompat_torch_record(record "${release}")
     _torchcompat_json_get(pypi_variant "${record}" pypi_variant_by_platform "${platform}")
     _torchcompat_json_get(on_pypi "${record}" on_pypi)
@@ -35,6 +42,15 @@ function(_torchcompat_wheel_here prefix release platform policy)
       set(choice_VARIANT "${pypi_variant}")
       set(choice_REASON "PyPI's own wheel of torch ${release} for ${platform} is ${pypi_variant}")
       set(note "the table does not know which other builds torch ${release} has for ${platform}")
+      _torchcompat_machine(machine)
+      _torchcompat_evaluate_variant(
+        evaluation
+        VERSION "${release}"
+        VARIANT "${pypi_variant}"
+        POLICY "${policy}"
+        PLATFORM "${platform}"
+        MACHINE machine)
+      set(runs "${evaluation_VERDICT}")
     endif()
   endif()
   foreach(part IN ITEMS VARIANT REASON REJECTIONS)
@@ -42,6 +58,7 @@ function(_torchcompat_wheel_here prefix release platform policy)
   endforeach()
   set(${prefix}_INDEX "${index}" PARENT_SCOPE)
   set(${prefix}_NOTE "${note}" PARENT_SCOPE)
+  set(${prefix}_RUNS "${runs}" PARENT_SCOPE)
 endfunction()
 
 # _torchcompat_libtorch_here(<prefix> <release> <platform> <policy>): the

@@ -151,8 +151,12 @@ function(_cli_action_command var action)
     set(index "${variant}")
     if(NOT variant)
       _cli_wheel_for_here(wheel "${release}")
-      set(variant "${wheel_VARIANT}")
-      set(index "${wheel_INDEX}")
+      # Only a wheel that runs here is a fix (PyPI's own wheel may not: a cu132
+      # build on a driver for CUDA 12.4); the way out is then said in words.
+      if(wheel_RUNS STREQUAL "pass" OR wheel_RUNS STREQUAL "cpu-only")
+        set(variant "${wheel_VARIANT}")
+        set(index "${wheel_INDEX}")
+      endif()
     endif()
     if(variant)
       # The same release installed as another build: pip keeps it for
