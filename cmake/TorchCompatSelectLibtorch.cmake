@@ -120,6 +120,8 @@ function(torchcompat_select_libtorch)
   # The knob is part of the answer's key: resolved into the argument first.
   _torchcompat_libtorch_source(source "${arg_SOURCE}")
   set(arg_SOURCE "${source}")
+  # A wheel read from the index at fetch time is named by the index's URL.
+  _torchcompat_pypi_index(arg_INDEX)
   # A selection depends only on its arguments, the machine and the tables: a
   # re-configure with none of them changed reuses it (and repeats its warning).
   _torchcompat_answer_key(
@@ -133,7 +135,8 @@ function(torchcompat_select_libtorch)
     ABI
     CONFIG
     DRIVER_POLICY
-    SOURCE)
+    SOURCE
+    INDEX)
   if(DEFINED _TORCHCOMPAT_SELECTED_${key})
     set(selection "${_TORCHCOMPAT_SELECTED_${key}}")
     list(GET selection 0 variant)

@@ -319,8 +319,11 @@ function(_torchcompat_fetch_wheels)
     endforeach()
   endif()
   list(LENGTH deps_FILES dep_count)
-  message(STATUS "TorchCompat: ${shown_url} and ${dep_count} CUDA wheel(s) ready in "
-                 "${entry_dir}/site-packages")
+  set(with "")
+  if(dep_count GREATER 0)
+    set(with " and ${dep_count} CUDA wheel(s) it pins")
+  endif()
+  message(STATUS "TorchCompat: ${shown_url}${with} ready in ${entry_dir}/site-packages")
   _torchcompat_wheel_results("${entry_dir}/site-packages/torch" "${entry_dir}")
 endfunction()
 

@@ -33,7 +33,7 @@ fetch_run(
   EXPECT "from a wheel: the torch wheel for linux-x86_64 on ${index}/torch/"
          "downloading http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${TORCH_WHEEL}"
          "downloading http://127.0.0.1:${PORT}/normal/${TAG}-files/wheels/cuda/${NVIDIA_WHEEL}"
-         "1 CUDA wheel\\(s\\) ready in ${CACHE_DIR}/libtorch/[0-9a-f]+/site-packages"
+         "and 1 CUDA wheel\\(s\\) it pins ready in ${CACHE_DIR}/libtorch/[0-9a-f]+/site-packages"
          "libtorch cu117 from"
   REJECT "nvidia-cudnn")
 fetch_run(build COMMAND "${CMAKE_COMMAND}" --build "${build}" -j 2)
