@@ -16,6 +16,7 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliOutput.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../checks/TorchCompatInstallChoice.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatCompanionWheels.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../verdict/TorchCompatPipCommands.cmake")
 
 # _cli_append_given(<list-var> <KEYWORD> <value>...): appends each keyword and

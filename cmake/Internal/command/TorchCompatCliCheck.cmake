@@ -74,7 +74,9 @@ function(_cli_verdict out)
       INSTALLED
       "${arg_INSTALLED}"
       CONDA
-      "${arg_CONDA}")
+      "${arg_CONDA}"
+      PYTHON
+      "${arg_PYTHON}")
     _torchcompat_verdict_push(actions "${action}")
   endforeach()
   set(${out}_VERDICT "${answer}" PARENT_SCOPE)
@@ -108,14 +110,16 @@ endfunction()
 
 # _cli_action_command(<var> <action> RELEASE <torch> VARIANT <checked variant>
 #                     EXECUTABLE <python or ""> INSTALLED <installed torch or "">
-#                     [CONDA <environment>|<channel>])
+#                     [CONDA <environment>|<channel>] [PYTHON <X.Y>])
 # A way out of the guard's verdict with the command that takes it: "command"
 # (pip) and "uv" for an install, uninstall or another build; the same words
 # for what has no command (a driver, another Python). In a conda environment
 # whose torch conda installed, pip would install over conda's packages (and
-# conda would not know): see _cli_conda_action.
+# conda would not know): see _cli_conda_action. With PYTHON, a companion is
+# a command only where it has a wheel for that Python here
+# (data/companion-wheels.json): pip would otherwise build it from source.
 function(_cli_action_command var action)
-  cmake_parse_arguments(PARSE_ARGV 2 arg "" "RELEASE;VARIANT;EXECUTABLE;INSTALLED;CONDA" "")
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "RELEASE;VARIANT;EXECUTABLE;INSTALLED;CONDA;PYTHON" "")
   string(JSON kind GET "${action}" kind)
   # A stray companion pip put there is pip's to uninstall, conda environment or not.
   if(arg_CONDA AND NOT kind STREQUAL "uninstall")
@@ -131,7 +135,22 @@ function(_cli_action_command var action)
   _cli_version(installed torch "${arg_INSTALLED}")
   set(pip "")
   set(uv "")
-  if(kind STREQUAL "install" AND package AND version)
+  set(wheel yes)
+  if(kind STREQUAL "install"
+     AND package
+     AND version
+     AND arg_PYTHON)
+    _torchcompat_host_platform(platform os)
+    _torchcompat_companion_wheel(wheel ${package} "${version}" "${arg_PYTHON}" "${platform}")
+  endif()
+  if(kind STREQUAL "install" AND wheel STREQUAL "no")
+    string(JSON text GET "${action}" text)
+    _torchcompat_verdict_quote(
+      text_json
+      "${text}, but ${package} ${version} has no wheel for Python ${arg_PYTHON} on ${platform} (pip would have to build it from source)"
+    )
+    string(JSON action SET "${action}" text "${text_json}")
+  elseif(kind STREQUAL "install" AND package AND version)
     # The companion of the torch being checked: pinned to its build when that
     # build is named (a +cu121 torch takes torchvision 0.19.0+cu121 from the
     # same index), else PyPI's.
