@@ -228,3 +228,29 @@ wheel_fetch(
   REJECT
   "downloading [^ ]*${TORCH_WHEEL}")
 expect_exists("${FETCH_RESULT_DIR}/../nvidia/cuda_runtime/lib/libcudart.so.11.0")
+
+# A wheel is checked like any archive: an entry of the part to unpack that climbs out with ".."
+# is refused before anything is written, and nothing outside the cache changes.
+execute_process(
+  COMMAND
+    "${PYTHON}" "${REPO}/tests/fetch/make-torch-wheel" torch "${SERVED}/mini.zip"
+    "${WHEELS}/${TAG}-hostile" --version 1.13.1 --platform manylinux_2_28_x86_64 --extra
+    "torch/include/../../../outside/evil.h"
+  RESULT_VARIABLE rc)
+expect_that(rc EQUAL 0)
+serve_wheel_index(hostile hostile FILES ${TAG}-hostile/${TORCH_WHEEL})
+wheel_fetch(
+  hostile-wheel
+  EXPECT_FAIL
+  INDEX
+  "${hostile}"
+  DATA
+  "${index_data}"
+  ARGS
+  "-DTORCHCOMPAT_CACHE_DIR=${WORK}/cache-hostile"
+  EXPECT
+  "failed at the archive check step: refusing wheel [^ ]*: the entry torch/include/\\.\\./\\.\\./\\.\\./outside/evil\\.h climbs out"
+  "Nothing was unpacked")
+expect_unchanged_outside()
+file(GLOB trees "${WORK}/cache-hostile/libtorch/*/site-packages")
+expect_empty(trees)
