@@ -60,10 +60,27 @@ string(ASCII 27 esc)
 string(ASCII 127 del)
 string(ASCII 233 high)
 
-# A name component: mostly plausible, sometimes hostile.
+# A name component: mostly plausible, sometimes hostile. In a tidy input (check_listing sets
+# tidy), only names a libtorch could hold, in either letter case, and dots: the names the
+# whole-list reading of TorchCompatFetchBulkModel accepts or refuses on its own.
 function(random_component out)
   pick(kind 10)
-  if(kind LESS 5)
+  if(tidy)
+    choose(
+      part
+      libtorch
+      LibTorch
+      lib
+      Lib
+      include
+      a.h
+      A.h
+      x
+      x
+      .
+      ..
+      "")
+  elseif(kind LESS 5)
     choose(
       part
       libtorch
@@ -92,7 +109,9 @@ function(random_path out)
     string(APPEND parts "/${part}")
   endforeach()
   pick(root 6)
-  if(root EQUAL 0)
+  if(tidy AND root LESS 4)
+    set(path "libtorch${parts}")
+  elseif(root EQUAL 0)
     set(path "${parts}")
   elseif(root EQUAL 1)
     set(path "C:${parts}")
@@ -110,6 +129,7 @@ function(check_listing)
   # exercised too; then random entries.
   set(names "")
   set(verbose "")
+  pick(tidy 2)
   pick(layout 2)
   if(layout EQUAL 0)
     foreach(name IN ITEMS libtorch/ libtorch/lib/ libtorch/include/
@@ -148,6 +168,33 @@ function(check_listing)
   endforeach()
   file(WRITE "${WORK}/${PARSER}-input.txt" "${names}--- verbose ---\n${verbose}")
   _torchcompat_listing_model("${names}" "${verbose}" "" model)
+  # The whole-list reading (TorchCompatFetchBulkModel) and the entry-by-entry one agree on every
+  # listing: the same verdict and the same tree.
+  set(_torchcompat_model_entrywise TRUE)
+  _torchcompat_listing_model("${names}" "${verbose}" "" entrywise)
+  unset(_torchcompat_model_entrywise)
+  foreach(reading IN ITEMS model entrywise)
+    set(rows_${reading} "")
+    foreach(
+      name
+      kind
+      size
+      target
+      IN
+      ZIP_LISTS
+      ${reading}_NAMES
+      ${reading}_KINDS
+      ${reading}_SIZES
+      ${reading}_TARGETS)
+      list(APPEND rows_${reading} "${name}|${kind}|${size}|${target}")
+    endforeach()
+    list(SORT rows_${reading})
+  endforeach()
+  if(NOT model_ERROR STREQUAL entrywise_ERROR OR NOT model_TOP STREQUAL entrywise_TOP
+     OR NOT rows_model STREQUAL rows_entrywise)
+    fail("the whole-list reading gave \"${model_ERROR}\" ${rows_model}, the entry-by-entry one "
+         "\"${entrywise_ERROR}\" ${rows_entrywise}")
+  endif()
   if(NOT model_ERROR STREQUAL "")
     return()
   endif()

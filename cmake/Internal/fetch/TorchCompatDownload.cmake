@@ -347,6 +347,34 @@ function(_torchcompat_private_copy out_file out_error archive entry_dir)
   set(${out_error} "${error}" PARENT_SCOPE)
 endfunction()
 
+# Stops on a hash that is not the expected one (none expected: any passes), with both hashes; the
+# private copy is removed and nothing was recorded or replaced.
+function(
+  _torchcompat_hash_verdict
+  actual
+  expected
+  expected_from
+  source_file
+  shown_url
+  archive)
+  if(expected STREQUAL "" OR actual STREQUAL expected)
+    return()
+  endif()
+  file(REMOVE "${source_file}")
+  if(archive STREQUAL "")
+    set(fate "The downloaded file was deleted")
+  else()
+    set(fate "The local archive ${archive} was not used")
+  endif()
+  message(
+    FATAL_ERROR
+      "TorchCompat: SHA-256 mismatch for ${shown_url} (the hash check step failed)\n"
+      "  expected: ${expected} (${expected_from})\n"
+      "  actual:   ${actual}\n"
+      "${fate}. Nothing was recorded and the cache is unchanged. If the archive really changed "
+      "upstream, remove its line (or update SHA256) and configure again.")
+endfunction()
+
 # Runs under the entry's lock: leftovers of interrupted runs are garbage.
 function(
   _torchcompat_fill_entry
@@ -411,35 +439,30 @@ function(
     endif()
   endif()
 
-  file(SHA256 "${source_file}" actual)
-  if(NOT expected STREQUAL "" AND NOT actual STREQUAL expected)
-    file(REMOVE "${source_file}")
-    if(archive STREQUAL "")
-      set(fate "The downloaded file was deleted")
-    else()
-      set(fate "The local archive ${archive} was not used")
-    endif()
-    message(
-      FATAL_ERROR
-        "TorchCompat: SHA-256 mismatch for ${shown_url} (the hash check step failed)\n"
-        "  expected: ${expected} (${expected_from})\n"
-        "  actual:   ${actual}\n"
-        "${fate}. Nothing was recorded and the cache is unchanged. If the archive really changed "
-        "upstream, remove its line (or update SHA256) and configure again.")
-  endif()
-
+  # The listing is read and checked first; the hash is computed while the archive is extracted
+  # (see _torchcompat_extract), and a mismatch stops before the tree is checked or moved. An archive
+  # refused before that is hashed here: a wrong hash is the better explanation of a wrong archive.
   _torchcompat_archive_model("${source_file}" "${format}" model)
   if(NOT model_ERROR STREQUAL "")
+    if(NOT expected STREQUAL "")
+      file(SHA256 "${source_file}" actual)
+      _torchcompat_hash_verdict("${actual}" "${expected}" "${expected_from}" "${source_file}"
+                                "${shown_url}" "${archive}")
+    endif()
     file(REMOVE "${source_file}")
     _torchcompat_fetch_failed("archive check" "${what}" "refusing archive ${what}: ${model_ERROR}"
                               "Nothing was extracted. ${removed}")
   endif()
 
-  # The old tree, if any, is about to be replaced: unmark it first.
-  file(REMOVE "${entry_dir}/torchcompat-stamp.txt")
   # Named as the user knows it (the URL, or their ARCHIVE), not by its private copy.
   message(STATUS "TorchCompat: extracting ${what}")
-  _torchcompat_extract("${source_file}" "${entry_dir}" model error)
+  _torchcompat_extract("${source_file}" "${entry_dir}" model error actual "${expected}")
+  if(actual STREQUAL "")
+    # Stopped before extracting (no room on the disk): nothing was hashed yet.
+    file(SHA256 "${source_file}" actual)
+  endif()
+  _torchcompat_hash_verdict("${actual}" "${expected}" "${expected_from}" "${source_file}"
+                            "${shown_url}" "${archive}")
   file(REMOVE "${source_file}")
   if(NOT error STREQUAL "")
     _torchcompat_fetch_failed(extraction "${what}" "${error}" "${removed}")

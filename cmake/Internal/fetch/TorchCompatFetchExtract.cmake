@@ -9,10 +9,21 @@ accepted, checks the result against that model, and moves it into place.
 
   ::
 
-    _torchcompat_extract(<archive> <entry-dir> <model-prefix> <error-var>)
+    _torchcompat_extract(<archive> <entry-dir> <model-prefix> <error-var>
+                         [<sha256-var> [<expected-sha256>]])
 
   (The caller says what is being extracted: ``<archive>`` is its private
   copy.)
+
+  With ``<sha256-var>``, the archive's SHA-256 is computed by a second child
+  while the first extracts (a 1 GB archive's hash would otherwise add half
+  the extraction's time), and set in ``<sha256-var>``. With
+  ``<expected-sha256>`` (empty: none), a different hash stops before the
+  tree is checked or moved: the staging directory is removed, an older tree
+  and its stamp stay as they were, and ``<error-var>`` says so; the caller
+  compares the hash first and reports the mismatch. The archive was checked
+  (the model) before, so nothing is written outside the private staging
+  directory meanwhile.
 
   Extracts with ``cmake -E tar xvf`` in a child whose complaints fail the
   extraction (a zip entry whose CRC-32 or size does not match its data, a
@@ -21,13 +32,15 @@ accepted, checks the result against that model, and moves it into place.
   configure killed meanwhile leaves no process behind that goes on writing
   past the entry it was at. The staging directory ``<entry-dir>/extract-<random>.tmp`` is removed by
   the next configure that takes the entry's lock. After extraction every
-  path on disk must be one of the model's, of its kind, every file of its
-  size and every link with its target; a short write or anything unexpected
+  path on disk must be one of the model's (one ``file(GLOB_RECURSE)``
+  compared with the model as a whole), of its kind, every file of its size
+  and every link with its target; a short write or anything unexpected
   fails. A full disk is checked before (the free space ``df`` reports must
   hold the listed sizes in 4 KiB blocks plus 1 MiB) and after (less than
   64 KiB left fails: older CMakes only warn about a failed write, and
-  libarchive pads the file to its listed size). Then the top
-  directory is renamed to ``<entry-dir>/<top>``, replacing an older one.
+  libarchive pads the file to its listed size). Then the stamp
+  (``torchcompat-stamp.txt``) of an older tree is removed, and the top
+  directory is renamed to ``<entry-dir>/<top>``, replacing that tree.
   On failure the staging directory is removed and ``<error-var>`` says why.
 #]=======================================================================]
 
@@ -41,6 +54,15 @@ include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchCache.cmake")
 
 function(_torchcompat_extract archive entry_dir model out_error)
   set(${out_error} "" PARENT_SCOPE)
+  set(hash_var "")
+  set(expected "")
+  if(ARGC GREATER 4)
+    set(hash_var "${ARGV4}")
+    set(${hash_var} "" PARENT_SCOPE)
+  endif()
+  if(ARGC GREATER 5)
+    set(expected "${ARGV5}")
+  endif()
   _torchcompat_temp_suffix(suffix)
   set(staging "${entry_dir}/extract-${suffix}.tmp")
   file(MAKE_DIRECTORY "${staging}")
@@ -49,16 +71,7 @@ function(_torchcompat_extract archive entry_dir model out_error)
   # directory and link, plus 1 MiB to spare. Newer CMakes stop the configure when a write fails
   # during file(ARCHIVE_EXTRACT), before anything here could clean up or explain, so the room is
   # made sure of first.
-  set(sizes "${${model}_SIZES}")
-  set(kinds "${${model}_KINDS}")
-  set(needed_kib 1024)
-  foreach(size kind IN ZIP_LISTS sizes kinds)
-    if(kind STREQUAL "f")
-      math(EXPR needed_kib "${needed_kib} + (${size} + 4095) / 4096 * 4")
-    else()
-      math(EXPR needed_kib "${needed_kib} + 4")
-    endif()
-  endforeach()
+  _torchcompat_needed_kib(needed_kib ${model})
   if(NOT free STREQUAL "" AND free LESS needed_kib)
     file(REMOVE_RECURSE "${staging}")
     string(
@@ -73,13 +86,45 @@ function(_torchcompat_extract archive entry_dir model out_error)
   # size (and a compressed tar's checksums) as it writes, but CMake before 4.x only warns about a
   # mismatch and keeps the file. Any complaint fails the extraction. The child names each entry on
   # a pipe this process reads: if the configure is killed, the child dies of SIGPIPE at its next
-  # entry instead of writing on. The listing ran in the C locale; so does the extraction.
-  execute_process(
-    COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${archive}"
-    WORKING_DIRECTORY "${staging}"
-    RESULT_VARIABLE rc
-    OUTPUT_VARIABLE ignored
-    ERROR_VARIABLE complaints)
+  # entry instead of writing on. The listing ran in the C locale; so does the extraction. The
+  # hashing child (first in the pipeline, its empty output the extracting child's input) only
+  # reads, and writes its answer to a file of the private entry folder (a *.tmp, which the next
+  # configure removes if this one dies).
+  set(hash_file "${entry_dir}/sha256-${suffix}.tmp")
+  if(hash_var STREQUAL "")
+    execute_process(
+      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${archive}"
+      WORKING_DIRECTORY "${staging}" RESULTS_VARIABLE codes
+      OUTPUT_VARIABLE ignored
+      ERROR_VARIABLE complaints)
+  else()
+    # Paths stay single quoted arguments here (a list variable would split one holding ";").
+    execute_process(
+      COMMAND "${CMAKE_COMMAND}" "-D_TORCHCOMPAT_SHA256_OF=${archive}"
+              "-D_TORCHCOMPAT_SHA256_TO=${hash_file}" -P "${CMAKE_CURRENT_FUNCTION_LIST_FILE}"
+      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${archive}"
+      WORKING_DIRECTORY "${staging}" RESULTS_VARIABLE codes
+      OUTPUT_VARIABLE ignored
+      ERROR_VARIABLE complaints)
+  endif()
+  list(GET codes -1 rc)
+  if(NOT hash_var STREQUAL "")
+    # The hasher's own answer, else (it failed) the hash computed here.
+    set(actual "")
+    if(EXISTS "${hash_file}")
+      file(READ "${hash_file}" actual)
+      file(REMOVE "${hash_file}")
+    endif()
+    if(NOT actual MATCHES "^[0-9a-f]+$")
+      file(SHA256 "${archive}" actual)
+    endif()
+    set(${hash_var} "${actual}" PARENT_SCOPE)
+    if(NOT expected STREQUAL "" AND NOT actual STREQUAL expected)
+      file(REMOVE_RECURSE "${staging}")
+      set(${out_error} "its SHA-256 is ${actual}, not ${expected}" PARENT_SCOPE)
+      return()
+    endif()
+  endif()
   set(problem "")
   if(NOT rc EQUAL 0 OR NOT complaints STREQUAL "")
     string(STRIP "${complaints}" complaints)
@@ -107,6 +152,8 @@ function(_torchcompat_extract archive entry_dir model out_error)
     return()
   endif()
 
+  # The old tree, if any, is about to be replaced: unmark it first.
+  file(REMOVE "${entry_dir}/torchcompat-stamp.txt")
   set(top "${${model}_TOP}")
   if(EXISTS "${entry_dir}/${top}" OR IS_SYMLINK "${entry_dir}/${top}")
     file(REMOVE_RECURSE "${entry_dir}/${top}")
@@ -115,8 +162,31 @@ function(_torchcompat_extract archive entry_dir model out_error)
   file(REMOVE_RECURSE "${staging}")
 endfunction()
 
+# KiB the model's tree takes: each file rounded up to 4 KiB blocks (a directory's or link's size is
+# 0 in the model, so it adds nothing there), 4 KiB for each directory and link, 1 MiB to spare.
+# Summed in one math() per 256 entries, not one per entry.
+function(_torchcompat_needed_kib out model)
+  set(sizes "${${model}_SIZES}")
+  set(others "${${model}_KINDS}")
+  list(FILTER others INCLUDE REGEX "^[dl]$")
+  list(LENGTH others other_count)
+  math(EXPR needed "1024 + ${other_count} * 4")
+  list(LENGTH sizes count)
+  set(at 0)
+  while(at LESS count)
+    list(SUBLIST sizes ${at} 256 chunk)
+    string(REPLACE ";" "+4095)/4096*4+(" sum "(${chunk}+4095)/4096*4")
+    math(EXPR needed "${needed}+${sum}")
+    math(EXPR at "${at} + 256")
+  endwhile()
+  set(${out} ${needed} PARENT_SCOPE)
+endfunction()
+
 # Compares the extracted tree with the model the listing gave, both ways: everything promised is
-# there as promised, and nothing else is.
+# there as promised, and nothing else is. One file(GLOB_RECURSE) against the model's names (both
+# sorted) settles that every path is there and nothing else; then each entry is checked for its
+# kind (a directory, not a link to one; a file, neither a link nor a directory), each file for its
+# size and each link for its target.
 function(_torchcompat_tree_problem out staging model)
   set(names "${${model}_NAMES}")
   set(kinds "${${model}_KINDS}")
@@ -130,6 +200,26 @@ function(_torchcompat_tree_problem out staging model)
   list(LENGTH found found_count)
   list(LENGTH names expected_count)
   set(problem "")
+  set(expected "${names}")
+  list(SORT expected)
+  list(SORT found)
+  if(NOT found STREQUAL expected)
+    # Which one, for the message: the first promised path that is missing, else the count.
+    foreach(name IN LISTS names)
+      if(NOT EXISTS "${staging}/${name}" AND NOT IS_SYMLINK "${staging}/${name}")
+        set(problem "${name} is missing")
+        break()
+      endif()
+    endforeach()
+    if(problem STREQUAL "")
+      set(problem "the tree holds ${found_count} paths, the archive listed ${expected_count}")
+    endif()
+  endif()
+  if(NOT problem STREQUAL "")
+    set(${out} "${problem}" PARENT_SCOPE)
+    return()
+  endif()
+  # Files first in each test: they are nearly all of a libtorch's entries.
   foreach(
     name
     kind
@@ -141,42 +231,46 @@ function(_torchcompat_tree_problem out staging model)
     kinds
     sizes
     targets)
-    set(path "${staging}/${name}")
-    if(kind STREQUAL "l")
-      if(NOT IS_SYMLINK "${path}")
+    if(kind STREQUAL "f")
+      if(IS_SYMLINK "${staging}/${name}" OR IS_DIRECTORY "${staging}/${name}")
+        if(IS_SYMLINK "${staging}/${name}")
+          set(problem "${name} is missing")
+        else()
+          set(problem "${name} is a directory, not a file")
+        endif()
+        break()
+      endif()
+      file(SIZE "${staging}/${name}" actual)
+      if(NOT actual EQUAL size)
+        set(problem "${name} has ${actual} of its ${size} bytes")
+        break()
+      endif()
+    elseif(kind STREQUAL "l")
+      if(NOT IS_SYMLINK "${staging}/${name}")
         set(problem "the link ${name} is missing")
         break()
       endif()
-      file(READ_SYMLINK "${path}" actual)
+      file(READ_SYMLINK "${staging}/${name}" actual)
       string(SUBSTRING "${target}" 1 -1 target)
       if(NOT actual STREQUAL target)
         set(problem "the link ${name} points to ${actual}, not ${target}")
         break()
       endif()
-    elseif(IS_SYMLINK "${path}" OR NOT EXISTS "${path}")
+    elseif(IS_SYMLINK "${staging}/${name}")
       set(problem "${name} is missing")
       break()
-    elseif(kind STREQUAL "d")
-      if(NOT IS_DIRECTORY "${path}")
-        set(problem "${name} is not a directory")
-        break()
-      endif()
-    else()
-      if(IS_DIRECTORY "${path}")
-        set(problem "${name} is a directory, not a file")
-        break()
-      endif()
-      file(SIZE "${path}" actual)
-      if(NOT actual EQUAL size)
-        set(problem "${name} has ${actual} of its ${size} bytes")
-        break()
-      endif()
+    elseif(NOT IS_DIRECTORY "${staging}/${name}")
+      set(problem "${name} is not a directory")
+      break()
     endif()
   endforeach()
-  if(problem STREQUAL "" AND NOT found_count EQUAL expected_count)
-    set(problem "the tree holds ${found_count} paths, the archive listed ${expected_count}")
-  endif()
   set(${out} "${problem}" PARENT_SCOPE)
 endfunction()
+
+# Run as a script by _torchcompat_extract: the hashing child's side.
+if(CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST_FILE AND DEFINED _TORCHCOMPAT_SHA256_OF)
+  file(SHA256 "${_TORCHCOMPAT_SHA256_OF}" hash)
+  file(WRITE "${_TORCHCOMPAT_SHA256_TO}" "${hash}")
+endif()
 
 cmake_policy(POP)
