@@ -9,6 +9,7 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatLibtorchArchive.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatLibtorchChoice.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatWheelChoice.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatTable.cmake")
 
 # _torchcompat_wheel_here(<prefix> <release> <platform> <policy>): the wheel
@@ -65,6 +66,16 @@ endfunction()
 # libtorch archive of a release that runs here: <prefix>_VARIANT, _URL,
 # _REASON, or, when there is none, _NONE (why, in words).
 function(_torchcompat_libtorch_here prefix release platform policy)
+  # PyPI's torch wheel where it is the source (TORCHCOMPAT_LIBTORCH_SOURCE=wheel, or auto for a
+  # release or platform without an archive: Linux aarch64), as the selector takes it (issue 17).
+  _torchcompat_libtorch_wheel_here(wheel "${release}" "${platform}" "${policy}")
+  if(wheel_FOUND)
+    foreach(part IN ITEMS VARIANT URL REASON)
+      set(${prefix}_${part} "${wheel_${part}}" PARENT_SCOPE)
+    endforeach()
+    set(${prefix}_NONE "" PARENT_SCOPE)
+    return()
+  endif()
   _torchcompat_choose_variant(
     choice
     VERSION "${release}"
