@@ -321,6 +321,8 @@ function(torchcompat_require)
     list(APPEND problems "${published_TEXT}")
   elseif(published_STATUS STREQUAL "unknown")
     list(APPEND unknowns "${published_TEXT}")
+  else()
+    _torchcompat_add_text(passes "torch ${torch} has a ${variant} build for ${platform}")
   endif()
 
   # The toolchain the release needs: the project's C++ standard and the glibc
