@@ -94,12 +94,39 @@ TEST(DetectAmd, NoKfdTopologyIsNoAmdGpu) {
   EXPECT_NE(findings.reason.find("no /sys/class/kfd/kfd/topology/nodes"), std::string::npos) << findings.reason;
 }
 
+// Under WSL2 ROCm reaches AMD GPUs through /dev/dxg, and there is no KFD
+// topology: its absence there says nothing (issue 18: it said "no AMD GPU").
+TEST(DetectAmd, NoKfdTopologyBesideDevDxgIsNotKnown) {
+  FakeFileSystem fs;
+  fs.directory("/sys/class/net");
+  fs.file("/dev/dxg", "");
+  const auto findings = detect_amd_gpus(fs);
+  EXPECT_EQ(findings.status, Status::error);
+  EXPECT_NE(findings.reason.find("/dev/dxg: under WSL2 ROCm reaches AMD GPUs through it"), std::string::npos)
+      << findings.reason;
+}
+
 TEST(DetectAmd, OnlyACpuNodeIsNoAmdGpu) {
   FakeFileSystem fs;
   fs.file(kfd_node("", 0), kfd_cpu_properties());
   const auto findings = detect_amd_gpus(fs);
   EXPECT_EQ(findings.status, Status::not_found);
   EXPECT_EQ(findings.reason, "the KFD topology lists no GPU node");
+}
+
+// The KFD topology always lists the CPU's node: a nodes directory that lists
+// nothing could not be read (a sandbox may deny it while stat still works), so
+// the GPUs are not known, which is no "no AMD GPU" (issue 18).
+TEST(DetectAmd, ANodesDirectoryThatListsNothingIsAnError) {
+  FakeFileSystem fs;
+  fs.directory("/sys/class/kfd/kfd/topology/nodes");
+  auto findings = detect_amd_gpus(fs);
+  EXPECT_EQ(findings.status, Status::error) << findings.reason;
+  EXPECT_NE(findings.reason.find("/sys/class/kfd/kfd/topology/nodes lists no node"), std::string::npos)
+      << findings.reason;
+
+  fs.directory("/sys/class/kfd/kfd/topology/nodes/cpu");  // no node number either
+  EXPECT_EQ(detect_amd_gpus(fs).status, Status::error);
 }
 
 TEST(DetectAmd, AMalformedNodeIsAnErrorNamingItAndTheOthersStayListed) {
@@ -180,18 +207,61 @@ TEST(DetectAmd, CudaVisibleDevicesCountsOnlyWithoutHipVisibleDevices) {
   EXPECT_EQ(findings.visible_devices, "HIP_VISIBLE_DEVICES=1,0");
 }
 
-TEST(DetectAmd, AnIndexPastTheEndOrRepeatedEndsTheList) {
+TEST(DetectAmd, AnIndexPastTheEndEndsTheListARepeatedOneCountsOnce) {
   auto fs = five_gpus();
   fs.env("HIP_VISIBLE_DEVICES", "1,7,0");
   auto findings = detect_amd_gpus(fs);
   EXPECT_EQ(findings.status, Status::found);
   EXPECT_EQ(gfx_of(findings), (std::vector<std::string>{"gfx942"}));
-  EXPECT_NE(findings.reason.find("HIP_VISIBLE_DEVICES: entry 7 is past the last GPU"), std::string::npos);
+  EXPECT_NE(findings.reason.find("HIP_VISIBLE_DEVICES: entry \"7\" is past the last GPU"), std::string::npos);
 
+  // HIP counts a repeated index once and reads on (clr's Device::init keeps a set of the indices seen).
   fs.env("HIP_VISIBLE_DEVICES", "2,2,0");
   findings = detect_amd_gpus(fs);
-  EXPECT_EQ(gfx_of(findings), (std::vector<std::string>{"gfx1100"}));
-  EXPECT_NE(findings.reason.find("entry 2 is repeated"), std::string::npos) << findings.reason;
+  EXPECT_EQ(gfx_of(findings), (std::vector<std::string>{"gfx1100", "gfx90a"}));
+  EXPECT_NE(findings.reason.find("entry 2 is repeated and counts once"), std::string::npos) << findings.reason;
+}
+
+// HIP takes CUDA_VISIBLE_DEVICES when HIP_VISIBLE_DEVICES is empty, and no list
+// at all when both are: an empty value hides nothing (issue 18: it made the
+// probe say "no AMD GPU", so "runs on the CPU only", where HIP sees them all).
+TEST(DetectAmd, AnEmptyHipListIsNoListAtAll) {
+  auto fs = five_gpus();
+  fs.env("HIP_VISIBLE_DEVICES", "");
+  auto findings = detect_amd_gpus(fs);
+  EXPECT_EQ(findings.status, Status::found) << findings.reason;
+  EXPECT_EQ(findings.gpus.size(), 5u);
+  EXPECT_EQ(findings.visible_devices, "");
+  EXPECT_NE(findings.reason.find("HIP_VISIBLE_DEVICES is empty, which HIP reads as unset"), std::string::npos);
+
+  fs.env("CUDA_VISIBLE_DEVICES", "3");
+  findings = detect_amd_gpus(fs);
+  EXPECT_EQ(gfx_of(findings), (std::vector<std::string>{"gfx1103"}));
+  EXPECT_EQ(findings.visible_devices, "CUDA_VISIBLE_DEVICES=3");
+
+  fs = five_gpus();
+  fs.env("CUDA_VISIBLE_DEVICES", "");  // how NVIDIA GPUs are often hidden: not AMD ones
+  findings = detect_amd_gpus(fs);
+  EXPECT_EQ(findings.status, Status::found) << findings.reason;
+  EXPECT_EQ(findings.gpus.size(), 5u);
+}
+
+// HIP compares each entry with the index printed back: "01" or " 1" is no
+// index to it and ends the list, so the GPU it seems to name is not visible.
+TEST(DetectAmd, HipEntriesAreReadUntrimmedAndExact) {
+  auto fs = five_gpus();
+  fs.env("HIP_VISIBLE_DEVICES", "0, 1");
+  auto findings = detect_amd_gpus(fs);
+  EXPECT_EQ(gfx_of(findings), (std::vector<std::string>{"gfx90a"}));
+  EXPECT_NE(findings.reason.find("entry \" 1\" is not written as HIP reads an index"), std::string::npos)
+      << findings.reason;
+
+  for (const char* value : {"01", " 1", "+1", "-1", ",1", "  "}) {
+    fs.env("HIP_VISIBLE_DEVICES", value);
+    findings = detect_amd_gpus(fs);
+    EXPECT_EQ(findings.status, Status::not_found) << value << ": " << findings.reason;
+    EXPECT_TRUE(findings.gpus.empty()) << value;
+  }
 }
 
 TEST(DetectAmd, AnEmptyListHidesEveryGpu) {
@@ -232,6 +302,25 @@ TEST(DetectAmd, RocrTakesUuidPrefixesAndIndicesAsRocrReadsThem) {
   fs.env("ROCR_VISIBLE_DEVICES", "0,1,2,3,4,garbage");
   findings = detect_amd_gpus(fs);
   EXPECT_EQ(findings.gpus.size(), 5u);
+  EXPECT_EQ(findings.reason, "");
+}
+
+// ROCr reads each entry's first character with std::string::at: an empty
+// entry it reaches throws, so no GPU is visible to it. That is not known to be
+// a GPU either way: status error, never the GPU before it (issue 18).
+TEST(DetectAmd, AnEmptyRocrEntryIsAnErrorAndAFinalCommaNoEntry) {
+  auto fs = five_gpus();
+  for (const char* value : {"4,,0", " ", ",4", "4, ,0"}) {
+    fs.env("ROCR_VISIBLE_DEVICES", value);
+    const auto findings = detect_amd_gpus(fs);
+    EXPECT_EQ(findings.status, Status::error) << value << ": " << findings.reason;
+    EXPECT_TRUE(findings.gpus.empty()) << value;
+    EXPECT_NE(findings.reason.find("is empty, which ROCr fails on"), std::string::npos) << findings.reason;
+  }
+  fs.env("ROCR_VISIBLE_DEVICES", "4,");  // getline yields no entry after the final comma
+  const auto findings = detect_amd_gpus(fs);
+  EXPECT_EQ(findings.status, Status::found) << findings.reason;
+  EXPECT_EQ(gfx_of(findings), (std::vector<std::string>{"gfx1151"}));
   EXPECT_EQ(findings.reason, "");
 }
 

@@ -3,6 +3,8 @@
 // bound driver, ZE_AFFINITY_MASK, and attributes that are malformed or huge.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "detectors/detect_intel.hpp"
 #include "detectors/intel_gpu_ids.hpp"
 #include "isolation/child_payload.hpp"
@@ -106,6 +108,22 @@ TEST(DetectIntel, NoDrmOrNoIntelCardIsNoIntelGpu) {
   EXPECT_EQ(findings.reason, "no Intel display device in /sys/class/drm");
 }
 
+// Under WSL2 Intel GPUs are reached through /dev/dxg and sysfs shows none:
+// no Intel card there is not known, not "no Intel GPU" (issue 18).
+TEST(DetectIntel, NoIntelCardBesideDevDxgIsNotKnown) {
+  FakeFileSystem fs;
+  fs.file("/dev/dxg", "");
+  auto findings = detect_intel_gpus(fs);
+  EXPECT_EQ(findings.status, Status::error);
+  EXPECT_NE(findings.reason.find("but /dev/dxg: under WSL2 Intel GPUs are reached through it"), std::string::npos)
+      << findings.reason;
+
+  fs.file("/sys/class/drm/version", "drm 1.1.0 20060810\n");
+  findings = detect_intel_gpus(fs);
+  EXPECT_EQ(findings.status, Status::error) << findings.reason;
+  EXPECT_TRUE(findings.gpus.empty());
+}
+
 TEST(DetectIntel, MoreCardsThanAnyMachineHasIsAnError) {
   FakeFileSystem fs;
   for (int card = 0; card < 100; ++card) fs.directory("/sys/class/drm/card" + std::to_string(card));
@@ -187,6 +205,29 @@ TEST(DetectIntel, LevelZeroConfirmsEachGpuItListsOnce) {
   EXPECT_EQ(findings.status, Status::found);
   EXPECT_FALSE(findings.gpus[1].level_zero);
   EXPECT_EQ(findings.reason, "Level Zero crashed (signal 11) in zeInit");
+}
+
+// The compute runtime opens every render node (other vendors' and hidden
+// ones too), so a suspended card anywhere keeps Level Zero from being asked:
+// opening it would wake that GPU (issue 18 item 5).
+TEST(DetectIntel, ASuspendedCardOfAnyVendorKeepsLevelZeroUnasked) {
+  auto fs = three_intel_gpus();
+  fs.file("/sys/devices/pci0000:00/0000:04:00.0/power/runtime_status", "suspended\n");  // the NVIDIA card
+  auto findings = detect_intel_gpus(fs);
+  ASSERT_EQ(findings.status, Status::found) << findings.reason;
+  Options options;
+  options.detector_timeout = std::chrono::milliseconds(2000);
+  ask_level_zero_about(options, fs, findings);
+  EXPECT_EQ(findings.reason, "Level Zero not asked: card2 is runtime-suspended and asking would wake it");
+
+  // One that ZE_AFFINITY_MASK hides counts as well.
+  fs = three_intel_gpus();
+  fs.file("/sys/devices/pci0000:00/0000:05:00.0/power/runtime_status", "suspended\n");  // the B580
+  fs.env("ZE_AFFINITY_MASK", "0,1");
+  findings = detect_intel_gpus(fs);
+  ASSERT_EQ(findings.gpus.size(), 2u);
+  ask_level_zero_about(options, fs, findings);
+  EXPECT_EQ(findings.reason, "Level Zero not asked: card3 is runtime-suspended and asking would wake it");
 }
 
 TEST(DetectIntel, TheChildsAnswerIsReadWithWhereItStopped) {

@@ -145,12 +145,26 @@ AmdFindings detect_amd_gpus(const FileSystem& fs) {
   }
   read_runtime(tree, findings);
   if (!tree.is_directory(std::string(kfd_topology) + "/nodes")) {
+    if (gpus_behind_dxg(tree)) {
+      findings.status = Status::error;
+      add_reason(findings.reason, "no " + std::string(kfd_topology) + ", but /dev/dxg: under WSL2 ROCm reaches " +
+                                      "AMD GPUs through it, which sysfs does not show, so they are not known");
+      return findings;
+    }
     findings.status = Status::not_found;
     add_reason(findings.reason, "no " + std::string(kfd_topology) + "/nodes (the amdgpu driver is not loaded)");
     return findings;
   }
   std::string problems;
   const auto ids = node_ids(tree, problems);
+  // Every topology has the CPU's node: none at all means the list could not be read.
+  if (ids.empty()) {
+    findings.status = Status::error;
+    add_reason(findings.reason, std::string(kfd_topology) + "/nodes lists no node (not even the CPU's): " +
+                                    "it could not be read, so the AMD GPUs are not known");
+    add_reason(findings.reason, problems);
+    return findings;
+  }
   if (ids.size() > node_limit) {
     findings.status = Status::error;
     add_reason(findings.reason, std::to_string(ids.size()) + " KFD nodes is more than any machine has");

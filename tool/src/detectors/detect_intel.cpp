@@ -102,9 +102,15 @@ IntelFindings detect_intel_gpus(const FileSystem& fs) {
     findings.reason = "Intel GPUs are detected from Linux sysfs only; on this system they are not known";
     return findings;
   }
+  // Under WSL2 Level Zero reaches Intel GPUs through /dev/dxg, and sysfs shows none of them.
+  const std::string dxg_note = std::string("no Intel GPU in ") + drm_class +
+                               ", but /dev/dxg: under WSL2 Intel GPUs are reached through it, which sysfs does "
+                               "not show, so they are not known";
   if (!tree.is_directory(drm_class)) {
-    findings.status = Status::not_found;
-    findings.reason = std::string("no ") + drm_class + " (no display driver is loaded)";
+    findings.status = gpus_behind_dxg(tree) ? Status::error : Status::not_found;
+    findings.reason = findings.status == Status::error
+                          ? dxg_note
+                          : std::string("no ") + drm_class + " (no display driver is loaded)";
     return findings;
   }
   const auto listed = cards(tree);
@@ -134,6 +140,9 @@ IntelFindings detect_intel_gpus(const FileSystem& fs) {
   add_reason(findings.reason, problems);
   if (!problems.empty()) {
     findings.status = Status::error;  // a card that could not be read may be an Intel GPU
+  } else if (gpus.empty() && gpus_behind_dxg(tree)) {
+    findings.status = Status::error;
+    add_reason(findings.reason, dxg_note);
   } else if (!findings.gpus.empty()) {
     findings.status = Status::found;
   } else {
@@ -169,12 +178,15 @@ void confirm_with_level_zero(const LevelZeroAnswer& answer, IntelFindings& findi
 void ask_level_zero_about(const Options& options, const FileSystem& fs, IntelFindings& findings) {
   if (findings.status != Status::found || findings.gpus.empty()) return;
   const SysfsTree tree = SysfsTree::from_environment(fs);
-  for (const auto& gpu : findings.gpus) {
-    const std::string status_file = std::string(drm_class) + "/" + gpu.card + "/device/power/runtime_status";
+  // Every card, not only the Intel GPUs listed: the compute runtime opens each
+  // render node to learn its driver, the ones ZE_AFFINITY_MASK hides and other
+  // vendors' too, and opening a suspended GPU wakes it.
+  for (const auto& [number, card] : cards(tree)) {
+    const std::string status_file = std::string(drm_class) + "/" + card + "/device/power/runtime_status";
     const auto state = tree.read_small(status_file, attribute_limit);
     if (state && attribute_text(*state) == "suspended") {
       add_reason(findings.reason,
-                 "Level Zero not asked: " + gpu.card + " is runtime-suspended and asking would wake it");
+                 "Level Zero not asked: " + card + " is runtime-suspended and asking would wake it");
       return;
     }
   }

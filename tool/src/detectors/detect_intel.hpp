@@ -23,8 +23,8 @@ IntelFindings detect_intel_gpus(const FileSystem& fs);
 
 // Asks Level Zero, in an isolated child, which of the GPUs sysfs found it can
 // use, and marks them (level_zero). Not asked when sysfs found no Intel GPU,
-// nor when one of them is runtime-suspended (power/runtime_status): opening
-// it would wake it. What happened is added to the reason; sysfs's answer stays.
+// nor when any DRM card (hidden, or another vendor's, too) is runtime-suspended
+// (power/runtime_status): the runtime opens them all, and that would wake it. What happened is added to the reason; sysfs's answer stays.
 void ask_level_zero_about(const Options& options, const FileSystem& fs, IntelFindings& findings);
 
 // The matching, apart: each Level Zero GPU marks the first unmarked GPU with its device id.

@@ -27,6 +27,18 @@ std::vector<std::string> split_list(const std::string& value) {
   return items;
 }
 
+// The entries exactly as written (HIP does not trim them); none for an empty value.
+std::vector<std::string> split_raw(const std::string& value) {
+  std::vector<std::string> items;
+  for (std::size_t start = 0; start < value.size();) {
+    auto comma = value.find(',', start);
+    if (comma == std::string::npos) comma = value.size();
+    items.push_back(value.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return items;
+}
+
 // A device index: decimal digits only, small enough to be one.
 std::optional<std::size_t> device_index(const std::string& text) {
   if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), [](char c) {
@@ -84,9 +96,19 @@ void apply_rocr_list(const std::string& value, const std::vector<std::uint64_t>&
   std::vector<std::string> uuids;
   for (auto id : unique_ids) uuids.push_back(rocr_uuid(id));
   std::vector<std::size_t> chosen;
-  const auto tokens = value.empty() ? std::vector<std::string>() : split_list(value);
+  auto tokens = value.empty() ? std::vector<std::string>() : split_list(value);
+  // ROCr splits with getline, which yields no entry after a final comma.
+  if (!tokens.empty() && value.back() == ',') tokens.pop_back();
   for (std::size_t i = 0; i < tokens.size() && i < visible.size(); ++i) {
     std::string token = tokens[i];
+    // ROCr reads an entry's first character unchecked (std::string::at): an
+    // empty one throws, and its runtime then starts with no GPU or not at all.
+    if (token.empty()) {
+      selection.ok = false;
+      selection.problem = name + "=" + quoted(value) + ": entry " + std::to_string(i + 1) +
+                          " is empty, which ROCr fails on; remove it";
+      return;
+    }
     std::transform(token.begin(), token.end(), token.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     long long index = -1;
@@ -116,30 +138,49 @@ void apply_rocr_list(const std::string& value, const std::vector<std::uint64_t>&
   visible = std::move(next);
 }
 
-// One HIP list applied to `visible` (positions into the sysfs list).
+// An index as HIP reads one: the entry must be exactly what printing its value
+// gives back ("1"; not "01", " 1" or "+1").
+std::optional<std::size_t> hip_index(const std::string& entry) {
+  const auto index = device_index(entry);
+  if (!index || std::to_string(*index) != entry) return std::nullopt;
+  return index;
+}
+
+bool has_letter(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c) != 0; });
+}
+
+// One HIP list applied to `visible` (positions into the sysfs list), as HIP's
+// runtime reads it (clr, rocclr/device/rocm/rocdevice.cpp, Device::init):
+// entries are not trimmed; one that is not an index, or is past the last GPU,
+// ends the list; a repeated one is skipped and the list goes on.
 bool apply_rocm_list(const std::string& name, const std::string& value, std::vector<std::size_t>& visible,
                      GpuSelection& selection) {
   append(selection.applied, name + "=" + value);
   std::vector<std::size_t> chosen;
-  if (!trimmed(value).empty()) {
-    for (const auto& entry : split_list(value)) {
-      const auto index = device_index(entry);
-      if (!index) {
-        selection.ok = false;
-        selection.problem = name + "=" + quoted(value) + ": " +
-                            (entry.rfind("GPU-", 0) == 0
-                                 ? "UUID entries are applied only in ROCR_VISIBLE_DEVICES; give indices (0,1)"
-                                 : "entry " + quoted(entry) + " is not a device index; give indices like 0,1");
-        return false;
-      }
-      const bool repeated = std::find(chosen.begin(), chosen.end(), *index) != chosen.end();
-      if (*index >= visible.size() || repeated) {
-        append(selection.note, name + ": entry " + entry + (repeated ? " is repeated" : " is past the last GPU") +
-                                   "; it and the entries after it are ignored, as ROCm does");
-        break;
-      }
-      chosen.push_back(*index);
+  for (const auto& entry : split_raw(value)) {
+    const auto index = hip_index(entry);
+    // HIP ends the list at a word or a UUID it can't match too, but which GPU a
+    // UUID names is not known here: not knowing is said, never guessed.
+    if (!index && has_letter(entry)) {
+      selection.ok = false;
+      selection.problem = name + "=" + quoted(value) + ": " +
+                          (entry.find("GPU-") != std::string::npos
+                               ? "UUID entries are applied only in ROCR_VISIBLE_DEVICES; give indices (0,1)"
+                               : "entry " + quoted(entry) + " is not a device index; give indices like 0,1");
+      return false;
     }
+    if (!index || *index >= visible.size()) {
+      append(selection.note, name + ": entry " + quoted(entry) +
+                                 (index ? " is past the last GPU" : " is not written as HIP reads an index") +
+                                 "; it and the entries after it are ignored, as HIP does");
+      break;
+    }
+    if (std::find(chosen.begin(), chosen.end(), *index) != chosen.end()) {
+      append(selection.note, name + ": entry " + entry + " is repeated and counts once, as in HIP");
+      continue;
+    }
+    chosen.push_back(*index);
   }
   std::vector<std::size_t> next;
   for (auto index : chosen) next.push_back(visible[index]);
@@ -153,14 +194,21 @@ GpuSelection select_rocm_gpus(const FileSystem& fs, const std::vector<std::uint6
   GpuSelection selection;
   std::vector<std::size_t> visible(unique_ids.size());
   for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = i;
-  if (const auto rocr = fs.getenv("ROCR_VISIBLE_DEVICES")) apply_rocr_list(*rocr, unique_ids, visible, selection);
+  if (const auto rocr = fs.getenv("ROCR_VISIBLE_DEVICES")) {
+    apply_rocr_list(*rocr, unique_ids, visible, selection);
+    if (!selection.ok) return selection;
+  }
+  // HIP reads HIP_VISIBLE_DEVICES unless it is empty, then CUDA_VISIBLE_DEVICES;
+  // empty (or unset) both means no list at all: every GPU stays visible.
   const char* hip_name = "HIP_VISIBLE_DEVICES";
   auto hip = fs.getenv(hip_name);
-  if (!hip) {
+  if (hip && hip->empty()) append(selection.note, "HIP_VISIBLE_DEVICES is empty, which HIP reads as unset");
+  if (!hip || hip->empty()) {
     hip_name = "CUDA_VISIBLE_DEVICES";
     hip = fs.getenv(hip_name);
+    if (hip && hip->empty()) append(selection.note, "CUDA_VISIBLE_DEVICES is empty, which HIP reads as unset");
   }
-  if (hip && !apply_rocm_list(hip_name, *hip, visible, selection)) return selection;
+  if (hip && !hip->empty() && !apply_rocm_list(hip_name, *hip, visible, selection)) return selection;
   selection.order = std::move(visible);
   return selection;
 }

@@ -25,10 +25,11 @@ struct GpuSelection {
 
 // ROCm (docs "GPU isolation techniques"): ROCR_VISIBLE_DEVICES selects from
 // the GPU agents in KFD order, read exactly as ROCr's filter reads it (indices
-// or UUID prefixes; gpu_selection.cpp says how); HIP_VISIBLE_DEVICES (else
-// CUDA_VISIBLE_DEVICES) selects from what ROCR left: device indices in the
-// order given, the first one out of range or repeated ends the list, an empty
-// value hides every GPU, and anything but an index is refused (ok false).
+// or UUID prefixes; gpu_selection.cpp says how); HIP_VISIBLE_DEVICES (else,
+// or when it is empty, CUDA_VISIBLE_DEVICES) selects from what ROCR left, as
+// HIP reads it: empty is no list, device indices in the order given, the
+// first entry that is no exact index or is out of range ends the list, a
+// repeated one counts once, and an entry with letters is refused (ok false).
 // `unique_ids` are the GPU nodes' KFD unique_id, in KFD order (0: none).
 GpuSelection select_rocm_gpus(const FileSystem& fs, const std::vector<std::uint64_t>& unique_ids);
 

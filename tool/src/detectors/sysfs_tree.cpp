@@ -79,6 +79,8 @@ bool SysfsTree::exists_here() const {
 #endif
 }
 
+bool gpus_behind_dxg(const SysfsTree& tree) { return tree.resolve("/dev/dxg").has_value(); }
+
 std::string attribute_text(const std::string& raw) {
   const auto first = raw.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};

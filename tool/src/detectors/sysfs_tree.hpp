@@ -44,6 +44,11 @@ class SysfsTree {
   std::string resolved_root_;  // root_ with symlinks resolved, for the inside check
 };
 
+// Whether /dev/dxg (under the root) exists: WSL2 reaches the GPUs through it,
+// not through the kernel drivers sysfs describes, so a GPU missing from sysfs
+// there may still be one that ROCm or Level Zero uses.
+bool gpus_behind_dxg(const SysfsTree& tree);
+
 // Text with one trailing newline (and surrounding blanks) removed, as sysfs writes it.
 std::string attribute_text(const std::string& raw);
 
