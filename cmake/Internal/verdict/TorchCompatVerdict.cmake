@@ -47,7 +47,7 @@ endfunction()
 #                             [COMMAND <command>] [PACKAGE <name>] [VERSION <v>]
 #                             [RELEASE <torch>] [VARIANT <v>] [ADDRESSES <status>])
 # Appends one way out: what to do (KIND: install, uninstall, reinstall,
-# variant, release, driver, python, policy, accept), in words (TEXT), as the
+# variant, release, driver, python, policy, toolchain, accept), in words (TEXT), as the
 # guard's argument or cache setting (CMAKE) and, where one exists, the exact
 # command to run (COMMAND); ADDRESSES: the status of check it is the way out of
 # (fails, unverified, cpu-only; see _torchcompat_verdict_address).
