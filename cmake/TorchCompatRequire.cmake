@@ -123,6 +123,7 @@ cmake_policy(VERSION 3.22...4.4)
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatAnswerCache.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatArguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatGuardMachine.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatInstallChoice.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/verdict/TorchCompatGuardMessage.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/tables/TorchCompatPlatform.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatReleaseChecks.cmake")
@@ -145,6 +146,36 @@ macro(_torchcompat_publish_answer ok text verdict)
     set(${arg_VERDICT_VARIABLE} "${verdict}" PARENT_SCOPE)
   endif()
 endmacro()
+
+# The way out of a Python without wheels that names another release: the
+# newest release with wheels for that Python whose wheel also runs on this
+# machine (TorchCompatInstallChoice), not merely the newest with such wheels (a
+# cu132 build on a driver for CUDA 12.4). Rewrites the "release" action of
+# <ways> (a JSON array) into <out-var>; drops it when no release runs here.
+function(_torchcompat_python_release_way out_var ways python platform policy)
+  _torchcompat_major_minor("${python}" python)
+  _torchcompat_newest_wheel_that_runs(newest "${python}" "${platform}" "${policy}")
+  set(result "[]")
+  _torchcompat_verdict_indices(index_list "${ways}")
+  foreach(index IN LISTS index_list)
+    string(JSON way GET "${ways}" ${index})
+    string(JSON kind GET "${way}" kind)
+    if(kind STREQUAL "release")
+      if(NOT newest_RELEASE)
+        continue()
+      endif()
+      _torchcompat_verdict_quote(
+        text
+        "use torch ${newest_RELEASE} (TORCH ${newest_RELEASE}), the newest release with Python ${python} wheels on ${platform} whose wheel runs here (${newest_VARIANT})"
+      )
+      string(JSON way SET "${way}" text "${text}")
+      string(JSON way SET "${way}" cmake "\"TORCH ${newest_RELEASE}\"")
+      string(JSON way SET "${way}" release "\"${newest_RELEASE}\"")
+    endif()
+    _torchcompat_verdict_push(result "${way}")
+  endforeach()
+  set(${out_var} "${result}" PARENT_SCOPE)
+endfunction()
 
 function(torchcompat_require)
   set(options ACCEPT_UNVERIFIED REQUIRE_GPU)
@@ -304,6 +335,10 @@ function(torchcompat_require)
     list(APPEND problems ${python_PROBLEMS})
     list(APPEND unknowns ${python_UNKNOWNS})
     set(python_ways "${python_WAYS}")
+    if(python_PROBLEMS)
+      _torchcompat_python_release_way(python_ways "${python_ways}" "${arg_PYTHON}" "${platform}"
+                                      "${policy}")
+    endif()
     if(NOT python_PROBLEMS AND NOT python_UNKNOWNS)
       _torchcompat_add_text(passes "torch ${torch} has wheels for Python ${arg_PYTHON}")
     endif()

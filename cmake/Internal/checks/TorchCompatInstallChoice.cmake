@@ -62,6 +62,35 @@ function(_torchcompat_wheel_here prefix release platform policy)
   set(${prefix}_RUNS "${runs}" PARENT_SCOPE)
 endfunction()
 
+# _torchcompat_newest_wheel_that_runs(<prefix> <python> <platform> <policy>):
+# the newest release with wheels for a Python minor on the platform whose
+# wheel runs here (_torchcompat_wheel_here: a build that passes, or cpu). Sets
+# <prefix>_RELEASE, _VARIANT and _INDEX, all "" when none does.
+function(_torchcompat_newest_wheel_that_runs prefix python platform policy)
+  _torchcompat_torch_versions(known)
+  list(REVERSE known)
+  foreach(candidate IN LISTS known)
+    _torchcompat_torch_record(record "${candidate}")
+    _torchcompat_json_list(pythons "${record}" python_by_platform "${platform}")
+    if(NOT pythons)
+      _torchcompat_json_list(pythons "${record}" python)
+    endif()
+    if(NOT python IN_LIST pythons)
+      continue()
+    endif()
+    _torchcompat_wheel_here(wheel "${candidate}" "${platform}" "${policy}")
+    if(wheel_VARIANT AND (wheel_RUNS STREQUAL "pass" OR wheel_RUNS STREQUAL "cpu-only"))
+      set(${prefix}_RELEASE "${candidate}" PARENT_SCOPE)
+      set(${prefix}_VARIANT "${wheel_VARIANT}" PARENT_SCOPE)
+      set(${prefix}_INDEX "${wheel_INDEX}" PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+  foreach(part IN ITEMS RELEASE VARIANT INDEX)
+    set(${prefix}_${part} "" PARENT_SCOPE)
+  endforeach()
+endfunction()
+
 # _torchcompat_libtorch_here(<prefix> <release> <platform> <policy>): the
 # libtorch archive of a release that runs here: <prefix>_VARIANT, _URL,
 # _REASON, or, when there is none, _NONE (why, in words).
