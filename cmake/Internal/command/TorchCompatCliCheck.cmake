@@ -143,13 +143,11 @@ function(_cli_action_command var action)
     _torchcompat_host_platform(platform os)
     _torchcompat_companion_wheel(wheel ${package} "${version}" "${arg_PYTHON}" "${platform}")
   endif()
+  set(note "")
   if(kind STREQUAL "install" AND wheel STREQUAL "no")
-    string(JSON text GET "${action}" text)
-    _torchcompat_verdict_quote(
-      text_json
-      "${text}, but ${package} ${version} has no wheel for Python ${arg_PYTHON} on ${platform} (pip would have to build it from source)"
-    )
-    string(JSON action SET "${action}" text "${text_json}")
+    string(CONCAT note
+                  "${package} ${version} has no wheel for Python ${arg_PYTHON} on ${platform}: "
+                  "pip would have to build it from source")
   elseif(kind STREQUAL "install" AND package AND version)
     # The companion of the torch being checked: pinned to its build when that
     # build is named (a +cu121 torch takes torchvision 0.19.0+cu121 from the
@@ -197,8 +195,10 @@ function(_cli_action_command var action)
   endif()
   _torchcompat_verdict_quote(pip_json "${pip}")
   _torchcompat_verdict_quote(uv_json "${uv}")
+  _torchcompat_verdict_quote(note_json "${note}")
   string(JSON action SET "${action}" command "${pip_json}")
   string(JSON action SET "${action}" uv "${uv_json}")
+  string(JSON action SET "${action}" note "${note_json}")
   set(${var} "${action}" PARENT_SCOPE)
 endfunction()
 
@@ -226,14 +226,14 @@ function(_cli_conda_action var action conda release)
       string(APPEND command " -c ${channel}")
     endif()
     string(APPEND command " ${package}==${version}")
-  elseif(kind STREQUAL "variant" OR kind STREQUAL "release")
-    string(JSON text GET "${action}" text)
-    _torchcompat_verdict_quote(
-      text_json
-      "${text}: conda installed this torch, so install that build with conda (conda install --prefix ${environment} ...), not with pip over conda's packages"
-    )
-    string(JSON action SET "${action}" text "${text_json}")
   endif()
+  set(note "")
+  if(kind STREQUAL "variant" OR kind STREQUAL "release")
+    string(CONCAT note "conda installed this torch: install that build with conda (conda install "
+                  "--prefix ${environment} ...), not with pip over conda's packages")
+  endif()
+  _torchcompat_verdict_quote(note_json "${note}")
+  string(JSON action SET "${action}" note "${note_json}")
   _torchcompat_verdict_quote(command_json "${command}")
   string(JSON action SET "${action}" command "${command_json}")
   string(JSON action SET "${action}" uv null)
@@ -281,6 +281,11 @@ function(_cli_render_verdict subject python_json others_json)
       if(command)
         _torchcompat_verdict_push_text(commands "${command}")
       else()
+        # Why the way out has no command here (conda's torch, no wheel), after its words.
+        _torchcompat_json_get(note "${actions_json}" ${index} note)
+        if(note)
+          string(APPEND text ": ${note}")
+        endif()
         _torchcompat_verdict_push_text(words "${text}")
       endif()
     endif()
