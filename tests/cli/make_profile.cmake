@@ -10,8 +10,17 @@ execute_process(COMMAND "${PROBE}" --format json --no-python OUTPUT_FILE "${FILE
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "torchcompat-probe failed (${result})")
 endif()
-# The probe does not record the glibc (issue 17): a person adds it to the saved
-# profile, as here, or the guard cannot verify the glibc floor of the release.
+# Saved exactly as the probe wrote it: its glibc member is what the guard
+# checks the glibc floor of a release against.
 file(READ "${FILE}" profile)
-string(JSON profile SET "${profile}" glibc "\"2.35\"")
-file(WRITE "${FILE}" "${profile}\n")
+string(
+  JSON
+  glibc
+  ERROR_VARIABLE
+  missing
+  GET
+  "${profile}"
+  glibc)
+if(missing OR NOT glibc MATCHES "^[0-9]+\\.[0-9]+$")
+  message(FATAL_ERROR "the saved profile states no glibc ('${glibc}'): ${missing}")
+endif()

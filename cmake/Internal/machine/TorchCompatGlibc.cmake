@@ -29,8 +29,8 @@ function(_torchcompat_glibc_override out_var)
   set(${out_var} "${value}" PARENT_SCOPE)
 endfunction()
 
-# A profile's optional top-level "glibc" member ("2.31", or null). The probe
-# does not write it yet; a person may add it to a saved profile.
+# A profile's top-level "glibc" member ("2.31", or null). The probe writes it;
+# a profile saved by an older probe lacks it, and a person may add it.
 function(_torchcompat_profile_glibc out_var file)
   _torchcompat_check_profile_file("${file}")
   file(READ "${file}" json)
@@ -98,8 +98,11 @@ function(_torchcompat_machine_glibc prefix)
       _torchcompat_profile_glibc(version "${profile}")
       set(from "target profile ${profile}")
       if(version STREQUAL "")
-        string(CONCAT reason "the target profile ${profile} does not state the target machine's "
-                      "glibc (the probe does not record it)")
+        string(
+          CONCAT
+            reason "the target profile ${profile} does not state the target machine's "
+            "glibc (saved by a probe older than its glibc member; add \"glibc\": \"<major.minor>\")"
+        )
       endif()
     else()
       _torchcompat_host_glibc(version reason)

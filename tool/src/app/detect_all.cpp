@@ -7,6 +7,7 @@
 #include "detectors/detect_amd.hpp"
 #include "detectors/detect_cudnn.hpp"
 #include "detectors/detect_driver.hpp"
+#include "detectors/detect_glibc.hpp"
 #include "detectors/detect_intel.hpp"
 #include "detectors/detect_python.hpp"
 #include "detectors/detect_toolkit.hpp"
@@ -131,6 +132,8 @@ Report detect_everything(const Options& options, const FileSystem& fs, const Ove
     report.python.status = Status::not_found;
     report.python.reason = "not checked (--no-python)";
   }
+  // Asked on every run (one call), so an upgrade in place is never answered from the cache.
+  report.glibc = detect_glibc();
   apply_overrides(overrides, report);
   return report;
 }

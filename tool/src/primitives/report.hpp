@@ -158,6 +158,7 @@ struct Report {
   std::vector<Override> overrides;
   AmdFindings amd;
   IntelFindings intel;
+  std::string glibc;  // "2.36"; empty where the C library is not glibc
 };
 
 }  // namespace torchcompat

@@ -212,6 +212,8 @@ std::string render_json(const Report& report, const std::string& probe_version) 
   // Added after the members schema_version 1 began with, so older readers are unaffected.
   write_amd(json, report.amd);
   write_intel(json, report.intel);
+  json.key("glibc");
+  json.string_or_null(report.glibc);
   json.end_object();
   return json.text() + "\n";
 }
