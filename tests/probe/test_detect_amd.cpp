@@ -410,5 +410,14 @@ TEST(DetectAmd, TheCacheInputsChangeWhenAGpuAppears) {
   EXPECT_NE(amd_cache_inputs(fs), before);
 }
 
+// /dev/dxg decides between "no GPU" and "not known" (WSL2), under a fixture root too.
+TEST(DetectAmd, TheCacheInputsChangeWhenDevDxgAppears) {
+  FakeFileSystem fs;
+  fs.env("TORCHCOMPAT_SYSFS_ROOT", "/fixture").directory("/fixture/sys/class");
+  const std::string before = amd_cache_inputs(fs);
+  fs.file("/fixture/dev/dxg", "");
+  EXPECT_NE(amd_cache_inputs(fs), before);
+}
+
 }  // namespace
 }  // namespace torchcompat

@@ -239,6 +239,8 @@ std::string amd_cache_inputs(const FileSystem& fs) {
   for (const auto& file : rocm_version_files(tree)) {
     text += file + "=" + tree.read_small(file, version_file_limit).value_or("<unreadable>") + "\n";
   }
+  // Whether a missing GPU is "none" or "not known" (WSL2), for the Intel answer too.
+  text += std::string("/dev/dxg ") + (gpus_behind_dxg(tree) ? "present" : "absent") + "\n";
   return text;
 }
 
