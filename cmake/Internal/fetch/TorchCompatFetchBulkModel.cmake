@@ -65,6 +65,20 @@ function(_torchcompat_bulk_text out list)
   set(${out} "\n${text}" PARENT_SCOPE)
 endfunction()
 
+# The text without a closing line break, as string(REGEX REPLACE "\n$" "") leaves it, but without
+# that expression's attempt at every line break of a long listing.
+function(_torchcompat_bulk_chop out text)
+  string(LENGTH "${text}" length)
+  if(length GREATER 0)
+    math(EXPR last "${length} - 1")
+    string(SUBSTRING "${text}" ${last} 1 end)
+    if(end STREQUAL "\n")
+      string(SUBSTRING "${text}" 0 ${last} text)
+    endif()
+  endif()
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
 # The reverse of _torchcompat_bulk_text.
 function(_torchcompat_bulk_list out text)
   set(list "")
@@ -198,21 +212,35 @@ function(_torchcompat_model_bulk out_ok names lines max_size)
     return()
   endif()
   # Anything the entry-by-entry reading would refuse sends the archive there. Normalized with the
-  # type in front of each name (never a "/" or "."), so that the files can be told apart after.
-  string(REGEX REPLACE "/+" "/" tagged "${tagged}\n")
-  string(REGEX REPLACE "\n(.)(\\./)+" "\n\\1" tagged "${tagged}")
-  string(REGEX REPLACE "/(\\./)+" "/" tagged "${tagged}")
-  string(REGEX REPLACE "/\\.?\n" "\n" tagged "${tagged}")
+  # type in front of each name (never a "/" or "."), so that the files can be told apart after;
+  # each expression only where it can match (a regular expression over the whole text costs
+  # tens of milliseconds), the last one as the plain replacements it amounts to once "//" and
+  # "/./" are gone.
+  set(tagged "${tagged}\n")
+  string(FIND "${tagged}" "//" at)
+  if(at GREATER -1)
+    string(REGEX REPLACE "/+" "/" tagged "${tagged}")
+  endif()
+  string(FIND "${tagged}" "./" at)
+  if(at GREATER -1)
+    string(REGEX REPLACE "\n(.)(\\./)+" "\n\\1" tagged "${tagged}")
+    string(REGEX REPLACE "/(\\./)+" "/" tagged "${tagged}")
+  endif()
+  string(REPLACE "/.\n" "\n" tagged "${tagged}")
+  string(REPLACE "/\n" "\n" tagged "${tagged}")
   string(REGEX REPLACE "\n." "\n" entries "${tagged}")
   if(raw MATCHES "\n/|\n[A-Za-z]:" OR entries MATCHES "(\n|/)\\.\\.(/|\n)|\n\\.?\n")
     return()
   endif()
-  string(REGEX REPLACE "\n(.)[^\n]*" "\n\\1" kinds "${tagged}")
+  # The types: each line's first character ("\n" and one character per match, no line walked).
+  string(REGEX MATCHALL "\n." kinds "${tagged}")
+  string(REPLACE "\n" "" kinds "${kinds}")
   string(REPLACE "-" "f" kinds "${kinds}")
+  string(REPLACE ";" "\n" kinds "\n${kinds}\n")
   string(REGEX REPLACE "\nd[^\n]*" "" non_dirs "${tagged}")
   string(REGEX REPLACE "\n." "\n" non_dirs "${non_dirs}")
   foreach(part IN ITEMS entries kinds non_dirs)
-    string(REGEX REPLACE "\n$" "" ${part} "${${part}}")
+    _torchcompat_bulk_chop(${part} "${${part}}")
   endforeach()
 
   _torchcompat_verbose_regexes(plain link)
