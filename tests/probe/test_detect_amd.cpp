@@ -106,6 +106,17 @@ TEST(DetectAmd, NoKfdTopologyBesideDevDxgIsNotKnown) {
       << findings.reason;
 }
 
+// A mistyped TORCHCOMPAT_SYSFS_ROOT would read as a machine without GPUs.
+TEST(DetectAmd, ASysfsRootThatIsNoDirectoryIsAnError) {
+  auto fs = five_gpus("/fixture");
+  fs.env("TORCHCOMPAT_SYSFS_ROOT", "/fixtrue");
+  const auto findings = detect_amd_gpus(fs);
+  EXPECT_EQ(findings.status, Status::error);
+  EXPECT_EQ(findings.reason,
+            "TORCHCOMPAT_SYSFS_ROOT=/fixtrue is no directory, so the GPUs are not known; name a saved tree's "
+            "root, or unset it");
+}
+
 TEST(DetectAmd, OnlyACpuNodeIsNoAmdGpu) {
   FakeFileSystem fs;
   fs.file(kfd_node("", 0), kfd_cpu_properties());

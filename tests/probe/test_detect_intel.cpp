@@ -124,6 +124,15 @@ TEST(DetectIntel, NoIntelCardBesideDevDxgIsNotKnown) {
   EXPECT_TRUE(findings.gpus.empty());
 }
 
+TEST(DetectIntel, ASysfsRootThatIsNoDirectoryIsAnError) {
+  auto fs = three_intel_gpus("/fixture");
+  fs.env("TORCHCOMPAT_SYSFS_ROOT", "/fixtrue");
+  const auto findings = detect_intel_gpus(fs);
+  EXPECT_EQ(findings.status, Status::error);
+  EXPECT_NE(findings.reason.find("TORCHCOMPAT_SYSFS_ROOT=/fixtrue is no directory"), std::string::npos)
+      << findings.reason;
+}
+
 TEST(DetectIntel, MoreCardsThanAnyMachineHasIsAnError) {
   FakeFileSystem fs;
   for (int card = 0; card < 100; ++card) fs.directory("/sys/class/drm/card" + std::to_string(card));

@@ -79,6 +79,12 @@ bool SysfsTree::exists_here() const {
 #endif
 }
 
+std::optional<std::string> SysfsTree::root_problem() const {
+  if (root_.empty() || fs_.is_directory(root_)) return std::nullopt;
+  return std::string(sysfs_root_variable) + "=" + root_ + " is no directory, so the GPUs are not known; " +
+         "name a saved tree's root, or unset it";
+}
+
 bool gpus_behind_dxg(const SysfsTree& tree) { return tree.resolve("/dev/dxg").has_value(); }
 
 std::string attribute_text(const std::string& raw) {

@@ -37,6 +37,9 @@ class SysfsTree {
   // False off Linux with no fixture root: there is no sysfs, so absent files
   // there say nothing about the GPUs (the answer is unknown, not "none").
   bool exists_here() const;
+  // Why a fixture root can't stand in for "/" (it is no directory); nullopt when it can
+  // or none is set. Read through a missing root, every GPU would look absent.
+  std::optional<std::string> root_problem() const;
 
  private:
   const FileSystem& fs_;
