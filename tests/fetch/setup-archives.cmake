@@ -33,14 +33,12 @@ if(NOT EXISTS "${wheels}/renamed/${torch_name}")
     RESULT_VARIABLE rc)
   execute_process(
     COMMAND ${make_wheel} nvidia nvidia-cuda-runtime-cu11 11.7.99 "${wheels}/cuda" --platform
-            manylinux1_x86_64 --package cuda_runtime --soname libcudart.so.11.0
-    RESULT_VARIABLE rc2)
+            manylinux1_x86_64 --package cuda_runtime --soname libcudart.so.11.0 RESULT_VARIABLE rc2)
+  execute_process(COMMAND ${make_wheel} torch "${SERVED}/mini.zip" "${wheels}/aarch64" --version
+                          1.13.1 --platform manylinux_2_28_aarch64 RESULT_VARIABLE rc3)
   execute_process(
-    COMMAND ${make_wheel} torch "${SERVED}/mini.zip" "${wheels}/aarch64" --version 1.13.1
-            --platform manylinux_2_28_aarch64 RESULT_VARIABLE rc3)
-  execute_process(
-    COMMAND ${make_wheel} torch "${SERVED}/mini.zip" "${wheels}/renamed" --version 1.13.1
-            --platform manylinux_2_28_x86_64 --wheel-tag cp311-cp311-manylinux_2_28_aarch64
+    COMMAND ${make_wheel} torch "${SERVED}/mini.zip" "${wheels}/renamed" --version 1.13.1 --platform
+            manylinux_2_28_x86_64 --wheel-tag cp311-cp311-manylinux_2_28_aarch64
     RESULT_VARIABLE rc4)
   if(NOT "${rc}${rc2}${rc3}${rc4}" STREQUAL "0000")
     message(FATAL_ERROR "make-torch-wheel failed: ${rc} ${rc2} ${rc3} ${rc4}")

@@ -144,6 +144,28 @@ TEST(Isolate, AFloodingChildIsStopped) {
   EXPECT_LE(outcome.payload.size(), std::size_t{16} << 20);
 }
 
+// The child's own output past the cap is dropped and the drop said, also when
+// the end of that output is seen before the end of the payload (here for sure:
+// the child closes its stderr, then waits before it sends and exits).
+TEST(Isolate, TheDropIsSaidWhenTheChildsOutputEndsFirst) {
+  testing::internal::CaptureStderr();
+  const auto outcome = run_isolated_streaming(
+      [](const Emit& emit) {
+        const std::string chatter(256 << 10, 'c');
+        if (write(STDERR_FILENO, chatter.data(), chatter.size()) < 0) _exit(5);
+        close(STDOUT_FILENO);
+        close(STDERR_FILENO);
+        usleep(300 * 1000);
+        emit("done");
+      },
+      milliseconds(20000));
+  const std::string said = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(outcome.status, Status::found) << outcome.reason;
+  EXPECT_EQ(outcome.payload, "done");
+  EXPECT_NE(said.find("more bytes of a vendor library's output were dropped"), std::string::npos)
+      << said.size() << " bytes on stderr";
+}
+
 TEST(Isolate, ATimeoutEndsWhatTheChildStarted) {
   int fds[2];
   ASSERT_EQ(pipe(fds), 0);

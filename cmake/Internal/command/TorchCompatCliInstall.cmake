@@ -223,8 +223,16 @@ function(_cli_url)
     ${select_args}
     URL_VARIABLE url
     VARIANT_VARIABLE chosen
-    REASON_VARIABLE reason RESULT_VARIABLE ok MESSAGE_VARIABLE text VERDICT_VARIABLE selection
-    SOURCE_VARIABLE source)
+    REASON_VARIABLE
+      reason
+      RESULT_VARIABLE
+      ok
+      MESSAGE_VARIABLE
+      text
+      VERDICT_VARIABLE
+      selection
+      SOURCE_VARIABLE
+      source)
   # Its warnings (a cpu fallback, why nothing runs), whole, from the
   # selector's verdict; its notice is the same warning's short form.
   set(warnings "[]")

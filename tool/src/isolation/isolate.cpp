@@ -2,7 +2,6 @@
 
 #if !defined(_WIN32)
 
-
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -134,6 +133,7 @@ struct Diagnostics {
   int fd = -1;
   std::size_t passed = 0;
   std::size_t dropped = 0;
+  bool drop_said = false;
 
   // Reads what is there; false once the child's end is closed.
   bool read_some() {
@@ -160,12 +160,16 @@ struct Diagnostics {
     }
   }
 
+  // The pipe may already be closed: its end of file can be seen before the
+  // payload's, and the drop must be said either way.
   void finish() {
-    if (fd < 0) return;
-    drain();
-    close(fd);
-    fd = -1;
-    if (dropped > 0) {
+    if (fd >= 0) {
+      drain();
+      close(fd);
+      fd = -1;
+    }
+    if (dropped > 0 && !drop_said) {
+      drop_said = true;
       write_all(STDERR_FILENO, "\ntorchcompat-probe: " + std::to_string(dropped) +
                                    " more bytes of a vendor library's output were dropped\n");
     }
