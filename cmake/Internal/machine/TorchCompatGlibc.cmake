@@ -101,7 +101,7 @@ function(_torchcompat_machine_glibc prefix)
         string(
           CONCAT
             reason "the target profile ${profile} does not state the target machine's "
-            "glibc (saved by a probe older than its glibc member; add \"glibc\": \"<major.minor>\")"
+            "glibc (saved by a probe older than its glibc member: add one, such as glibc 2.35)"
         )
       endif()
     else()
