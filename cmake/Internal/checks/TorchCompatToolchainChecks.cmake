@@ -64,8 +64,11 @@ function(_torchcompat_cxx_standard_check prefix release)
   set(passes "")
   set(notes "")
   set(ways "[]")
+  # ENABLED_LANGUAGES is global: a subproject (TorchCompat's own, building its
+  # probe) can enable CXX where the calling directory did not, and there the
+  # compiler's variables are not visible. Only a compiler this directory sees counts.
   get_property(languages GLOBAL PROPERTY ENABLED_LANGUAGES)
-  if("CXX" IN_LIST languages)
+  if("CXX" IN_LIST languages AND CMAKE_CXX_COMPILER_LOADED)
     _torchcompat_cxx_needed(need "${release}")
     set(compiler "${CMAKE_CXX_COMPILER_ID} ${CMAKE_CXX_COMPILER_VERSION}")
     set(standard "${CMAKE_CXX_STANDARD}")
