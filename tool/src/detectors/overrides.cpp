@@ -87,28 +87,19 @@ std::string arch_string(const GpuArch& arch) {
 }  // namespace
 
 std::optional<std::vector<GpuArch>> parse_gpu_archs(const std::string& text) {
-  std::vector<GpuArch> archs;
-  std::string item;
-  auto flush = [&]() -> bool {
-    std::string arch = trimmed(item);
-    item.clear();
-    if (arch.empty()) return true;  // "8.6;" and the empty list are fine
+  // Compute capabilities are major.minor, minor a single digit (8.6, 9.0, 12.0).
+  const auto arch_of = [](const std::string& arch) -> std::optional<GpuArch> {
     auto version = parse_version(arch, 2, false);
-    // Compute capabilities are major.minor, minor a single digit (8.6, 9.0, 12.0).
     if (!version || version->parts.size() != 2 || version->parts[1] > 9 || version->parts[0] < 1 ||
         version->parts[0] > 99)
-      return false;
-    archs.push_back({static_cast<int>(version->parts[0]), static_cast<int>(version->parts[1])});
-    return true;
+      return std::nullopt;
+    return GpuArch{static_cast<int>(version->parts[0]), static_cast<int>(version->parts[1])};
   };
-  for (char c : text) {
-    if (c == ';' || c == ',') {
-      if (!flush()) return std::nullopt;
-    } else {
-      item += c;
-    }
-  }
-  if (!flush()) return std::nullopt;
+  // "8.6;" and the empty list are fine: parse_list drops empty items.
+  const auto items = parse_list(text, [&](std::string& arch) { return arch_of(arch).has_value(); });
+  if (!items) return std::nullopt;
+  std::vector<GpuArch> archs;
+  for (const auto& item : *items) archs.push_back(*arch_of(item));
   return archs;
 }
 
