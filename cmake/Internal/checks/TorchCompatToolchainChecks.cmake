@@ -54,6 +54,23 @@ function(_torchcompat_cxx_needed prefix release)
   set(${prefix}_RAISES ${raises} PARENT_SCOPE)
 endfunction()
 
+# The way out of a C++ standard below what a release needs, for a check of
+# status <status> (fails, unverified): appended to the JSON array in <ways-var>.
+function(_torchcompat_set_standard_way ways_var need status)
+  set(ways "${${ways_var}}")
+  _torchcompat_verdict_action(
+    ways
+    KIND
+    toolchain
+    TEXT
+    "compile as C++${need}: set(CMAKE_CXX_STANDARD ${need}) before the targets that link torch are made, or -DCMAKE_CXX_STANDARD=${need}"
+    CMAKE
+    "-DCMAKE_CXX_STANDARD=${need}"
+    ADDRESSES
+    ${status})
+  set(${ways_var} "${ways}" PARENT_SCOPE)
+endfunction()
+
 # The consumer's C++ standard against the release's. Only where the project
 # has enabled CXX: script mode (the torchcompat command) and a project before
 # its CXX is enabled have no compiler to check. Sets <prefix>_PROBLEMS,
@@ -72,9 +89,6 @@ function(_torchcompat_cxx_standard_check prefix release)
     _torchcompat_cxx_needed(need "${release}")
     set(compiler "${CMAKE_CXX_COMPILER_ID} ${CMAKE_CXX_COMPILER_VERSION}")
     set(standard "${CMAKE_CXX_STANDARD}")
-    string(
-      CONCAT set_way_text "compile as C++${need_MIN}: set(CMAKE_CXX_STANDARD ${need_MIN}) "
-             "before the targets that link torch are made, or -DCMAKE_CXX_STANDARD=${need_MIN}")
     if(need_MIN STREQUAL "")
       _torchcompat_add_text(
         unknowns "data/torch-wheels.json records no C++ standard for torch ${release}, so whether "
@@ -120,16 +134,7 @@ function(_torchcompat_cxx_standard_check prefix release)
           problems "the project compiles as C++${standard} (CMAKE_CXX_STANDARD), and torch "
           "${release} needs C++${need_MIN} (${need_EVIDENCE}, a property of the imported torch "
           "target that does not reach the targets that link it): its headers will not compile")
-        _torchcompat_verdict_action(
-          ways
-          KIND
-          toolchain
-          TEXT
-          "${set_way_text}"
-          CMAKE
-          "-DCMAKE_CXX_STANDARD=${need_MIN}"
-          ADDRESSES
-          fails)
+        _torchcompat_set_standard_way(ways "${need_MIN}" fails)
       endif()
     elseif(need_RAISES)
       _torchcompat_add_text(
@@ -140,16 +145,7 @@ function(_torchcompat_cxx_standard_check prefix release)
         unknowns "CMAKE_CXX_STANDARD is not set and CMake knows no default standard for the "
         "compiler (${compiler}), so whether it meets the C++${need_MIN} torch ${release} needs "
         "cannot be verified")
-      _torchcompat_verdict_action(
-        ways
-        KIND
-        toolchain
-        TEXT
-        "${set_way_text}"
-        CMAKE
-        "-DCMAKE_CXX_STANDARD=${need_MIN}"
-        ADDRESSES
-        unverified)
+      _torchcompat_set_standard_way(ways "${need_MIN}" unverified)
     else()
       _torchcompat_cxx_rank(have "${CMAKE_CXX_STANDARD_DEFAULT}")
       _torchcompat_cxx_rank(needed "${need_MIN}")
@@ -164,16 +160,7 @@ function(_torchcompat_cxx_standard_check prefix release)
           "default C++${CMAKE_CXX_STANDARD_DEFAULT} (${compiler}), and torch ${release} needs "
           "C++${need_MIN} (${need_EVIDENCE}, a property of the imported torch target that does "
           "not reach the targets that link it): its headers will not compile")
-        _torchcompat_verdict_action(
-          ways
-          KIND
-          toolchain
-          TEXT
-          "${set_way_text}"
-          CMAKE
-          "-DCMAKE_CXX_STANDARD=${need_MIN}"
-          ADDRESSES
-          fails)
+        _torchcompat_set_standard_way(ways "${need_MIN}" fails)
       endif()
     endif()
   endif()
