@@ -51,12 +51,16 @@ cmake_policy(VERSION 3.22...4.4)
 # target no space; nothing spans a line break. Each pattern starts at the line break before its
 # line: the listings are read as text, "\n" before every line, one regular expression over the
 # whole text instead of one per line. Groups: 1 type, 2 size, 3 (inside the date), 4 name,
-# 5 target.
+# 5 target. With a third argument, sets it to what comes between a line's type and its name (two
+# groups: the size and one inside the date).
 function(_torchcompat_verbose_regexes out_plain out_link)
   set(date "[ 0-9][0-9] [A-Z][a-z][a-z] ( -?[0-9]+|[0-9][0-9]:[0-9][0-9])")
   set(head "[-rwxsStT]+[ +]? +[0-9]+ [^ >\n]+ +[^ >\n]+ +([0-9]+) ${date} ")
   set(${out_plain} "\n([-d])${head}([^ \n]+)" PARENT_SCOPE)
   set(${out_link} "\n(l)${head}([^ \n]+) -> ([^ \n]+)" PARENT_SCOPE)
+  if(ARGC GREATER 2)
+    set(${ARGV2} "${head}" PARENT_SCOPE)
+  endif()
 endfunction()
 
 # A list as text, each element after a line break.

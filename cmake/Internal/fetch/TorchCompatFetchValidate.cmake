@@ -58,6 +58,7 @@ cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatArchiveNames.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchCache.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchKnobs.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchZipIndex.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchBulkModel.cmake")
@@ -116,13 +117,43 @@ function(_torchcompat_archive_magic_problem out archive format)
 endfunction()
 
 # Runs `cmake -E tar <mode>` and fails on any complaint: a reader that warns has not read the whole
-# archive the way extraction will.
+# archive the way extraction will. With a fifth argument, <sha256-var>, the archive's SHA-256 is
+# computed by a second child while the first lists it (a few hundred ms of a 1 GB file that cost no
+# wall time where a second core is free), and set there: the hashing child of _torchcompat_extract,
+# writing its answer to a *.tmp beside the archive (a private copy in the entry folder, whose
+# leftovers the next configure removes). When that child fails, the hash is computed here.
 function(_torchcompat_archive_list out_text out_problem archive mode)
-  execute_process(
-    COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar ${mode} "${archive}"
-    RESULT_VARIABLE rc
-    OUTPUT_VARIABLE text
-    ERROR_VARIABLE errors)
+  if(ARGC GREATER 4)
+    _torchcompat_temp_suffix(suffix)
+    get_filename_component(folder "${archive}" DIRECTORY)
+    set(hash_file "${folder}/sha256-${suffix}.tmp")
+    # Paths stay single quoted arguments here (a list variable would split one holding ";").
+    execute_process(
+      COMMAND
+        "${CMAKE_COMMAND}" "-D_TORCHCOMPAT_SHA256_OF=${archive}"
+        "-D_TORCHCOMPAT_SHA256_TO=${hash_file}" -P
+        "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/TorchCompatFetchExtract.cmake"
+      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar ${mode} "${archive}"
+              RESULTS_VARIABLE codes
+      OUTPUT_VARIABLE text
+      ERROR_VARIABLE errors)
+    list(GET codes -1 rc)
+    set(actual "")
+    if(EXISTS "${hash_file}")
+      file(READ "${hash_file}" actual)
+      file(REMOVE "${hash_file}")
+    endif()
+    if(NOT actual MATCHES "^[0-9a-f]+$")
+      file(SHA256 "${archive}" actual)
+    endif()
+    set(${ARGV4} "${actual}" PARENT_SCOPE)
+  else()
+    execute_process(
+      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar ${mode} "${archive}"
+      RESULT_VARIABLE rc
+      OUTPUT_VARIABLE text
+      ERROR_VARIABLE errors)
+  endif()
   set(problem "")
   if(NOT rc EQUAL 0 OR NOT errors STREQUAL "")
     string(STRIP "${errors}" errors)

@@ -207,15 +207,12 @@ function(_torchcompat_fetch_wheels)
     _torchcompat_wheel_hash_agrees("${arg_SHA256}" "${store}" "${key}" "${published}")
   endif()
 
-  _torchcompat_wheel_fetch_one(
-    torch_wheel
-    "${entry_dir}"
-    "${url}"
-    "${archive}"
-    "${published}"
-    "${published_from}"
-    "${allow_http}")
+  # The hash is computed while the wheel is listed (_torchcompat_wheel_model), and compared before
+  # anything the listing says is used.
+  _torchcompat_wheel_fetch_one(torch_wheel "${entry_dir}" "${url}" "${archive}" "${allow_http}")
   _torchcompat_wheel_model("${torch_wheel}" torch torch_model)
+  _torchcompat_wheel_hash_verdict("${torch_wheel}" "${torch_model_SHA256}" "${published}"
+                                  "${published_from}" "${url}" "${archive}")
   _torchcompat_wheel_refuse_on("${torch_model_ERROR}" "${torch_wheel}" "${url}" "${archive}")
   _torchcompat_wheel_platform_check(
     "${torch_wheel}"
@@ -271,15 +268,10 @@ function(_torchcompat_fetch_wheels)
       _torchcompat_fetch_failed(index "${dep_file}" "its index publishes no SHA-256 for it"
                                 "Nothing was unpacked.")
     endif()
-    _torchcompat_wheel_fetch_one(
-      dep_wheel
-      "${entry_dir}"
-      "${dep_url}"
-      ""
-      "${dep_hash}"
-      "published by its index"
-      "${allow_http}")
+    _torchcompat_wheel_fetch_one(dep_wheel "${entry_dir}" "${dep_url}" "" "${allow_http}")
     _torchcompat_wheel_model("${dep_wheel}" nvidia dep${number})
+    _torchcompat_wheel_hash_verdict("${dep_wheel}" "${dep${number}_SHA256}" "${dep_hash}"
+                                    "published by its index" "${dep_url}" "")
     _torchcompat_wheel_refuse_on("${dep${number}_ERROR}" "${dep_wheel}" "${dep_url}" "")
     list(APPEND parts dep${number})
     list(APPEND wheels "${dep_wheel}")
@@ -391,17 +383,9 @@ function(_torchcompat_wheel_hash_agrees given store key published)
   endif()
 endfunction()
 
-# Downloads (or privately copies) one wheel into the entry as a .part file and checks its hash
-# against the published one. Sets <out> to the file.
-function(
-  _torchcompat_wheel_fetch_one
-  out
-  entry_dir
-  url
-  archive
-  expected
-  expected_from
-  allow_http)
+# Downloads (or privately copies) one wheel into the entry as a .part file. Sets <out> to the file;
+# its hash is checked by _torchcompat_wheel_hash_verdict.
+function(_torchcompat_wheel_fetch_one out entry_dir url archive allow_http)
   _torchcompat_redact_credentials(shown_url "${url}")
   _torchcompat_temp_suffix(suffix)
   string(REGEX REPLACE "[?#].*$" "" file_name "${url}")
@@ -416,18 +400,36 @@ function(
       _torchcompat_fetch_failed(download "${shown_url}" "${error}"
                                 "Nothing was added to the cache.")
     endif()
-    set(fate "The downloaded file was deleted")
   else()
     _torchcompat_private_copy(file error "${archive}" "${entry_dir}")
     if(NOT error STREQUAL "")
       _torchcompat_fetch_failed("archive copy" "${archive}" "${error}"
                                 "The local wheel was left as it is.")
     endif()
-    set(fate "The local wheel ${archive} was not used")
   endif()
-  file(SHA256 "${file}" actual)
+  set(${out} "${file}" PARENT_SCOPE)
+endfunction()
+
+# Stops on a wheel whose SHA-256 (<actual>, computed while it was listed; empty when it was refused
+# before that, and computed here) is not the published one. The file is removed.
+function(
+  _torchcompat_wheel_hash_verdict
+  file
+  actual
+  expected
+  expected_from
+  url
+  archive)
+  if(actual STREQUAL "")
+    file(SHA256 "${file}" actual)
+  endif()
   if(NOT actual STREQUAL expected)
     file(REMOVE "${file}")
+    _torchcompat_redact_credentials(shown_url "${url}")
+    set(fate "The downloaded file was deleted")
+    if(NOT archive STREQUAL "")
+      set(fate "The local wheel ${archive} was not used")
+    endif()
     message(
       FATAL_ERROR
         "TorchCompat: SHA-256 mismatch for ${shown_url} (the hash check step failed)\n"
@@ -437,7 +439,6 @@ function(
         "is the file's: the download was damaged or tampered with, or a mirror serves another "
         "file under this name.")
   endif()
-  set(${out} "${file}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_wheel_refuse_on problem wheel url archive)
@@ -496,37 +497,12 @@ function(_torchcompat_wheel_unpack entry_dir wheels parts url archive)
   _torchcompat_temp_suffix(suffix)
   set(staging "${entry_dir}/extract-${suffix}.tmp")
   file(MAKE_DIRECTORY "${staging}")
-  set(all_names "")
-  set(all_kinds "")
-  set(all_sizes "")
-  set(all_targets "")
+  foreach(list IN ITEMS NAMES KINDS SIZES TARGETS)
+    set(union_${list} "")
+  endforeach()
   set(problem "")
   foreach(wheel part IN ZIP_LISTS wheels parts)
-    foreach(
-      name
-      kind
-      size
-      target
-      IN
-      ZIP_LISTS
-      ${part}_NAMES
-      ${part}_KINDS
-      ${part}_SIZES
-      ${part}_TARGETS)
-      string(MD5 slot "${name}")
-      if(DEFINED seen_${slot})
-        if(NOT kind STREQUAL "d" OR NOT seen_${slot} STREQUAL "d")
-          set(problem "two wheels both hold ${name}")
-          break()
-        endif()
-        continue()
-      endif()
-      set(seen_${slot} "${kind}")
-      string(APPEND all_names "${name};")
-      string(APPEND all_kinds "${kind};")
-      string(APPEND all_sizes "${size};")
-      string(APPEND all_targets "${target};")
-    endforeach()
+    _torchcompat_wheel_union_add(problem union ${part})
     if(NOT problem STREQUAL "")
       break()
     endif()
@@ -536,11 +512,6 @@ function(_torchcompat_wheel_unpack entry_dir wheels parts url archive)
     endif()
   endforeach()
   if(problem STREQUAL "")
-    foreach(list IN ITEMS names kinds sizes targets)
-      string(REGEX REPLACE ";$" "" all_${list} "${all_${list}}")
-      string(TOUPPER "${list}" upper)
-      set(union_${upper} "${all_${list}}")
-    endforeach()
     _torchcompat_tree_problem(problem "${staging}" union)
   endif()
   if(NOT problem STREQUAL "")
@@ -560,6 +531,63 @@ function(_torchcompat_wheel_unpack entry_dir wheels parts url archive)
     file(REMOVE_RECURSE "${entry_dir}/site-packages")
   endif()
   file(RENAME "${staging}" "${entry_dir}/site-packages")
+endfunction()
+
+# Adds a wheel's model to the union of those before it, in the caller's <union>_{NAMES,KINDS,SIZES,
+# TARGETS}; a path both hold is refused unless both hold it as a directory (nvidia/ is in every
+# nvidia-* wheel), and is listed once. Models that share no path (torch/ and nvidia/) are joined as
+# a whole; only a model that shares some is walked, each of its names looked up in the union.
+function(_torchcompat_wheel_union_add out_problem union part)
+  set(${out_problem} "" PARENT_SCOPE)
+  foreach(list IN ITEMS NAMES KINDS SIZES TARGETS)
+    set(${list} "${${union}_${list}}")
+  endforeach()
+  set(both ${NAMES} ${${part}_NAMES})
+  list(LENGTH both both_count)
+  list(REMOVE_DUPLICATES both)
+  list(LENGTH both distinct_count)
+  if(distinct_count EQUAL both_count)
+    foreach(list IN ITEMS NAMES KINDS SIZES TARGETS)
+      list(APPEND ${list} ${${part}_${list}})
+    endforeach()
+  else()
+    # Gathered as text, then split once: appending to a list copies it.
+    foreach(list IN ITEMS names kinds sizes targets)
+      set(more_${list} "")
+    endforeach()
+    foreach(
+      name
+      kind
+      size
+      target
+      IN
+      ZIP_LISTS
+      ${part}_NAMES
+      ${part}_KINDS
+      ${part}_SIZES
+      ${part}_TARGETS)
+      list(FIND NAMES "${name}" at)
+      if(at GREATER -1)
+        list(GET KINDS ${at} held)
+        if(NOT kind STREQUAL "d" OR NOT held STREQUAL "d")
+          set(${out_problem} "two wheels both hold ${name}" PARENT_SCOPE)
+          return()
+        endif()
+        continue()
+      endif()
+      foreach(list IN ITEMS name kind size target)
+        string(APPEND more_${list}s "${${list}};")
+      endforeach()
+    endforeach()
+    foreach(list IN ITEMS names kinds sizes targets)
+      string(REGEX REPLACE ";$" "" more_${list} "${more_${list}}")
+      string(TOUPPER "${list}" upper)
+      list(APPEND ${upper} ${more_${list}})
+    endforeach()
+  endif()
+  foreach(list IN ITEMS NAMES KINDS SIZES TARGETS)
+    set(${union}_${list} "${${list}}" PARENT_SCOPE)
+  endforeach()
 endfunction()
 
 cmake_policy(POP)

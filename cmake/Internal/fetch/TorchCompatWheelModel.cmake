@@ -11,16 +11,21 @@ wheel, of which only what C++ needs is unpacked.
 
     _torchcompat_wheel_model(<wheel> <kind> <prefix>)
 
-  Lists the whole wheel with the reader that extracts it, refuses what the
-  zip checks refuse anywhere in it (names, the central directory's count,
-  the caps), and builds the model of the part that will be unpacked:
+  Lists the whole wheel once with the reader that extracts it (its SHA-256
+  computed by a second child meanwhile), refuses what the zip checks refuse
+  anywhere in it (names, the central directory's count, the caps), and
+  builds the model of the part that will be unpacked, with whole-list
+  operations:
   ``torch/{include,lib,share}`` and ``torch/version.py`` for ``<kind>``
   ``torch`` (which must hold a libtorch), ``nvidia/<pkg>/lib`` for
   ``nvidia``. A wheel's other top-level entries (``functorch/``,
   ``torch-X.dist-info/``, Python code) are expected and left packed. Sets
   what :command:`_torchcompat_archive_model` sets, plus
-  ``<prefix>_MEMBERS`` (the paths to extract) and ``<prefix>_DIST_INFO``
-  (the ``*.dist-info`` folder, empty when there is none).
+  ``<prefix>_MEMBERS`` (the paths to extract), ``<prefix>_DIST_INFO``
+  (the ``*.dist-info`` folder, empty when there is none) and
+  ``<prefix>_SHA256`` (the wheel's hash, empty when it was refused before
+  it was listed). The caller compares that hash with the published one
+  before it uses anything else the model says.
 
 .. command:: _torchcompat_wheel_extract
 
@@ -61,7 +66,8 @@ function(_torchcompat_wheel_model wheel kind prefix)
           SIZES
           TARGETS
           MEMBERS
-          DIST_INFO)
+          DIST_INFO
+          SHA256)
     set(${prefix}_${part} "" PARENT_SCOPE)
   endforeach()
   _torchcompat_archive_magic_problem(problem "${wheel}" zip)
@@ -69,7 +75,8 @@ function(_torchcompat_wheel_model wheel kind prefix)
     _torchcompat_zip_directory(zip_entries problem "${wheel}")
   endif()
   if(problem STREQUAL "")
-    _torchcompat_archive_list(verbose problem "${wheel}" tvf)
+    _torchcompat_archive_list(verbose problem "${wheel}" tvf sha256)
+    set(${prefix}_SHA256 "${sha256}" PARENT_SCOPE)
   endif()
   # The plain listing only where the verbose one does not say each name for sure.
   set(names "")
@@ -120,32 +127,25 @@ function(_torchcompat_wheel_model wheel kind prefix)
     return()
   endif()
 
+  # What is unpacked, as a name (keep) and as it stands in a line that reads one way only.
   if(kind STREQUAL "torch")
     set(keep "^torch/(include|lib|share)(/|$)|^torch/version\\.py$")
+    set(keep_listed "torch/(include|lib|share)(/[^ ]*)?|torch/version\\.py")
   else()
     set(keep "^nvidia/[^/]+/lib(/|$)")
+    set(keep_listed "nvidia/[^/ ]+/lib(/[^ ]*)?")
   endif()
-  # Gathered as text, then split once: appending to a list copies it.
-  set(kept_names "")
-  set(kept_lines "")
-  set(members "")
-  set(dist_info "")
-  foreach(name line IN ZIP_LISTS names lines)
-    if(name MATCHES "${keep}")
-      string(APPEND kept_names "${name};")
-      string(APPEND kept_lines "${line};")
-      if(name MATCHES "^(torch/(include|lib|share)|torch/version\\.py|nvidia/[^/]+/lib)")
-        set(member "${CMAKE_MATCH_1}")
-        if(NOT member IN_LIST members)
-          list(APPEND members "${member}")
-        endif()
-      endif()
-    elseif(name MATCHES "^([^/]+\\.dist-info)/WHEEL$")
-      set(dist_info "${CMAKE_MATCH_1}")
-    endif()
-  endforeach()
-  string(REGEX REPLACE ";$" "" kept_names "${kept_names}")
-  string(REGEX REPLACE ";$" "" kept_lines "${kept_lines}")
+  _torchcompat_wheel_kept(kept_names kept_lines "${keep}" "${keep_listed}" "${names}" "${lines}")
+  list(TRANSFORM kept_names
+       REPLACE "^(torch/(include|lib|share)|torch/version\\.py|nvidia/[^/]+/lib).*$" "\\1"
+               OUTPUT_VARIABLE members)
+  list(REMOVE_DUPLICATES members)
+  set(dist_info "${names}")
+  list(FILTER dist_info INCLUDE REGEX "^[^/]+\\.dist-info/WHEEL$")
+  if(NOT dist_info STREQUAL "")
+    list(GET dist_info -1 dist_info)
+    string(REGEX REPLACE "/WHEEL$" "" dist_info "${dist_info}")
+  endif()
   if(kept_names STREQUAL "")
     if(kind STREQUAL "torch")
       set(what "torch/include, torch/lib and torch/share/cmake/Torch")
@@ -171,6 +171,44 @@ function(_torchcompat_wheel_model wheel kind prefix)
     string(TOLOWER "${part}" var)
     set(${prefix}_${part} "${model_${var}}" PARENT_SCOPE)
   endforeach()
+endfunction()
+
+# The names <keep> matches and their lines. The names and the lines are each filtered in one
+# command (the lines by <keep-listed> where a one-way line holds its name, see
+# _torchcompat_verbose_regexes); that is taken only when the kept lines name exactly the kept names,
+# in order, so that each name keeps its own line. Else (a line that reads two ways, a link whose
+# target would pass for a name) each name is paired with its line one by one.
+function(
+  _torchcompat_wheel_kept
+  out_names
+  out_lines
+  keep
+  keep_listed
+  names
+  lines)
+  set(kept_names "${names}")
+  list(FILTER kept_names INCLUDE REGEX "${keep}")
+  _torchcompat_verbose_regexes(plain link head)
+  set(kept_lines "${lines}")
+  list(FILTER kept_lines INCLUDE REGEX "^[-dl]${head}(${keep_listed})( -> [^ ]+)?$")
+  # The head holds two groups: the name is the third.
+  list(TRANSFORM kept_lines REPLACE "^[-dl]${head}([^ ]+)( -> [^ ]+)?$" "\\3" OUTPUT_VARIABLE
+                                                                              listed)
+  if(NOT listed STREQUAL kept_names)
+    # Gathered as text, then split once: appending to a list copies it.
+    set(kept_names "")
+    set(kept_lines "")
+    foreach(name line IN ZIP_LISTS names lines)
+      if(name MATCHES "${keep}")
+        string(APPEND kept_names "${name};")
+        string(APPEND kept_lines "${line};")
+      endif()
+    endforeach()
+    string(REGEX REPLACE ";$" "" kept_names "${kept_names}")
+    string(REGEX REPLACE ";$" "" kept_lines "${kept_lines}")
+  endif()
+  set(${out_names} "${kept_names}" PARENT_SCOPE)
+  set(${out_lines} "${kept_lines}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_wheel_extract wheel dir members out_error)

@@ -254,3 +254,57 @@ wheel_fetch(
 expect_unchanged_outside()
 file(GLOB trees "${WORK}/cache-hostile/libtorch/*/site-packages")
 expect_empty(trees)
+
+# Several wheels' checked parts are joined into one tree model (_torchcompat_wheel_union_add): the
+# nvidia/ folder every nvidia-* wheel holds is listed once, a file two wheels both hold is refused
+# (one would silently replace the other), also where the rest of the wheels share nothing.
+include("${REPO}/cmake/Internal/fetch/TorchCompatWheelFetch.cmake")
+function(model prefix names kinds)
+  set(${prefix}_NAMES "${names}" PARENT_SCOPE)
+  set(${prefix}_KINDS "${kinds}" PARENT_SCOPE)
+  string(REGEX REPLACE "[^;]+" "7" sizes "${kinds}")
+  string(REGEX REPLACE "[^;]+" ">" targets "${kinds}")
+  set(${prefix}_SIZES "${sizes}" PARENT_SCOPE)
+  set(${prefix}_TARGETS "${targets}" PARENT_SCOPE)
+endfunction()
+model(torch "torch;torch/lib;torch/lib/libc10.so" "d;d;f")
+model(first "nvidia;nvidia/a;nvidia/a/lib;nvidia/a/lib/liba.so" "d;d;d;f")
+model(second "nvidia/b/lib/libb.so;nvidia;nvidia/b;nvidia/b/lib" "f;d;d;d")
+set(union_NAMES "")
+foreach(part IN ITEMS torch first second)
+  _torchcompat_wheel_union_add(problem union ${part})
+  expect_empty(problem)
+endforeach()
+set(expected
+    "torch;torch/lib;torch/lib/libc10.so;nvidia;nvidia/a;nvidia/a/lib;nvidia/a/lib/liba.so")
+string(APPEND expected ";nvidia/b/lib/libb.so;nvidia/b;nvidia/b/lib")
+expect_that(union_NAMES STREQUAL "${expected}")
+expect_that(union_KINDS STREQUAL "d;d;f;d;d;d;f;f;d;d")
+list(LENGTH union_SIZES sizes)
+expect_that(sizes EQUAL 10)
+model(clash "nvidia;nvidia/a;nvidia/a/lib;nvidia/a/lib/liba.so" "d;d;d;f")
+_torchcompat_wheel_union_add(problem union clash)
+expect_that(problem STREQUAL "two wheels both hold nvidia/a/lib/liba.so")
+model(over "torch;torch/lib;torch/lib/libc10.so" "d;d;d")
+_torchcompat_wheel_union_add(problem union over)
+expect_that(problem STREQUAL "two wheels both hold torch/lib/libc10.so")
+
+# The part to unpack is read from the listing with whole-list filters (_torchcompat_wheel_kept);
+# where they could pair a name with another's line (a name with a space), each name is paired with
+# its own line one by one. A link whose target is a kept path is not itself kept.
+set(head "-rw-r--r--  0 0      0           7  4 Nov 00:00")
+set(names "torch/lib/a.so;functorch/x;torch/version.py;torch/setup.py")
+set(lines "${head} torch/lib/a.so")
+list(APPEND lines "lrwxrwxrwx  0 0      0           0  4 Nov 00:00 functorch/x -> torch/lib/a.so")
+list(APPEND lines "${head} torch/version.py" "${head} torch/setup.py")
+set(keep "^torch/(include|lib|share)(/|$)|^torch/version\\.py$")
+set(keep_listed "torch/(include|lib|share)(/[^ ]*)?|torch/version\\.py")
+_torchcompat_wheel_kept(kept kept_lines "${keep}" "${keep_listed}" "${names}" "${lines}")
+expect_that(kept STREQUAL "torch/lib/a.so;torch/version.py")
+expect_that(kept_lines STREQUAL "${head} torch/lib/a.so;${head} torch/version.py")
+list(APPEND names "torch/include/a b.h")
+list(APPEND lines "${head} torch/include/a b.h")
+_torchcompat_wheel_kept(kept kept_lines "${keep}" "${keep_listed}" "${names}" "${lines}")
+expect_that(kept STREQUAL "torch/lib/a.so;torch/version.py;torch/include/a b.h")
+expect_that(kept_lines STREQUAL
+            "${head} torch/lib/a.so;${head} torch/version.py;${head} torch/include/a b.h")
