@@ -37,6 +37,9 @@ OLD_DRIVER = {"TORCHCOMPAT_OVERRIDE_DRIVER": "470.82.01", "TORCHCOMPAT_OVERRIDE_
               "TORCHCOMPAT_OVERRIDE_GPU_ARCHS": "8.6"}
 GPU_MACHINE = {"TORCHCOMPAT_OVERRIDE_DRIVER": "550.54.14", "TORCHCOMPAT_OVERRIDE_CUDA": "12.4",
                "TORCHCOMPAT_OVERRIDE_GPU_ARCHS": "8.6"}
+# A driver new enough for PyPI's own CUDA 13.2 build of torch 2.15.0.
+NEW_DRIVER = {"TORCHCOMPAT_OVERRIDE_DRIVER": "595.45.04", "TORCHCOMPAT_OVERRIDE_CUDA": "13.2",
+              "TORCHCOMPAT_OVERRIDE_GPU_ARCHS": "8.6"}
 failures = []
 
 
@@ -47,12 +50,8 @@ def fail(message):
 
 METADATA = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
                              "wheel-metadata.json"), encoding="utf-8"))["wheels"]
-# The real wheels' tag: the interpreters here are Debian 12's Python 3.11.
-REAL_TAG = "cp311-cp311-manylinux1_x86_64"
-
-
 def wheel(index, name, version, requires=(), cuda=None, requires_python=None,
-          tag="py3-none-any"):
+          tag="py3-none-any", extras=()):
     """A wheel of <name> <version> in <index>/<name>/, as pip finds it in a
     directory listing (PEP 503 by way of http.server)."""
     project = re.sub(r"[-_.]+", "-", name).lower()
@@ -63,7 +62,8 @@ def wheel(index, name, version, requires=(), cuda=None, requires_python=None,
     files = {f"{stem}.dist-info/METADATA":
              f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
              + (f"Requires-Python: {requires_python}\n" if requires_python else "")
-             + "".join(f"Requires-Dist: {r}\n" for r in requires),
+             + "".join(f"Requires-Dist: {r}\n" for r in requires)
+             + "".join(f"Provides-Extra: {e}\n" for e in extras),
              f"{stem}.dist-info/WHEEL":
              "Wheel-Version: 1.0\nGenerator: torchcompat-tests\n"
              f"Root-Is-Purelib: {'true' if tag == 'py3-none-any' else 'false'}\nTag: {tag}\n"}
@@ -80,26 +80,38 @@ def wheel(index, name, version, requires=(), cuda=None, requires_python=None,
 
 
 def real_wheel(index, name, version, cuda=None, pypi_build=True):
-    """A wheel of a torch package with the real wheel's Requires-Python and
-    Requires-Dist (wheel-metadata.json), and a stand-in of each distribution
-    it requires, at the version it pins (the lowest it allows)."""
+    """A wheel of <name> <version> with the real wheel's tag, Requires-Python,
+    Requires-Dist and Provides-Extra (wheel-metadata.json), and a stand-in of
+    each distribution it requires, at the version it pins (the lowest it
+    allows): the real metadata's own where the table has it (cuda-toolkit,
+    whose extras name the nvidia-* wheels), else an empty wheel. A build that
+    is not PyPI's own (+cu118, +cu126) drops PyPI's CUDA pins: its own are
+    published only on download.pytorch.org, out of reach here."""
     public = version.split("+")[0]
     meta = METADATA[f"{name}=={public}"]
-    requires = [r for r in meta["requires_dist"] if "extra ==" not in r]
+    requires = meta["requires_dist"]
     if not pypi_build:
-        requires = [r for r in requires if not r.startswith("nvidia-")]
-    wheel(index, name, version, requires, cuda, meta["requires_python"], REAL_TAG)
+        requires = [r for r in requires if not r.startswith(CUDA_DISTRIBUTIONS)]
+    tag = "-".join(meta["file"][:-len(".whl")].split("-")[2:])
+    wheel(index, name, version, requires, cuda, meta["requires_python"], tag,
+          meta.get("provides_extra", ()))
     for requirement in requires:
         dependency = re.match(r"[A-Za-z0-9_.-]+", requirement).group(0)
         if dependency in ("torch", "torchvision", "torchaudio"):
             continue
         pins = re.findall(r"(?:==|>=|~=)\s*([0-9][0-9A-Za-z.]*)", requirement.split(";")[0])
-        stand_in = pins[0] if pins else "1.0"
-        if (index, dependency, stand_in) not in STAND_INS:
-            STAND_INS.add((index, dependency, stand_in))
+        # nvidia-cublas==13.4.1.3.* pins 13.4.1.3.
+        stand_in = pins[0].rstrip(".") if pins else "1.0"
+        if (index, dependency, stand_in) in STAND_INS:
+            continue
+        STAND_INS.add((index, dependency, stand_in))
+        if f"{dependency}=={stand_in}" in METADATA:
+            real_wheel(index, dependency, stand_in)
+        else:
             wheel(index, dependency, stand_in)
 
 
+CUDA_DISTRIBUTIONS = ("nvidia-", "cuda-toolkit", "cuda-bindings")
 STAND_INS = set()
 
 
@@ -127,13 +139,16 @@ def run(command, env=None, shell=False):
                           timeout=300)
 
 
-def check(python, machine, data):
+def check(python, machine, data, versions=()):
+    """`check [VERSIONS] --python PYTHON` (what <python> has installed when no
+    versions are given) on <machine>: its exit status and JSON answer."""
     env = dict(machine, TORCHCOMPAT_DATA_DIR=data, TORCHCOMPAT_PROBE_EXECUTABLE=PROBE)
-    result = run([CLI, "--format", "json", "check", "--python", python], env)
+    result = run([CLI, "--format", "json", "check", *versions, "--python", python], env)
     try:
         return result.returncode, json.loads(result.stdout)
     except ValueError:
-        fail(f"check --python {python}: not JSON:\n{result.stdout}{result.stderr}")
+        fail(f"check {' '.join(versions)} --python {python}: not JSON:\n{result.stdout}"
+             f"{result.stderr}")
         return result.returncode, {}
 
 
@@ -146,21 +161,32 @@ def venv(path, system_site=False):
     return os.path.join(path, "bin", "python")
 
 
-def run_and_recheck(name, installs, printed, would_install, base_url, data):
-    """A venv with <installs> from the PyPI stand-in; its first fix must be
-    "<python> <printed>", pip --dry-run of it must install <would_install>,
-    and after running it as printed the check must say works."""
+def run_and_recheck(name, installs, printed, would_install, base_url, data, asked=(),
+                    machine=GPU_MACHINE, pulled_in=()):
+    """A venv with <installs> from the PyPI stand-in; the first fix of
+    `check <asked> --python VENV` on <machine> must be "<python> <printed>"
+    (<printed> may name the index as {index}), pip --dry-run of it must
+    install <would_install>, and after running it as printed the check of
+    what the venv has must say works (and the distributions <pulled_in> be
+    installed: what the fix's requirements bring in, as from PyPI)."""
     python = venv(os.path.join(WORK, name))
+    printed = printed.format(index=base_url)
     pypi = {"PIP_INDEX_URL": base_url + "pypi"}
     for requirement, options in installs:
         setup = run([python, "-m", "pip", "install"] + options + [requirement], pypi)
         if setup.returncode != 0:
             sys.exit(f"setting up the {name} venv failed: {setup.stdout}{setup.stderr}")
-    status, answer = check(python, GPU_MACHINE, data)
+    status, answer = check(python, machine, data, asked)
     fixes = answer.get("fixes", [])
     if status != 1 or not fixes or fixes[0] != f"{python} {printed}":
         fail(f"{name}: expected the first fix '{python} {printed}', got {status} {fixes}")
         return
+    # The one command printed is the one run here: the others are words
+    # (another Python), never a command that would not resolve (a build of
+    # a release without wheels for this Python).
+    commands = [f for f in fixes if f.startswith(python)]
+    if commands != fixes[:1]:
+        fail(f"{name}: expected one command among the fixes, got {fixes}")
     fix = fixes[0]
     dry = run(fix + " --dry-run", pypi, shell=True)
     if dry.returncode != 0 or would_install not in dry.stdout:
@@ -171,7 +197,11 @@ def run_and_recheck(name, installs, printed, would_install, base_url, data):
     if ran.returncode != 0:
         fail(f"{name}: the fix as printed failed:\n{fix}\n{ran.stdout}{ran.stderr}")
         return
-    status, answer = check(python, GPU_MACHINE, data)
+    for distribution in pulled_in:
+        shown = run([python, "-m", "pip", "show", distribution])
+        if shown.returncode != 0:
+            fail(f"{name}: the fix did not bring in {distribution}:\n{ran.stdout}")
+    status, answer = check(python, machine, data)
     if status != 0 or answer.get("verdict") != "works":
         fail(f"{name}: after the fix, expected works: {status} {answer.get('verdict')} "
              f"{answer.get('problems')}")
@@ -186,17 +216,22 @@ def main():
     whl = os.path.join(index_root, "whl")
     # download.pytorch.org's indexes of 2.5.1 (PyPI's own build is cu124) and
     # a PyPI stand-in with the releases the fixes below install.
-    for variant, cuda in (("cu124", "12.4"), ("cu118", "11.8")):
+    # download.pytorch.org's index of 2.14.0 cu126, for a driver that cannot
+    # run PyPI's 2.14.0 (cu130).
+    for variant, cuda, versions in (("cu124", "12.4", ("2.5.1", "0.20.1", "2.5.1")),
+                                    ("cu118", "11.8", ("2.5.1", "0.20.1", "2.5.1")),
+                                    ("cu126", "12.6", ("2.14.0", "0.29.0", "2.11.0"))):
         base = os.path.join(whl, variant)
-        for name, version in (("torch", "2.5.1"), ("torchvision", "0.20.1"),
-                              ("torchaudio", "2.5.1")):
+        for name, version in zip(("torch", "torchvision", "torchaudio"), versions):
             real_wheel(base, name, f"{version}+{variant}", cuda if name == "torch" else None,
                        pypi_build=variant == "cu124")
     pypi = os.path.join(whl, "pypi")
     for name, version, cuda in (("torch", "2.4.0", "12.1"), ("torch", "2.5.1", "12.4"),
+                                ("torch", "2.15.0", "13.2"),
                                 ("torchvision", "0.18.0", None), ("torchvision", "0.19.0", None),
-                                ("torchvision", "0.20.1", None), ("torchaudio", "2.4.0", None),
-                                ("torchaudio", "2.5.1", None)):
+                                ("torchvision", "0.20.1", None), ("torchvision", "0.29.2", None),
+                                ("torchaudio", "2.4.0", None), ("torchaudio", "2.5.1", None),
+                                ("torchaudio", "2.11.1", None)):
         real_wheel(pypi, name, version, cuda)
     server = serve(index_root)
     base_url = f"http://127.0.0.1:{server.server_address[1]}/whl/"
@@ -273,7 +308,22 @@ def main():
     run_and_recheck("vision-only", [("torchvision==0.20.1", ["--no-deps"])],
                     "-m pip install torch==2.5.1", "torch-2.5.1", base_url, data)
 
-    # 5. Debian's own pair passes as it is.
+    # 5. A release without wheels for the venv's Python (torch 1.12.1 has
+    #    none for 3.11): the newest release that has them and runs here,
+    #    from the index of the build that runs on this driver ...
+    run_and_recheck("python-version", [],
+                    "-m pip install torch==2.14.0 torchvision==0.29.0 torchaudio==2.11.0 "
+                    "--index-url {index}cu126", "torch-2.14.0+cu126", base_url, data,
+                    asked=("1.12.1",))
+    #    ... and PyPI's own build where the driver runs it: torch 2.15.0,
+    #    whose CUDA libraries come through cuda-toolkit's extras.
+    run_and_recheck("python-version-pypi", [],
+                    "-m pip install torch==2.15.0 torchvision==0.29.2 torchaudio==2.11.1",
+                    "torch-2.15.0", base_url, data, asked=("1.12.1",), machine=NEW_DRIVER,
+                    pulled_in=("cuda-toolkit", "nvidia-cublas", "nvidia-cuda-nvrtc",
+                               "nvidia-cudnn-cu13", "triton"))
+
+    # 6. Debian's own pair passes as it is.
     status, answer = check(SYSTEM_PYTHON, GPU_MACHINE, data)
     if status != 0 or answer.get("verdict") != "works":
         fail(f"Debian's python3-torch + python3-torchvision: expected works, got {status} {answer}")

@@ -15,7 +15,7 @@ OPT_OBJ = (dict, NULL)
 ACTION = {"kind": STR, "text": STR, "cmake": OPT_STR, "command": OPT_STR,
           "package": OPT_STR, "version": OPT_STR, "release": OPT_STR,
           "variant": OPT_STR, "addresses": OPT_STR}
-CLI_ACTION = dict(ACTION, uv=OPT_STR, note=OPT_STR)
+CLI_ACTION = dict(ACTION, uv=OPT_STR, note=OPT_STR, offered=BOOL)
 VERDICT = {"schema_version": INT, "answer": STR, "ok": BOOL, "accept_unverified": BOOL,
            "subject": STR, "torch": OPT_STR, "variant": OPT_STR, "checks": ARR,
            "notes": ARR, "checked_against": OPT_STR, "machine": OPT_OBJ, "ways_out": ARR,

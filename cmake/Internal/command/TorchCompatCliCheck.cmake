@@ -15,6 +15,7 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliAnswers.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliOutput.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatCliPython.cmake")
 
 # The verdict on a set of versions: the guard's verdict (its VERDICT_VARIABLE,
 # a JSON value: nothing here reads the guard's words) and, for each of its ways
@@ -136,6 +137,7 @@ function(_cli_action_command var action)
   set(pip "")
   set(uv "")
   set(wheel yes)
+  set(offered TRUE)
   if(kind STREQUAL "install"
      AND package
      AND version
@@ -165,8 +167,13 @@ function(_cli_action_command var action)
     if(NOT release)
       set(release "${arg_RELEASE}")
     endif()
+    _cli_release_wheel_for_python(offered note "${release}" "${arg_PYTHON}")
+    if(NOT offered)
+      set(variant "")
+      set(release "")
+    endif()
     set(index "${variant}")
-    if(NOT variant)
+    if(NOT variant AND release)
       _cli_wheel_for_here(wheel "${release}")
       # Only a wheel that runs here is a fix (PyPI's own wheel may not: a cu132
       # build on a driver for CUDA 12.4); the way out is then said in words.
@@ -199,7 +206,33 @@ function(_cli_action_command var action)
   string(JSON action SET "${action}" command "${pip_json}")
   string(JSON action SET "${action}" uv "${uv_json}")
   string(JSON action SET "${action}" note "${note_json}")
+  if(offered)
+    string(JSON action SET "${action}" offered true)
+  else()
+    string(JSON action SET "${action}" offered false)
+  endif()
   set(${var} "${action}" PARENT_SCOPE)
+endfunction()
+
+# _cli_release_wheel_for_python(<offered-var> <note-var> <release> <python X.Y or "">):
+# whether a build of <release> can be installed for that Python here: FALSE
+# (and why, in <note-var>) when the table lists the Pythons the release has
+# wheels for on this platform and <python> is not among them. pip would find
+# no wheel, so such a way out is kept in the verdict but not offered as a fix.
+function(_cli_release_wheel_for_python offered_var note_var release python)
+  set(${offered_var} TRUE PARENT_SCOPE)
+  set(${note_var} "" PARENT_SCOPE)
+  if(NOT python OR NOT release)
+    return()
+  endif()
+  _torchcompat_host_platform(platform os)
+  _torchcompat_torch_record(record "${release}")
+  _torchcompat_release_pythons(pythons "${record}" "${platform}")
+  if(pythons AND NOT python IN_LIST pythons)
+    set(${offered_var} FALSE PARENT_SCOPE)
+    set(${note_var} "torch ${release} has no wheel for Python ${python} on ${platform}"
+        PARENT_SCOPE)
+  endif()
 endfunction()
 
 # The conda form of a way out, for a torch that conda installed
@@ -237,6 +270,7 @@ function(_cli_conda_action var action conda release)
   _torchcompat_verdict_quote(command_json "${command}")
   string(JSON action SET "${action}" command "${command_json}")
   string(JSON action SET "${action}" uv null)
+  string(JSON action SET "${action}" offered true)
   set(${var} "${action}" PARENT_SCOPE)
 endfunction()
 
@@ -278,6 +312,10 @@ function(_cli_render_verdict subject python_json others_json)
         _torchcompat_verdict_push_text(gpu_json "${text}")
       endif()
     elseif(v_VERDICT STREQUAL "problem" OR v_VERDICT STREQUAL "unverified")
+      _torchcompat_json_get(offered "${actions_json}" ${index} offered)
+      if(offered STREQUAL "OFF")
+        continue()
+      endif()
       if(command)
         _torchcompat_verdict_push_text(commands "${command}")
       else()
@@ -433,6 +471,14 @@ function(_cli_check_given)
       return()
     endif()
     list(APPEND guard_args PYTHON "${CMAKE_MATCH_1}")
+  elseif(cli_PYTHON)
+    # The versions are checked for the interpreter asked: its Python too
+    # (a release without wheels for it would not install there).
+    _cli_python_answer(py)
+    if(py_STATUS STREQUAL "found" AND py_VERSION)
+      _torchcompat_major_minor("${py_VERSION}" python_minor)
+      list(APPEND guard_args PYTHON "${python_minor}")
+    endif()
   endif()
   # With --python EXE the fixes are for that interpreter: "EXE -m pip ...".
   _cli_verdict(v ${guard_args} EXECUTABLE "${cli_PYTHON}")

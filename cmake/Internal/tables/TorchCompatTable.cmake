@@ -94,6 +94,22 @@ function(_torchcompat_torch_record out_var version)
   set(${out_var} "${record}" PARENT_SCOPE)
 endfunction()
 
+# _torchcompat_release_pythons(<out-var> <record> <platform>): the Python
+# minors a release (its record) has wheels for on a platform: the platform's
+# own list where the table has one (wheels differ by platform), else the
+# release's. Sets <out-var>_ON_PLATFORM to TRUE when the list is the
+# platform's own.
+function(_torchcompat_release_pythons out_var record platform)
+  _torchcompat_json_list(pythons "${record}" python_by_platform "${platform}")
+  set(on_platform TRUE)
+  if(NOT pythons)
+    set(on_platform FALSE)
+    _torchcompat_json_list(pythons "${record}" python)
+  endif()
+  set(${out_var} "${pythons}" PARENT_SCOPE)
+  set(${out_var}_ON_PLATFORM ${on_platform} PARENT_SCOPE)
+endfunction()
+
 # Every torch release in the table, oldest first.
 function(_torchcompat_torch_versions out_var)
   _torchcompat_table(table torch-releases)
