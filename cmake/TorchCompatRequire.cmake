@@ -133,17 +133,21 @@ include("${CMAKE_CURRENT_LIST_DIR}/Internal/checks/TorchCompatToolchainChecks.cm
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/verdict/TorchCompatVerdict.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/Internal/common/TorchCompatVersionRules.cmake")
 
-# Sets torchcompat_require's RESULT_VARIABLE and MESSAGE_VARIABLE in its caller.
-macro(_torchcompat_publish_answer ok text verdict)
-  # A macro, so that PARENT_SCOPE reaches torchcompat_require's caller.
+# Sets torchcompat_require's RESULT_VARIABLE, MESSAGE_VARIABLE and
+# VERDICT_VARIABLE in its caller, from the variables named <text_var> and
+# <verdict_var>. A macro, so that PARENT_SCOPE reaches torchcompat_require's
+# caller; it takes names, not values: a macro substitutes its arguments as
+# text and reads their backslashes again, which turned the verdict's \" into
+# " (broken JSON) and would make a Windows path's \U an invalid escape.
+macro(_torchcompat_publish_answer ok text_var verdict_var)
   if(arg_RESULT_VARIABLE)
     set(${arg_RESULT_VARIABLE} ${ok} PARENT_SCOPE)
   endif()
   if(arg_MESSAGE_VARIABLE)
-    set(${arg_MESSAGE_VARIABLE} "${text}" PARENT_SCOPE)
+    set(${arg_MESSAGE_VARIABLE} "${${text_var}}" PARENT_SCOPE)
   endif()
   if(arg_VERDICT_VARIABLE)
-    set(${arg_VERDICT_VARIABLE} "${verdict}" PARENT_SCOPE)
+    set(${arg_VERDICT_VARIABLE} "${${verdict_var}}" PARENT_SCOPE)
   endif()
 endmacro()
 
@@ -218,7 +222,7 @@ function(torchcompat_require)
     if(NOT quiet)
       message(STATUS "${text}")
     endif()
-    _torchcompat_publish_answer(TRUE "${text}" "${_TORCHCOMPAT_REQUIRE_VERDICT_${key}}")
+    _torchcompat_publish_answer(TRUE text _TORCHCOMPAT_REQUIRE_VERDICT_${key})
     return()
   endif()
   set(accept FALSE)
@@ -288,7 +292,7 @@ function(torchcompat_require)
       "${text}"
       NOTES
       ${notes})
-    _torchcompat_publish_answer(${answer_OK} "${answer_TEXT}" "${answer_VERDICT}")
+    _torchcompat_publish_answer(${answer_OK} answer_TEXT answer_VERDICT)
     return()
   endif()
 
@@ -458,7 +462,7 @@ function(torchcompat_require)
     set(_TORCHCOMPAT_REQUIRE_VERDICT_${key} "${verdict_line}"
         CACHE INTERNAL "the verdict of a torchcompat_require() that passed")
   endif()
-  _torchcompat_publish_answer(${answer_OK} "${answer_TEXT}" "${answer_VERDICT}")
+  _torchcompat_publish_answer(${answer_OK} answer_TEXT answer_VERDICT)
 endfunction()
 
 cmake_policy(POP)

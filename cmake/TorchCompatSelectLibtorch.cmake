@@ -167,7 +167,7 @@ function(torchcompat_select_libtorch)
       "${warning}"
       ""
       "${notice}")
-    _torchcompat_publish_selection(TRUE "${variant}" "${url}" "${reason}" "${text}")
+    _torchcompat_publish_selection(TRUE)
     return()
   endif()
   _torchcompat_policy_and_mode(policy mode arg)
@@ -245,7 +245,10 @@ function(torchcompat_select_libtorch)
     _torchcompat_auto_variant(auto "${version}" "${platform}" "${policy}")
     if(auto_FAILURE)
       _torchcompat_selection_report(text ${quiet} ${failure_mode} "" "" "${auto_FAILURE}")
-      _torchcompat_publish_selection(FALSE "" "" "" "${text}")
+      set(variant "")
+      set(url "")
+      set(reason "")
+      _torchcompat_publish_selection(FALSE)
       return()
     endif()
     set(variant "${auto_VARIANT}")
@@ -291,13 +294,16 @@ macro(_torchcompat_finish_selection)
   string(REPLACE "\n" " " ways_stored "${auto_WAYS}")
   set(_TORCHCOMPAT_SELECTED_WAYS_${key} "${ways_stored}"
       CACHE INTERNAL "the ways out of a torchcompat_select_libtorch() answer")
-  _torchcompat_publish_selection(TRUE "${variant}" "${url}" "${reason}" "${text}")
+  _torchcompat_publish_selection(TRUE)
 endmacro()
 
 # Sets the caller's URL_VARIABLE, VARIANT_VARIABLE, REASON_VARIABLE,
-# RESULT_VARIABLE and MESSAGE_VARIABLE.
-macro(_torchcompat_publish_selection ok variant url reason text)
-  # A macro so that PARENT_SCOPE reaches torchcompat_select_libtorch's caller.
+# RESULT_VARIABLE and MESSAGE_VARIABLE from its variables variant, url,
+# reason and text. A macro so that PARENT_SCOPE reaches
+# torchcompat_select_libtorch's caller; the texts are read as variables, not
+# passed as arguments: a macro reads its arguments' backslashes again (a
+# Windows path's \U would be an invalid escape, a \" would lose its \).
+macro(_torchcompat_publish_selection ok)
   set(${arg_URL_VARIABLE} "${url}" PARENT_SCOPE)
   if(arg_VARIANT_VARIABLE)
     set(${arg_VARIANT_VARIABLE} "${variant}" PARENT_SCOPE)

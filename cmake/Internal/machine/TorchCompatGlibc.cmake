@@ -99,8 +99,10 @@ function(_torchcompat_machine_glibc prefix)
       set(from "target profile ${profile}")
       if(version STREQUAL "")
         string(
-          CONCAT reason "the target profile ${profile} does not state the target machine's "
-                 "glibc (saved by a probe older than its glibc member: add one, such as glibc 2.35)"
+          CONCAT
+            reason
+            "the target profile ${profile} does not state the target machine's "
+            "glibc (saved by a probe older than its glibc member): add \"glibc\": \"<major.minor>\" to it"
         )
       endif()
     else()

@@ -60,6 +60,11 @@ if(NOT
 )
   message(FATAL_ERROR "a profile without glibc must leave it unverified: ${check}")
 endif()
+# The reason quotes what to add ("glibc": "<major.minor>"): the quotes reach
+# the caller's verdict as they were, and the verdict stays JSON.
+if(NOT check MATCHES "add \"glibc\": \"<major\\.minor>\" to it")
+  message(FATAL_ERROR "the reason's quotes did not reach the verdict: ${check}")
+endif()
 
 string(JSON bad SET "${json}" glibc "\"new\"")
 file(WRITE "${CMAKE_BINARY_DIR}/bad-glibc.json" "${bad}")
