@@ -126,12 +126,12 @@ function(_torchcompat_report_builds out version platform policy)
 endfunction()
 
 # What to install here, as the verdict records it: <out>_LIBTORCH
-# ({"variant", "url", "reason", "none"}) and <out>_PIP ({"variant", "index",
+# ({"variant", "url", "reason", "none", "source"}) and <out>_PIP ({"variant", "index",
 # "pip", "uv", "reason", "note"}, the commands naming <python> when given).
 function(_torchcompat_report_install out version platform policy python)
   _torchcompat_libtorch_here(libtorch "${version}" "${platform}" "${policy}")
   set(libtorch_json "{}")
-  foreach(field IN ITEMS variant url reason none)
+  foreach(field IN ITEMS variant url reason none source)
     string(TOUPPER "${field}" upper)
     _torchcompat_verdict_quote(value "${libtorch_${upper}}")
     string(JSON libtorch_json SET "${libtorch_json}" ${field} "${value}")

@@ -28,7 +28,8 @@ MACHINE = {"known": BOOL, "amd": OBJ, "intel": OBJ,
 # Where each machine fact came from: every fact that is there names its source.
 SOURCES = {"driver": OPT_STR, "driver_cuda": OPT_STR, "gpus": OPT_STR, "cudnn": OPT_STR}
 CHECK_STATUSES = ("fails", "unverified", "cpu-only", "passes")
-LIBTORCH = {"variant": OPT_STR, "url": OPT_STR, "reason": OPT_STR, "none": OPT_STR}
+LIBTORCH = {"variant": OPT_STR, "url": OPT_STR, "reason": OPT_STR, "none": OPT_STR,
+            "source": OPT_STR}
 WHEEL = {"variant": OPT_STR, "index": OPT_STR, "pip": OPT_STR, "uv": OPT_STR, "reason": OPT_STR,
          "note": OPT_STR}
 ANSWERS = {"works", "cpu-only", "problem", "unverified"}

@@ -89,8 +89,9 @@ function(_torchcompat_newest_wheel_that_runs prefix python platform policy)
 endfunction()
 
 # _torchcompat_libtorch_here(<prefix> <release> <platform> <policy>): the
-# libtorch archive of a release that runs here: <prefix>_VARIANT, _URL,
-# _REASON, or, when there is none, _NONE (why, in words).
+# libtorch archive (or wheel) of a release that runs here: <prefix>_VARIANT,
+# _URL, _REASON and _SOURCE (archive or wheel), or, when there is none, _NONE
+# (why, in words) and an empty _SOURCE.
 function(_torchcompat_libtorch_here prefix release platform policy)
   # PyPI's torch wheel where it is the source (TORCHCOMPAT_LIBTORCH_SOURCE=wheel, or auto for a
   # release or platform without an archive: Linux aarch64), as the selector takes it (issue 17).
@@ -100,6 +101,7 @@ function(_torchcompat_libtorch_here prefix release platform policy)
       set(${prefix}_${part} "${wheel_${part}}" PARENT_SCOPE)
     endforeach()
     set(${prefix}_NONE "" PARENT_SCOPE)
+    set(${prefix}_SOURCE wheel PARENT_SCOPE)
     return()
   endif()
   _torchcompat_choose_variant(
@@ -110,8 +112,10 @@ function(_torchcompat_libtorch_here prefix release platform policy)
     KIND libtorch)
   set(url "")
   set(none "")
+  set(source "")
   if(choice_VARIANT)
     _torchcompat_archive_url(url "${release}" "${choice_VARIANT}" "${platform}" "" "")
+    set(source archive)
   else()
     _torchcompat_release_variants(known "${release}" "${platform}" libtorch)
     if(known)
@@ -124,6 +128,7 @@ function(_torchcompat_libtorch_here prefix release platform policy)
   set(${prefix}_URL "${url}" PARENT_SCOPE)
   set(${prefix}_REASON "${choice_REASON}" PARENT_SCOPE)
   set(${prefix}_NONE "${none}" PARENT_SCOPE)
+  set(${prefix}_SOURCE "${source}" PARENT_SCOPE)
 endfunction()
 
 cmake_policy(POP)
