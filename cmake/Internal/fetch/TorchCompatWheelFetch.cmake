@@ -207,21 +207,23 @@ function(_torchcompat_fetch_wheels)
     _torchcompat_wheel_hash_agrees("${arg_SHA256}" "${store}" "${key}" "${published}")
   endif()
 
-  # The hash is computed while the wheel is listed (_torchcompat_wheel_model), and compared before
-  # anything the listing says is used.
+  # The hash is computed by a child while the wheel is unpacked (_torchcompat_wheel_unpack), and a
+  # mismatch stops before the tree is checked or moved; a wheel refused before that is hashed
+  # first, as a wrong hash is the better explanation. A wheel whose METADATA says which wheels to
+  # fetch next is hashed while it is listed instead, and compared before that is read.
+  set(hash_now "")
+  if(record_REQUIRES STREQUAL "null" OR record_REQUIRES STREQUAL "")
+    set(hash_now HASH)
+  endif()
   _torchcompat_wheel_fetch_one(torch_wheel "${entry_dir}" "${url}" "${archive}" "${allow_http}")
-  _torchcompat_wheel_model("${torch_wheel}" torch torch_model)
-  _torchcompat_wheel_hash_verdict("${torch_wheel}" "${torch_model_SHA256}" "${published}"
-                                  "${published_from}" "${url}" "${archive}")
-  _torchcompat_wheel_refuse_on("${torch_model_ERROR}" "${torch_wheel}" "${url}" "${archive}")
-  _torchcompat_wheel_platform_check(
-    "${torch_wheel}"
-    "${file_name}"
-    "${platform}"
-    "${entry_dir}"
-    "${torch_model_DIST_INFO}"
-    "${url}"
-    "${archive}")
+  _torchcompat_wheel_model("${torch_wheel}" torch torch_model ${hash_now})
+  _torchcompat_wheel_part(torch_model "${torch_wheel}" "${url}" "${archive}" "${published}"
+                          "${published_from}")
+  if(hash_now)
+    _torchcompat_wheel_hash_verdict(torch_model)
+  endif()
+  _torchcompat_wheel_refuse_on("${torch_model_ERROR}" torch_model)
+  _torchcompat_wheel_platform_check(torch_model "${file_name}" "${platform}" "${entry_dir}")
   set(metadata "")
   if(record_REQUIRES STREQUAL "null" OR record_REQUIRES STREQUAL "")
     _torchcompat_wheel_member_text(metadata "${torch_wheel}" "${torch_model_DIST_INFO}/METADATA"
@@ -270,14 +272,14 @@ function(_torchcompat_fetch_wheels)
     endif()
     _torchcompat_wheel_fetch_one(dep_wheel "${entry_dir}" "${dep_url}" "" "${allow_http}")
     _torchcompat_wheel_model("${dep_wheel}" nvidia dep${number})
-    _torchcompat_wheel_hash_verdict("${dep_wheel}" "${dep${number}_SHA256}" "${dep_hash}"
-                                    "published by its index" "${dep_url}" "")
-    _torchcompat_wheel_refuse_on("${dep${number}_ERROR}" "${dep_wheel}" "${dep_url}" "")
+    _torchcompat_wheel_part(dep${number} "${dep_wheel}" "${dep_url}" "" "${dep_hash}"
+                            "published by its index")
+    _torchcompat_wheel_refuse_on("${dep${number}_ERROR}" dep${number})
     list(APPEND parts dep${number})
     list(APPEND wheels "${dep_wheel}")
   endforeach()
 
-  _torchcompat_wheel_unpack("${entry_dir}" "${wheels}" "${parts}" "${url}" "${archive}")
+  _torchcompat_wheel_unpack("${entry_dir}" "${parts}")
   foreach(wheel IN LISTS wheels)
     file(REMOVE "${wheel}")
   endforeach()
@@ -383,6 +385,24 @@ function(_torchcompat_wheel_hash_agrees given store key published)
   endif()
 endfunction()
 
+# What the checks of a wheel's model <part> need to name it and to verify it: its file, URL, local
+# copy (ARCHIVE, or empty) and published hash with where that was published. (A macro: they are
+# set beside the model, in the caller's scope, which the functions below read.)
+macro(
+  _torchcompat_wheel_part
+  part
+  wheel
+  url
+  archive
+  expected
+  expected_from)
+  set(${part}_WHEEL "${wheel}")
+  set(${part}_URL "${url}")
+  set(${part}_ARCHIVE "${archive}")
+  set(${part}_EXPECTED "${expected}")
+  set(${part}_EXPECTED_FROM "${expected_from}")
+endmacro()
+
 # Downloads (or privately copies) one wheel into the entry as a .part file. Sets <out> to the file;
 # its hash is checked by _torchcompat_wheel_hash_verdict.
 function(_torchcompat_wheel_fetch_one out entry_dir url archive allow_http)
@@ -410,16 +430,15 @@ function(_torchcompat_wheel_fetch_one out entry_dir url archive allow_http)
   set(${out} "${file}" PARENT_SCOPE)
 endfunction()
 
-# Stops on a wheel whose SHA-256 (<actual>, computed while it was listed; empty when it was refused
-# before that, and computed here) is not the published one. The file is removed.
-function(
-  _torchcompat_wheel_hash_verdict
-  file
-  actual
-  expected
-  expected_from
-  url
-  archive)
+# Stops on a wheel whose SHA-256 (<part>_SHA256, computed beside its listing or its extraction;
+# computed here where it is empty) is not the published one. The file is removed.
+function(_torchcompat_wheel_hash_verdict part)
+  set(file "${${part}_WHEEL}")
+  set(actual "${${part}_SHA256}")
+  set(expected "${${part}_EXPECTED}")
+  set(expected_from "${${part}_EXPECTED_FROM}")
+  set(url "${${part}_URL}")
+  set(archive "${${part}_ARCHIVE}")
   if(actual STREQUAL "")
     file(SHA256 "${file}" actual)
   endif()
@@ -441,8 +460,14 @@ function(
   endif()
 endfunction()
 
-function(_torchcompat_wheel_refuse_on problem wheel url archive)
+# Refuses the wheel of <part> for <problem>, if any; a wheel that is not the published file is
+# refused for that first.
+function(_torchcompat_wheel_refuse_on problem part)
   if(NOT problem STREQUAL "")
+    _torchcompat_wheel_hash_verdict(${part})
+    set(wheel "${${part}_WHEEL}")
+    set(url "${${part}_URL}")
+    set(archive "${${part}_ARCHIVE}")
     file(REMOVE "${wheel}")
     set(what "${archive}")
     if(what STREQUAL "")
@@ -455,15 +480,9 @@ endfunction()
 
 # The wheel's own WHEEL file names the platforms it was built for; a wheel of another platform
 # (renamed, or served under another's name) would fail only at link or load time.
-function(
-  _torchcompat_wheel_platform_check
-  wheel
-  file_name
-  platform
-  work_dir
-  dist_info
-  url
-  archive)
+function(_torchcompat_wheel_platform_check part file_name platform work_dir)
+  set(wheel "${${part}_WHEEL}")
+  set(dist_info "${${part}_DIST_INFO}")
   set(text "")
   if(NOT dist_info STREQUAL "")
     _torchcompat_wheel_member_text(text "${wheel}" "${dist_info}/WHEEL" "${work_dir}")
@@ -486,27 +505,47 @@ function(
       set(seen "none")
     endif()
     set(problem "it is not a wheel for ${platform}: its WHEEL file's tags are ${seen}")
-    _torchcompat_wheel_refuse_on("${problem}" "${wheel}" "${url}" "${archive}")
+    _torchcompat_wheel_refuse_on("${problem}" ${part})
   endif()
 endfunction()
 
 # Unpacks every wheel's checked part into one staging folder, checks the tree against the union of
 # their models (a file two wheels both hold is refused: one would silently replace the other) and
-# renames it to <entry>/site-packages.
-function(_torchcompat_wheel_unpack entry_dir wheels parts url archive)
+# renames it to <entry>/site-packages. A wheel not hashed yet is hashed by a child while it is
+# extracted, and compared before anything else: a mismatch removes the staging folder and stops.
+function(_torchcompat_wheel_unpack entry_dir parts)
   _torchcompat_temp_suffix(suffix)
   set(staging "${entry_dir}/extract-${suffix}.tmp")
   file(MAKE_DIRECTORY "${staging}")
+  list(GET parts 0 first)
+  set(url "${${first}_URL}")
+  set(archive "${${first}_ARCHIVE}")
+  set(wheels "")
+  foreach(part IN LISTS parts)
+    list(APPEND wheels "${${part}_WHEEL}")
+  endforeach()
   foreach(list IN ITEMS NAMES KINDS SIZES TARGETS)
     set(union_${list} "")
   endforeach()
   set(problem "")
-  foreach(wheel part IN ZIP_LISTS wheels parts)
+  foreach(part IN LISTS parts)
     _torchcompat_wheel_union_add(problem union ${part})
     if(NOT problem STREQUAL "")
       break()
     endif()
-    _torchcompat_wheel_extract("${wheel}" "${staging}" "${${part}_MEMBERS}" problem)
+    set(hash_var "")
+    if("${${part}_SHA256}" STREQUAL "")
+      set(hash_var ${part}_SHA256)
+    endif()
+    _torchcompat_wheel_extract("${${part}_WHEEL}" "${staging}" "${${part}_MEMBERS}" problem
+                               ${hash_var})
+    if(NOT "${${part}_SHA256}" STREQUAL "${${part}_EXPECTED}")
+      file(REMOVE_RECURSE "${staging}")
+      foreach(wheel IN LISTS wheels)
+        file(REMOVE "${wheel}")
+      endforeach()
+      _torchcompat_wheel_hash_verdict(${part})
+    endif()
     if(NOT problem STREQUAL "")
       break()
     endif()

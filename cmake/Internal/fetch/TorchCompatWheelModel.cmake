@@ -9,13 +9,13 @@ wheel, of which only what C++ needs is unpacked.
 
   ::
 
-    _torchcompat_wheel_model(<wheel> <kind> <prefix>)
+    _torchcompat_wheel_model(<wheel> <kind> <prefix> [HASH])
 
-  Lists the whole wheel once with the reader that extracts it (its SHA-256
-  computed by a second child meanwhile), refuses what the zip checks refuse
-  anywhere in it (names, the central directory's count, the caps), and
-  builds the model of the part that will be unpacked, with whole-list
-  operations:
+  Lists the whole wheel once with the reader that extracts it (with
+  ``HASH``, its SHA-256 computed by a second child meanwhile), refuses what
+  the zip checks refuse anywhere in it (names, the central directory's
+  count, the caps), and builds the model of the part that will be
+  unpacked, with whole-list operations:
   ``torch/{include,lib,share}`` and ``torch/version.py`` for ``<kind>``
   ``torch`` (which must hold a libtorch), ``nvidia/<pkg>/lib`` for
   ``nvidia``. A wheel's other top-level entries (``functorch/``,
@@ -23,18 +23,21 @@ wheel, of which only what C++ needs is unpacked.
   what :command:`_torchcompat_archive_model` sets, plus
   ``<prefix>_MEMBERS`` (the paths to extract), ``<prefix>_DIST_INFO``
   (the ``*.dist-info`` folder, empty when there is none) and
-  ``<prefix>_SHA256`` (the wheel's hash, empty when it was refused before
-  it was listed). The caller compares that hash with the published one
-  before it uses anything else the model says.
+  ``<prefix>_SHA256`` (with ``HASH``, the wheel's hash; else, or when it
+  was refused before it was listed, empty). The caller compares that hash
+  with the published one before it uses anything else the model says.
 
 .. command:: _torchcompat_wheel_extract
 
   ::
 
-    _torchcompat_wheel_extract(<wheel> <dir> <members> <error-var>)
+    _torchcompat_wheel_extract(<wheel> <dir> <members> <error-var>
+                               [<sha256-var>])
 
   Extracts ``<members>`` of ``<wheel>`` into ``<dir>`` in a child whose
-  complaints (a CRC-32 or size that does not match) fail it.
+  complaints (a CRC-32 or size that does not match) fail it. With
+  ``<sha256-var>``, the wheel's SHA-256 is computed by a second child
+  meanwhile and set there.
 
 .. command:: _torchcompat_wheel_member_text
 
@@ -57,6 +60,10 @@ include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchKnobs.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchValidate.cmake")
 
 function(_torchcompat_wheel_model wheel kind prefix)
+  set(hash_now FALSE)
+  if(ARGC GREATER 3 AND ARGV3 STREQUAL "HASH")
+    set(hash_now TRUE)
+  endif()
   foreach(
     part IN
     ITEMS ERROR
@@ -75,8 +82,12 @@ function(_torchcompat_wheel_model wheel kind prefix)
     _torchcompat_zip_directory(zip_entries problem "${wheel}")
   endif()
   if(problem STREQUAL "")
-    _torchcompat_archive_list(verbose problem "${wheel}" tvf sha256)
-    set(${prefix}_SHA256 "${sha256}" PARENT_SCOPE)
+    if(hash_now)
+      _torchcompat_archive_list(verbose problem "${wheel}" tvf sha256)
+      set(${prefix}_SHA256 "${sha256}" PARENT_SCOPE)
+    else()
+      _torchcompat_archive_list(verbose problem "${wheel}" tvf)
+    endif()
   endif()
   # The plain listing only where the verbose one does not say each name for sure.
   set(names "")
@@ -222,12 +233,40 @@ endfunction()
 
 function(_torchcompat_wheel_extract wheel dir members out_error)
   file(MAKE_DIRECTORY "${dir}")
-  execute_process(
-    COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${wheel}" ${members}
-    WORKING_DIRECTORY "${dir}"
-    RESULT_VARIABLE rc
-    OUTPUT_VARIABLE ignored
-    ERROR_VARIABLE complaints)
+  if(ARGC GREATER 4)
+    # The hashing child of _torchcompat_extract, first in the pipeline (its empty output the
+    # extracting child's input); it writes its answer to a *.tmp beside the wheel, in the private
+    # entry folder.
+    _torchcompat_temp_suffix(suffix)
+    get_filename_component(folder "${wheel}" DIRECTORY)
+    set(hash_file "${folder}/sha256-${suffix}.tmp")
+    execute_process(
+      COMMAND
+        "${CMAKE_COMMAND}" "-D_TORCHCOMPAT_SHA256_OF=${wheel}"
+        "-D_TORCHCOMPAT_SHA256_TO=${hash_file}" -P
+        "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/TorchCompatFetchExtract.cmake"
+      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${wheel}" ${members}
+      WORKING_DIRECTORY "${dir}" RESULTS_VARIABLE codes
+      OUTPUT_VARIABLE ignored
+      ERROR_VARIABLE complaints)
+    list(GET codes -1 rc)
+    set(actual "")
+    if(EXISTS "${hash_file}")
+      file(READ "${hash_file}" actual)
+      file(REMOVE "${hash_file}")
+    endif()
+    if(NOT actual MATCHES "^[0-9a-f]+$")
+      file(SHA256 "${wheel}" actual)
+    endif()
+    set(${ARGV4} "${actual}" PARENT_SCOPE)
+  else()
+    execute_process(
+      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${wheel}" ${members}
+      WORKING_DIRECTORY "${dir}"
+      RESULT_VARIABLE rc
+      OUTPUT_VARIABLE ignored
+      ERROR_VARIABLE complaints)
+  endif()
   set(problem "")
   if(NOT rc EQUAL 0 OR NOT complaints STREQUAL "")
     string(STRIP "${complaints}" complaints)
