@@ -31,23 +31,10 @@ function(_torchcompat_render_report_advice out_var verdict)
   set(words_does-not-run "does not run: ")
   _torchcompat_verdict_indices(index_list "${verdict}" builds)
   foreach(index IN LISTS index_list)
-    string(
-      JSON
-      variant
-      GET
-      "${verdict}"
-      builds
-      ${index}
-      variant)
-    string(
-      JSON
-      status
-      GET
-      "${verdict}"
-      builds
-      ${index}
-      status)
-    _torchcompat_json_get(reason "${verdict}" builds ${index} reason)
+    string(JSON build GET "${verdict}" builds ${index})
+    string(JSON variant GET "${build}" variant)
+    string(JSON status GET "${build}" status)
+    _torchcompat_json_get(reason "${build}" reason)
     _torchcompat_report_line(text "${variant}" "${words_${status}}${reason}")
   endforeach()
   _torchcompat_json_get(note "${verdict}" note)

@@ -1,31 +1,11 @@
 include("${CMAKE_CURRENT_LIST_DIR}/../vendor_profile.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../report_builds.cmake")
 # A Radeon RX 7900 (gfx1100): both ROCm builds of torch 2.3.0 carry its code, so they run
 # here, the CUDA builds would run on the CPU only, and the libtorch and pip command are the
 # newest ROCm build's, from its own index.
 vendor_profile("${CMAKE_BINARY_DIR}/gfx1100.json" AMD gfx1100)
 torchcompat_report(TORCH 2.3.0 OUTPUT_VARIABLE text VERDICT_VARIABLE verdict)
-set(statuses "")
-string(JSON count LENGTH "${verdict}" builds)
-math(EXPR last "${count} - 1")
-foreach(index RANGE ${last})
-  string(
-    JSON
-    variant
-    GET
-    "${verdict}"
-    builds
-    ${index}
-    variant)
-  string(
-    JSON
-    status
-    GET
-    "${verdict}"
-    builds
-    ${index}
-    status)
-  list(APPEND statuses "${variant}=${status}")
-endforeach()
+report_builds(statuses "${verdict}")
 set(expected "cu121=cpu-only;cu118=cpu-only;cpu=runs;rocm6.0=runs;rocm5.7=runs")
 if(NOT statuses STREQUAL expected)
   message(FATAL_ERROR "builds: ${statuses}, expected ${expected}")

@@ -1,36 +1,14 @@
 include("${CMAKE_CURRENT_LIST_DIR}/../vendor_profile.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../report_builds.cmake")
 # On a machine with no AMD and no Intel GPU, the ROCm and XPU builds of torch 2.7.0 are not
 # "cannot be verified": they run on the CPU only, and the report says so (issue 18).
 vendor_profile("${CMAKE_BINARY_DIR}/no-amd-intel.json" AMD_NONE INTEL_NONE)
 torchcompat_report(TORCH 2.7.0 OUTPUT_VARIABLE text VERDICT_VARIABLE verdict)
 set(seen "")
-string(JSON count LENGTH "${verdict}" builds)
-math(EXPR last "${count} - 1")
-foreach(index RANGE ${last})
-  string(
-    JSON
-    variant
-    GET
-    "${verdict}"
-    builds
-    ${index}
-    variant)
-  string(
-    JSON
-    status
-    GET
-    "${verdict}"
-    builds
-    ${index}
-    status)
-  string(
-    JSON
-    reason
-    GET
-    "${verdict}"
-    builds
-    ${index}
-    reason)
+report_builds(builds "${verdict}")
+foreach(variant IN LISTS builds_VARIANTS)
+  set(status "${builds_STATUS_${variant}}")
+  set(reason "${builds_REASON_${variant}}")
   if(variant MATCHES "^rocm")
     set(expected "no AMD GPU is visible \\(no GPU node in /sys/class/kfd/kfd/topology\\)")
   elseif(variant STREQUAL "xpu")

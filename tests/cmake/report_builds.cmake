@@ -1,0 +1,26 @@
+# report_builds(<prefix> <verdict>): the builds of a torchcompat_report()
+# verdict, read the one way every Report case reads them. Sets <prefix>
+# ("variant=status" items, in the verdict's order), <prefix>_VARIANTS, and
+# <prefix>_STATUS_<variant> and <prefix>_REASON_<variant> for each build.
+include_guard(GLOBAL)
+
+function(report_builds prefix verdict)
+  set(items "")
+  set(variants "")
+  string(JSON count LENGTH "${verdict}" builds)
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(index RANGE ${last})
+      string(JSON build GET "${verdict}" builds ${index})
+      string(JSON variant GET "${build}" variant)
+      string(JSON status GET "${build}" status)
+      string(JSON reason GET "${build}" reason)
+      list(APPEND items "${variant}=${status}")
+      list(APPEND variants "${variant}")
+      set(${prefix}_STATUS_${variant} "${status}" PARENT_SCOPE)
+      set(${prefix}_REASON_${variant} "${reason}" PARENT_SCOPE)
+    endforeach()
+  endif()
+  set(${prefix} "${items}" PARENT_SCOPE)
+  set(${prefix}_VARIANTS "${variants}" PARENT_SCOPE)
+endfunction()
