@@ -143,6 +143,37 @@ function(_torchcompat_verbose_tagged out lines)
   set(${out} "${text}" PARENT_SCOPE)
 endfunction()
 
+# The lines of the listing _torchcompat_verbose_tagged read last whose names match <regex> (a whole
+# name, without spaces), and those names; their tagged text is remembered for those lines, so that
+# the model of that part of the listing does not read each line again. Every line read one way, so a
+# line matches where the name it was read for does: the two filters keep the same lines. <ok-var>
+# is false (and nothing is set) when <lines> are not the lines read last.
+function(_torchcompat_verbose_subset out_ok out_lines out_names lines regex)
+  set(${out_ok} FALSE PARENT_SCOPE)
+  get_property(memo_lines GLOBAL PROPERTY _TORCHCOMPAT_TAGGED_LINES)
+  if(lines STREQUAL "" OR NOT lines STREQUAL memo_lines)
+    return()
+  endif()
+  get_property(tagged GLOBAL PROPERTY _TORCHCOMPAT_TAGGED_TEXT)
+  _torchcompat_bulk_list(tagged "${tagged}")
+  list(FILTER tagged INCLUDE REGEX "^.(${regex})$")
+  _torchcompat_verbose_regexes(plain link head)
+  set(kept "${lines}")
+  list(FILTER kept INCLUDE REGEX "^[-dl]${head}(${regex})( -> [^ ]+)?$")
+  list(LENGTH tagged tagged_count)
+  list(LENGTH kept kept_count)
+  if(NOT tagged_count EQUAL kept_count OR kept_count EQUAL 0)
+    return()
+  endif()
+  list(TRANSFORM tagged REPLACE "^.(.*)$" "\\1" OUTPUT_VARIABLE names)
+  _torchcompat_bulk_text(text "${tagged}")
+  set_property(GLOBAL PROPERTY _TORCHCOMPAT_TAGGED_LINES "${kept}")
+  set_property(GLOBAL PROPERTY _TORCHCOMPAT_TAGGED_TEXT "${text}")
+  set(${out_lines} "${kept}" PARENT_SCOPE)
+  set(${out_names} "${names}" PARENT_SCOPE)
+  set(${out_ok} TRUE PARENT_SCOPE)
+endfunction()
+
 function(_torchcompat_verbose_names out_ok out_names lines)
   set(${out_ok} FALSE PARENT_SCOPE)
   set(${out_names} "" PARENT_SCOPE)

@@ -208,12 +208,16 @@ function(
   lines)
   set(kept_names "${names}")
   list(FILTER kept_names INCLUDE REGEX "${keep}")
-  _torchcompat_verbose_regexes(plain link head)
-  set(kept_lines "${lines}")
-  list(FILTER kept_lines INCLUDE REGEX "^[-dl]${head}(${keep_listed})( -> [^ ]+)?$")
-  # The head holds two groups: the name is the third.
-  list(TRANSFORM kept_lines REPLACE "^[-dl]${head}([^ ]+)( -> [^ ]+)?$" "\\3" OUTPUT_VARIABLE
-                                                                              listed)
+  # The listing was read in bulk (its names are the lines' own): its part is taken from that reading.
+  _torchcompat_verbose_subset(subset_ok kept_lines listed "${lines}" "${keep_listed}")
+  if(NOT subset_ok)
+    _torchcompat_verbose_regexes(plain link head)
+    set(kept_lines "${lines}")
+    list(FILTER kept_lines INCLUDE REGEX "^[-dl]${head}(${keep_listed})( -> [^ ]+)?$")
+    # The head holds two groups: the name is the third.
+    list(TRANSFORM kept_lines REPLACE "^[-dl]${head}([^ ]+)( -> [^ ]+)?$" "\\3" OUTPUT_VARIABLE
+                                                                                listed)
+  endif()
   if(NOT listed STREQUAL kept_names)
     # Gathered as text, then split once: appending to a list copies it.
     set(kept_names "")
