@@ -13,6 +13,7 @@
 # Runs the guard quietly (VERDICT_VARIABLE) and fails the case unless the verdict's answer is
 # <answer>, a check of status <status> has a reason matching <reason-regex> (none for
 # <status> "-"), and, with WAY, a way out's "cmake" argument matches <cmake-regex>.
+include("${CMAKE_CURRENT_LIST_DIR}/verdict_checks.cmake")
 
 function(vendor_profile file)
   cmake_parse_arguments(PARSE_ARGV 1 arg "AMD_NONE;AMD_ERROR;INTEL_NONE;INTEL_ERROR" "" "AMD;INTEL")
@@ -119,31 +120,12 @@ function(vendor_guard answer status reason_regex)
                         "'${answer}':\n${text}")
   endif()
   set(found FALSE)
-  string(JSON count LENGTH "${verdict}" checks)
-  if(count GREATER 0)
-    math(EXPR last "${count} - 1")
-    foreach(index RANGE ${last})
-      string(
-        JSON
-        check_status
-        GET
-        "${verdict}"
-        checks
-        ${index}
-        status)
-      string(
-        JSON
-        reason
-        GET
-        "${verdict}"
-        checks
-        ${index}
-        reason)
-      if(check_status STREQUAL status AND reason MATCHES "${reason_regex}")
-        set(found TRUE)
-      endif()
-    endforeach()
-  endif()
+  verdict_checks(checks "${verdict}")
+  foreach(index IN LISTS checks)
+    if(checks_STATUS_${index} STREQUAL status AND checks_REASON_${index} MATCHES "${reason_regex}")
+      set(found TRUE)
+    endif()
+  endforeach()
   if(NOT status STREQUAL "-" AND NOT found)
     message(FATAL_ERROR "torch ${arg_TORCH} ${arg_VARIANT}: no ${status} check matching "
                         "'${reason_regex}' in:\n${verdict}")

@@ -151,22 +151,9 @@ function(_torchcompat_verdict_reasons prefix verdict)
   endforeach()
   _torchcompat_verdict_indices(index_list "${verdict}" checks)
   foreach(index IN LISTS index_list)
-    string(
-      JSON
-      status
-      GET
-      "${verdict}"
-      checks
-      ${index}
-      status)
-    string(
-      JSON
-      reason
-      GET
-      "${verdict}"
-      checks
-      ${index}
-      reason)
+    string(JSON check GET "${verdict}" checks ${index})
+    string(JSON status GET "${check}" status)
+    string(JSON reason GET "${check}" reason)
     string(TOUPPER "${status}" status)
     string(REPLACE "-" "_" status "${status}")
     _torchcompat_verdict_push_text(${status} "${reason}")

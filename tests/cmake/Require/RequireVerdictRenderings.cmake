@@ -3,28 +3,14 @@
 # machine in the verdict appear in MESSAGE_VARIABLE, under the heading their
 # status gives them; "works on the CPU only" is its own answer.
 include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../verdict_checks.cmake")
 
 function(expect_rendered label verdict text)
   string(JSON answer GET "${verdict}" answer)
-  string(JSON count LENGTH "${verdict}" checks)
-  math(EXPR last "${count} - 1")
-  foreach(index RANGE ${last})
-    string(
-      JSON
-      status
-      GET
-      "${verdict}"
-      checks
-      ${index}
-      status)
-    string(
-      JSON
-      reason
-      GET
-      "${verdict}"
-      checks
-      ${index}
-      reason)
+  verdict_checks(checks "${verdict}")
+  foreach(index IN LISTS checks)
+    set(status "${checks_STATUS_${index}}")
+    set(reason "${checks_REASON_${index}}")
     string(FIND "${text}" "${reason}" at)
     # The checks that passed are listed in the verdict, not in the configure's message.
     if(at EQUAL -1 AND NOT status STREQUAL "passes")

@@ -5,6 +5,7 @@
 # cxx_std_20). A program that needs C++20 is compiled against each, with
 # CMAKE_CXX_STANDARD 17 and with none, and the guard must fail exactly where
 # the compile fails.
+include("${CMAKE_CURRENT_LIST_DIR}/../verdict_checks.cmake")
 enable_language(CXX)
 if(NOT "cxx_std_20" IN_LIST CMAKE_CXX_COMPILE_FEATURES)
   message(FATAL_ERROR "this case needs a compiler with C++20 (${CMAKE_CXX_COMPILER_ID})")
@@ -19,27 +20,12 @@ file(WRITE "${source}" "#if __cplusplus < 202002L\n#error needs C++20\n#endif\ni
 function(cxx_check_status out_var release)
   torchcompat_require(TORCH ${release} VARIANT cpu RESULT_VARIABLE ok MESSAGE_VARIABLE text
                                                                       VERDICT_VARIABLE verdict)
-  string(JSON count LENGTH "${verdict}" checks)
-  math(EXPR last "${count} - 1")
+  verdict_checks(checks "${verdict}")
   # A C++ check that did not fail or stay unverified is "ok" (passes, where the verdict lists them).
   set(status ok)
-  foreach(index RANGE ${last})
-    string(
-      JSON
-      reason
-      GET
-      "${verdict}"
-      checks
-      ${index}
-      reason)
-    string(
-      JSON
-      check_status
-      GET
-      "${verdict}"
-      checks
-      ${index}
-      status)
+  foreach(index IN LISTS checks)
+    set(reason "${checks_REASON_${index}}")
+    set(check_status "${checks_STATUS_${index}}")
     if(reason MATCHES "C\\+\\+20" AND NOT check_status STREQUAL "passes")
       set(status "${check_status}")
     endif()

@@ -3,6 +3,7 @@
 # unknown when the profile has none (this host's says nothing about the
 # deployment machine's), and this host's, from getconf, without a profile.
 include("${CMAKE_CURRENT_LIST_DIR}/../guard_data.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/../verdict_checks.cmake")
 file(READ "${CMAKE_CURRENT_LIST_DIR}/../Profile/ProfileApplies.cmake" body)
 string(REGEX MATCH "\\[=\\[(.*)\\]=\\]" json "${body}")
 set(json "${CMAKE_MATCH_1}")
@@ -10,27 +11,12 @@ set(json "${CMAKE_MATCH_1}")
 function(glibc_verdict out_var)
   torchcompat_require(TORCH 2.7.0 VARIANT cpu RESULT_VARIABLE ok MESSAGE_VARIABLE text
                                                                  VERDICT_VARIABLE verdict)
-  string(JSON count LENGTH "${verdict}" checks)
-  math(EXPR last "${count} - 1")
+  verdict_checks(checks "${verdict}")
   # A check that did not fail or stay unverified is "ok" (passes, where the verdict lists them).
   set(found "ok")
-  foreach(index RANGE ${last})
-    string(
-      JSON
-      reason
-      GET
-      "${verdict}"
-      checks
-      ${index}
-      reason)
-    string(
-      JSON
-      status
-      GET
-      "${verdict}"
-      checks
-      ${index}
-      status)
+  foreach(index IN LISTS checks)
+    set(reason "${checks_REASON_${index}}")
+    set(status "${checks_STATUS_${index}}")
     if(reason MATCHES "glibc" AND NOT status STREQUAL "passes")
       set(found "${status}: ${reason}")
     endif()
