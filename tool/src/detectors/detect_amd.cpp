@@ -138,14 +138,9 @@ AmdFindings detect_amd_gpus(const FileSystem& fs) {
   const SysfsTree tree = SysfsTree::from_environment(fs);
   AmdFindings findings;
   findings.source = kfd_topology;
-  if (const auto problem = tree.root_problem()) {
+  if (const auto problem = tree.unreadable_for("AMD")) {
     findings.status = Status::error;
     findings.reason = *problem;
-    return findings;
-  }
-  if (!tree.exists_here()) {
-    findings.status = Status::error;
-    findings.reason = "AMD GPUs are detected from Linux sysfs only; on this system they are not known";
     return findings;
   }
   read_runtime(tree, findings);

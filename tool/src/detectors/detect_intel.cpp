@@ -97,14 +97,9 @@ IntelFindings detect_intel_gpus(const FileSystem& fs) {
   const SysfsTree tree = SysfsTree::from_environment(fs);
   IntelFindings findings;
   findings.source = drm_class;
-  if (const auto problem = tree.root_problem()) {
+  if (const auto problem = tree.unreadable_for("Intel")) {
     findings.status = Status::error;
     findings.reason = *problem;
-    return findings;
-  }
-  if (!tree.exists_here()) {
-    findings.status = Status::error;
-    findings.reason = "Intel GPUs are detected from Linux sysfs only; on this system they are not known";
     return findings;
   }
   // Under WSL2 Level Zero reaches Intel GPUs through /dev/dxg, and sysfs shows none of them.

@@ -85,6 +85,14 @@ std::optional<std::string> SysfsTree::root_problem() const {
          "name a saved tree's root, or unset it";
 }
 
+std::optional<std::string> SysfsTree::unreadable_for(const std::string& vendor) const {
+  if (auto problem = root_problem()) return problem;
+  if (!exists_here()) {
+    return vendor + " GPUs are detected from Linux sysfs only; on this system they are not known";
+  }
+  return std::nullopt;
+}
+
 bool gpus_behind_dxg(const SysfsTree& tree) { return tree.resolve("/dev/dxg").has_value(); }
 
 std::string attribute_text(const std::string& raw) {

@@ -40,6 +40,9 @@ class SysfsTree {
   // Why a fixture root can't stand in for "/" (it is no directory); nullopt when it can
   // or none is set. Read through a missing root, every GPU would look absent.
   std::optional<std::string> root_problem() const;
+  // Why <vendor>'s GPUs cannot be read from this tree at all (root_problem(), or
+  // no sysfs on this system); nullopt when they can. Either way they are not known.
+  std::optional<std::string> unreadable_for(const std::string& vendor) const;
 
  private:
   const FileSystem& fs_;
