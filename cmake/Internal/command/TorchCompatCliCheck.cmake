@@ -471,17 +471,35 @@ function(_cli_check_given)
       return()
     endif()
     list(APPEND guard_args PYTHON "${CMAKE_MATCH_1}")
-  elseif(cli_PYTHON)
+  endif()
+  set(no_interpreter "")
+  if(cli_PYTHON AND NOT DEFINED cli_OPTION_PYTHON_VERSION)
     # The versions are checked for the interpreter asked: its Python too
     # (a release without wheels for it would not install there).
     _cli_python_answer(py)
     if(py_STATUS STREQUAL "found" AND py_VERSION)
       _torchcompat_major_minor("${py_VERSION}" python_minor)
       list(APPEND guard_args PYTHON "${python_minor}")
+    else()
+      set(no_interpreter "no Python interpreter to ask (${py_ASKED}): ${py_REASON}")
     endif()
   endif()
-  # With --python EXE the fixes are for that interpreter: "EXE -m pip ...".
-  _cli_verdict(v ${guard_args} EXECUTABLE "${cli_PYTHON}")
+  if(no_interpreter)
+    # As `check --python EXE` says it: the versions were asked for an
+    # interpreter that is not there, so nothing is checked for it, and no
+    # command is written for it (it would not run).
+    set(v_VERDICT problem)
+    set(v_GUARD "")
+    set(v_ACTIONS "[]")
+    set(v_NOTES "[]")
+    set(v_PROBLEMS "[]")
+    set(v_FIXES "[]")
+    _torchcompat_verdict_push_text(v_PROBLEMS "${no_interpreter}")
+    _torchcompat_verdict_push_text(v_FIXES "install Python 3, or name one with --python EXE")
+  else()
+    # With --python EXE the fixes are for that interpreter: "EXE -m pip ...".
+    _cli_verdict(v ${guard_args} EXECUTABLE "${cli_PYTHON}")
+  endif()
   _cli_json_object(subject ${subject_parts})
   _cli_render_verdict("${subject}" "" "[]")
   set(_cli_out "${_cli_out}" PARENT_SCOPE)
