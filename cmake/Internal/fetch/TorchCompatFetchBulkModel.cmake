@@ -274,7 +274,18 @@ function(_torchcompat_model_bulk out_ok names lines max_size)
   string(REPLACE "/.\n" "\n" tagged "${tagged}")
   string(REPLACE "/\n" "\n" tagged "${tagged}")
   string(REGEX REPLACE "\n." "\n" entries "${tagged}")
-  if(raw MATCHES "\n/|\n[A-Za-z]:" OR entries MATCHES "(\n|/)\\.\\.(/|\n)|\n\\.?\n")
+  # An absolute name, a drive letter, "..", an empty name or "."; each expression only where the text
+  # holds what it looks for.
+  string(FIND "${raw}" "\n/" absolute)
+  string(FIND "${raw}" ":" colon)
+  string(FIND "${entries}" ".." dots)
+  string(FIND "${entries}" "\n\n" empty)
+  string(FIND "${entries}" "\n.\n" dot)
+  if(absolute GREATER -1 OR empty GREATER -1 OR dot GREATER -1)
+    return()
+  endif()
+  if((colon GREATER -1 AND raw MATCHES "\n[A-Za-z]:") OR (dots GREATER -1 AND entries MATCHES
+                                                                              "(\n|/)\\.\\.(/|\n)"))
     return()
   endif()
   # The types: each line's first character ("\n" and one character per match, no line walked).
