@@ -167,8 +167,14 @@ function(_cli_action_command var action)
     if(NOT release)
       set(release "${arg_RELEASE}")
     endif()
-    _cli_release_wheel_for_python(offered note "${release}" "${arg_PYTHON}")
-    if(NOT offered)
+    _cli_release_wheel_for_python(resolves note "${release}" "${arg_PYTHON}")
+    if(NOT resolves)
+      # No command: pip would find no wheel. Another build of the release
+      # checked is no fix at all (the Python check's own ways out say what
+      # is); another release is said in words, with why it has no command.
+      if(kind STREQUAL "variant")
+        set(offered FALSE)
+      endif()
       set(variant "")
       set(release "")
     endif()
@@ -214,11 +220,10 @@ function(_cli_action_command var action)
   set(${var} "${action}" PARENT_SCOPE)
 endfunction()
 
-# _cli_release_wheel_for_python(<offered-var> <note-var> <release> <python X.Y or "">):
+# _cli_release_wheel_for_python(<resolves-var> <note-var> <release> <python X.Y or "">):
 # whether a build of <release> can be installed for that Python here: FALSE
 # (and why, in <note-var>) when the table lists the Pythons the release has
-# wheels for on this platform and <python> is not among them. pip would find
-# no wheel, so such a way out is kept in the verdict but not offered as a fix.
+# wheels for on this platform and <python> is not among them.
 function(_cli_release_wheel_for_python offered_var note_var release python)
   set(${offered_var} TRUE PARENT_SCOPE)
   set(${note_var} "" PARENT_SCOPE)
