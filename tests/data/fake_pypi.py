@@ -41,6 +41,12 @@ class FakePyPI:
             "hashes": {}, "requires-python": requires_python, "size": len(data),
             "upload-time": upload_time, "yanked": yanked})
 
+    def add_listing(self, project, filename, url, sha256, size, yanked=False):
+        """An index entry only, for checks that read the index and never the file."""
+        self.projects.setdefault(project, []).append({
+            "filename": filename, "url": url, "hashes": {"sha256": sha256}, "size": size,
+            "requires-python": None, "upload-time": "2026-01-01T00:00:00Z", "yanked": yanked})
+
     def index_url(self):
         return self.base + "/simple"
 
