@@ -64,7 +64,7 @@ fetch_run(
     "grad: 5 7"
     "wheel-check: PASSED: torch 1.13.1 \\(cu117\\) for linux-x86_64"
     "wheel ${wheel_url}"
-    "sha256 ${torch_hash} \\(verified by TorchCompat; the same as ${index}/torch/ publishes\\)"
+    "sha256 ${torch_hash} \\(verified by TorchCompat; the one published by ${index}/torch/\\)"
     "tree ${WORK}/run/cache/libtorch/[0-9a-f]+/site-packages/torch"
     "version.py: 1.13.1\\+cu117, cuda 11.7; [0-9]+ files, [0-9]+ MiB; nvidia, torch, nvidia/cuda_runtime"
     "configure ok, [0-9.]+ s build ok, [0-9.]+ s run ok, [0-9.]+ s total")
@@ -83,6 +83,20 @@ fetch_run(
   REJECT "downloading")
 server_requests(after files)
 expect_that(after EQUAL ${before})
+
+# A release the table records: its hash is the table's, and the script compares with that one.
+wheel_table(record_data record RECORD)
+set(record_check ${check})
+list(TRANSFORM record_check REPLACE "^TORCHCOMPAT_DATA_DIR=.*"
+                                    "TORCHCOMPAT_DATA_DIR=${record_data}")
+fetch_run(
+  recorded
+  COMMAND ${record_check} --index-url "${index}" --work "${WORK}/recorded"
+  EXPECT
+    "the table's wheel: ${TORCH_WHEEL} \\(cu117, 0 MiB, sha256 ${torch_hash}\\)"
+    "PASSED"
+    "sha256 ${torch_hash} \\(verified by TorchCompat; the one recorded in ${record_data}/torch-wheels.json\\)"
+  REJECT "is not in the wheel table")
 
 # The index publishes a hash the wheel does not have: TorchCompat's refusal, through the script.
 string(REPEAT "0" 64 zeros)
