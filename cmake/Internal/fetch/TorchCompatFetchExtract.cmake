@@ -34,8 +34,10 @@ accepted, checks the result against that model, and moves it into place.
   the next configure that takes the entry's lock. After extraction every
   path on disk must be one of the model's (one ``file(GLOB_RECURSE)``
   compared with the model as a whole), of its kind, every file of its size
-  and every link with its target; a short write or anything unexpected
-  fails. A full disk is checked before (the free space ``df`` reports must
+  and every link with its target (where GNU find is there, one ``find``
+  listing of kinds, sizes and targets compared with the model as text
+  settles all of that; a difference is then looked at path by path); a
+  short write or anything unexpected fails. A full disk is checked before (the free space ``df`` reports must
   hold the listed sizes in 4 KiB blocks plus 1 MiB) and after (less than
   64 KiB left fails: older CMakes only warn about a failed write, and
   libarchive pads the file to its listed size). Then the stamp
@@ -188,6 +190,11 @@ endfunction()
 # kind (a directory, not a link to one; a file, neither a link nor a directory), each file for its
 # size and each link for its target.
 function(_torchcompat_tree_problem out staging model)
+  _torchcompat_tree_same(same "${staging}" ${model})
+  if(same)
+    set(${out} "" PARENT_SCOPE)
+    return()
+  endif()
   set(names "${${model}_NAMES}")
   set(kinds "${${model}_KINDS}")
   set(sizes "${${model}_SIZES}")
@@ -248,6 +255,62 @@ function(_torchcompat_tree_problem out staging model)
     endif()
   endforeach()
   set(${out} "${problem}" PARENT_SCOPE)
+endfunction()
+
+# The same comparison in one process where GNU find is there (Linux): the tree as find sees it
+# without following links, a "<kind> <size> <name> ><target>" line for each path (f: a regular
+# file and its size, d: a directory, l: a link and its target, ?: anything else), against the model
+# written the same way, both sorted. Sets <out> true only when the two are the same text; anything
+# else (a difference, no GNU find: macOS, Windows) leaves the answer to the checks above, which
+# name what differs. About 0.1 s for a libtorch where those take 0.5 s.
+function(_torchcompat_tree_same out staging model)
+  set(${out} FALSE PARENT_SCOPE)
+  if(CMAKE_HOST_WIN32)
+    return()
+  endif()
+  execute_process(
+    COMMAND
+      find "${staging}" -mindepth 1 "(" -type f -printf "f %s %P >\\n" ")" -o "(" -type d -printf
+      "d 0 %P >\\n" ")" -o "(" -type l -printf "l 0 %P >%l\\n" ")" -o -printf "? %P\\n"
+    RESULT_VARIABLE rc
+    OUTPUT_VARIABLE found
+    ERROR_QUIET)
+  if(NOT rc EQUAL 0)
+    return()
+  endif()
+  # One append per entry, to a short text: appending to a long one copies it, so the entries are
+  # gathered 512 at a time.
+  set(expected "")
+  list(LENGTH ${model}_NAMES count)
+  set(at 0)
+  while(at LESS count)
+    foreach(part IN ITEMS NAMES KINDS SIZES TARGETS)
+      list(SUBLIST ${model}_${part} ${at} 512 chunk_${part})
+    endforeach()
+    set(chunk "")
+    foreach(
+      name
+      kind
+      size
+      target
+      IN
+      ZIP_LISTS
+      chunk_NAMES
+      chunk_KINDS
+      chunk_SIZES
+      chunk_TARGETS)
+      string(APPEND chunk "${kind} ${size} ${name} ${target}\n")
+    endforeach()
+    string(APPEND expected "${chunk}")
+    math(EXPR at "${at} + 512")
+  endwhile()
+  foreach(text IN ITEMS found expected)
+    string(REPLACE "\n" ";" ${text} "${${text}}")
+    list(SORT ${text})
+  endforeach()
+  if(found STREQUAL expected)
+    set(${out} TRUE PARENT_SCOPE)
+  endif()
 endfunction()
 
 # A directory, a link, or a file found to be a link or a directory: what is wrong with it, if
