@@ -224,8 +224,8 @@ endfunction()
 # whether a build of <release> can be installed for that Python here: FALSE
 # (and why, in <note-var>) when the table lists the Pythons the release has
 # wheels for on this platform and <python> is not among them.
-function(_cli_release_wheel_for_python offered_var note_var release python)
-  set(${offered_var} TRUE PARENT_SCOPE)
+function(_cli_release_wheel_for_python resolves_var note_var release python)
+  set(${resolves_var} TRUE PARENT_SCOPE)
   set(${note_var} "" PARENT_SCOPE)
   if(NOT python OR NOT release)
     return()
@@ -234,7 +234,7 @@ function(_cli_release_wheel_for_python offered_var note_var release python)
   _torchcompat_torch_record(record "${release}")
   _torchcompat_release_pythons(pythons "${record}" "${platform}")
   if(pythons AND NOT python IN_LIST pythons)
-    set(${offered_var} FALSE PARENT_SCOPE)
+    set(${resolves_var} FALSE PARENT_SCOPE)
     set(${note_var} "torch ${release} has no wheel for Python ${python} on ${platform}"
         PARENT_SCOPE)
   endif()
