@@ -366,13 +366,31 @@ function(
   else()
     set(fate "The local archive ${archive} was not used")
   endif()
+  _torchcompat_stop_on_mismatch(
+    "${shown_url}"
+    "${expected}"
+    "${expected_from}"
+    "${actual}"
+    "${fate}"
+    "If the archive really changed upstream, remove its line (or update SHA256) and configure again."
+  )
+endfunction()
+
+# The one message for a file whose SHA-256 is not the expected one, archive or wheel: both
+# hashes, what became of the file (<fate>), and what to do (<advice>).
+function(
+  _torchcompat_stop_on_mismatch
+  shown_url
+  expected
+  expected_from
+  actual
+  fate
+  advice)
   message(
     FATAL_ERROR
       "TorchCompat: SHA-256 mismatch for ${shown_url} (the hash check step failed)\n"
-      "  expected: ${expected} (${expected_from})\n"
-      "  actual:   ${actual}\n"
-      "${fate}. Nothing was recorded and the cache is unchanged. If the archive really changed "
-      "upstream, remove its line (or update SHA256) and configure again.")
+      "  expected: ${expected} (${expected_from})\n" "  actual:   ${actual}\n"
+      "${fate}. Nothing was recorded and the cache is unchanged. ${advice}")
 endfunction()
 
 # Runs under the entry's lock: leftovers of interrupted runs are garbage.

@@ -455,14 +455,14 @@ function(_torchcompat_wheel_hash_verdict part)
     if(NOT archive STREQUAL "")
       set(fate "The local wheel ${archive} was not used")
     endif()
-    message(
-      FATAL_ERROR
-        "TorchCompat: SHA-256 mismatch for ${shown_url} (the hash check step failed)\n"
-        "  expected: ${expected} (${expected_from})\n"
-        "  actual:   ${actual}\n"
-        "${fate}. Nothing was recorded and the cache is unchanged. The index's published hash "
-        "is the file's: the download was damaged or tampered with, or a mirror serves another "
-        "file under this name.")
+    _torchcompat_stop_on_mismatch(
+      "${shown_url}"
+      "${expected}"
+      "${expected_from}"
+      "${actual}"
+      "${fate}"
+      "The index's published hash is the file's: the download was damaged or tampered with, or a mirror serves another file under this name."
+    )
   endif()
 endfunction()
 
