@@ -69,6 +69,41 @@ function(_torchcompat_hasher_answer out_var file hash_file)
   set(${out_var} "${actual}" PARENT_SCOPE)
 endfunction()
 
+# _torchcompat_run_tar(<prefix> <mode> <file> <dir> <hash-var> [<member>...]): runs
+# `cmake -E tar <mode> <file> [<member>...]` in <dir>, in the C locale, and sets <prefix>_RC,
+# <prefix>_OUTPUT and <prefix>_ERRORS. With a <hash-var> (not ""), a second child computes the
+# file's SHA-256 meanwhile, first in the pipeline (its empty output the tar child's input), and
+# <hash-var> is set to it: it only reads, and writes its answer to a *.tmp beside the file (in the
+# private entry folder, whose leftovers the next configure removes); when it fails, the hash is
+# computed here.
+function(_torchcompat_run_tar prefix mode file dir hash_var)
+  if(hash_var STREQUAL "")
+    execute_process(
+      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar ${mode} "${file}" ${ARGN}
+      WORKING_DIRECTORY "${dir}" RESULTS_VARIABLE codes
+      OUTPUT_VARIABLE output
+      ERROR_VARIABLE errors)
+  else()
+    _torchcompat_temp_suffix(suffix)
+    get_filename_component(folder "${file}" DIRECTORY)
+    set(hash_file "${folder}/sha256-${suffix}.tmp")
+    # Paths stay single quoted arguments here (a list variable would split one holding ";").
+    execute_process(
+      COMMAND "${CMAKE_COMMAND}" "-D_TORCHCOMPAT_SHA256_OF=${file}"
+              "-D_TORCHCOMPAT_SHA256_TO=${hash_file}" -P "${CMAKE_CURRENT_FUNCTION_LIST_FILE}"
+      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar ${mode} "${file}" ${ARGN}
+      WORKING_DIRECTORY "${dir}" RESULTS_VARIABLE codes
+      OUTPUT_VARIABLE output
+      ERROR_VARIABLE errors)
+    _torchcompat_hasher_answer(actual "${file}" "${hash_file}")
+    set(${hash_var} "${actual}" PARENT_SCOPE)
+  endif()
+  list(GET codes -1 rc)
+  set(${prefix}_RC "${rc}" PARENT_SCOPE)
+  set(${prefix}_OUTPUT "${output}" PARENT_SCOPE)
+  set(${prefix}_ERRORS "${errors}" PARENT_SCOPE)
+endfunction()
+
 function(_torchcompat_extract archive entry_dir model out_error)
   set(${out_error} "" PARENT_SCOPE)
   set(hash_var "")
@@ -103,30 +138,17 @@ function(_torchcompat_extract archive entry_dir model out_error)
   # size (and a compressed tar's checksums) as it writes, but CMake before 4.x only warns about a
   # mismatch and keeps the file. Any complaint fails the extraction. The child names each entry on
   # a pipe this process reads: if the configure is killed, the child dies of SIGPIPE at its next
-  # entry instead of writing on. The listing ran in the C locale; so does the extraction. The
-  # hashing child (first in the pipeline, its empty output the extracting child's input) only
-  # reads, and writes its answer to a file of the private entry folder (a *.tmp, which the next
-  # configure removes if this one dies).
-  set(hash_file "${entry_dir}/sha256-${suffix}.tmp")
-  if(hash_var STREQUAL "")
-    execute_process(
-      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${archive}"
-      WORKING_DIRECTORY "${staging}" RESULTS_VARIABLE codes
-      OUTPUT_VARIABLE ignored
-      ERROR_VARIABLE complaints)
-  else()
-    # Paths stay single quoted arguments here (a list variable would split one holding ";").
-    execute_process(
-      COMMAND "${CMAKE_COMMAND}" "-D_TORCHCOMPAT_SHA256_OF=${archive}"
-              "-D_TORCHCOMPAT_SHA256_TO=${hash_file}" -P "${CMAKE_CURRENT_FUNCTION_LIST_FILE}"
-      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${archive}"
-      WORKING_DIRECTORY "${staging}" RESULTS_VARIABLE codes
-      OUTPUT_VARIABLE ignored
-      ERROR_VARIABLE complaints)
-  endif()
-  list(GET codes -1 rc)
+  # entry instead of writing on. The listing ran in the C locale; so does the extraction (and
+  # the hash beside it: _torchcompat_run_tar).
+  set(hash_into "")
   if(NOT hash_var STREQUAL "")
-    _torchcompat_hasher_answer(actual "${archive}" "${hash_file}")
+    set(hash_into extracted_hash)
+  endif()
+  _torchcompat_run_tar(tar xvf "${archive}" "${staging}" "${hash_into}")
+  set(rc "${tar_RC}")
+  set(complaints "${tar_ERRORS}")
+  if(NOT hash_var STREQUAL "")
+    set(actual "${extracted_hash}")
     set(${hash_var} "${actual}" PARENT_SCOPE)
     if(NOT expected STREQUAL "" AND NOT actual STREQUAL expected)
       file(REMOVE_RECURSE "${staging}")

@@ -124,30 +124,18 @@ endfunction()
 # writing its answer to a *.tmp beside the archive (a private copy in the entry folder, whose
 # leftovers the next configure removes). When that child fails, the hash is computed here.
 function(_torchcompat_archive_list out_text out_problem archive mode)
+  set(hash_into "")
   if(ARGC GREATER 4)
-    _torchcompat_temp_suffix(suffix)
-    get_filename_component(folder "${archive}" DIRECTORY)
-    set(hash_file "${folder}/sha256-${suffix}.tmp")
-    # Paths stay single quoted arguments here (a list variable would split one holding ";").
-    execute_process(
-      COMMAND
-        "${CMAKE_COMMAND}" "-D_TORCHCOMPAT_SHA256_OF=${archive}"
-        "-D_TORCHCOMPAT_SHA256_TO=${hash_file}" -P
-        "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/TorchCompatFetchExtract.cmake"
-      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar ${mode} "${archive}"
-              RESULTS_VARIABLE codes
-      OUTPUT_VARIABLE text
-      ERROR_VARIABLE errors)
-    list(GET codes -1 rc)
-    _torchcompat_hasher_answer(actual "${archive}" "${hash_file}")
-    set(${ARGV4} "${actual}" PARENT_SCOPE)
-  else()
-    execute_process(
-      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar ${mode} "${archive}"
-      RESULT_VARIABLE rc
-      OUTPUT_VARIABLE text
-      ERROR_VARIABLE errors)
+    set(hash_into listed_hash)
   endif()
+  get_filename_component(folder "${archive}" DIRECTORY)
+  _torchcompat_run_tar(tar ${mode} "${archive}" "${folder}" "${hash_into}")
+  if(ARGC GREATER 4)
+    set(${ARGV4} "${listed_hash}" PARENT_SCOPE)
+  endif()
+  set(rc "${tar_RC}")
+  set(text "${tar_OUTPUT}")
+  set(errors "${tar_ERRORS}")
   set(problem "")
   if(NOT rc EQUAL 0 OR NOT errors STREQUAL "")
     string(STRIP "${errors}" errors)

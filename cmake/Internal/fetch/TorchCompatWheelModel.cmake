@@ -237,33 +237,16 @@ endfunction()
 
 function(_torchcompat_wheel_extract wheel dir members out_error)
   file(MAKE_DIRECTORY "${dir}")
+  set(hash_into "")
   if(ARGC GREATER 4)
-    # The hashing child of _torchcompat_extract, first in the pipeline (its empty output the
-    # extracting child's input); it writes its answer to a *.tmp beside the wheel, in the private
-    # entry folder.
-    _torchcompat_temp_suffix(suffix)
-    get_filename_component(folder "${wheel}" DIRECTORY)
-    set(hash_file "${folder}/sha256-${suffix}.tmp")
-    execute_process(
-      COMMAND
-        "${CMAKE_COMMAND}" "-D_TORCHCOMPAT_SHA256_OF=${wheel}"
-        "-D_TORCHCOMPAT_SHA256_TO=${hash_file}" -P
-        "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/TorchCompatFetchExtract.cmake"
-      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${wheel}" ${members}
-      WORKING_DIRECTORY "${dir}" RESULTS_VARIABLE codes
-      OUTPUT_VARIABLE ignored
-      ERROR_VARIABLE complaints)
-    list(GET codes -1 rc)
-    _torchcompat_hasher_answer(actual "${wheel}" "${hash_file}")
-    set(${ARGV4} "${actual}" PARENT_SCOPE)
-  else()
-    execute_process(
-      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar xvf "${wheel}" ${members}
-      WORKING_DIRECTORY "${dir}"
-      RESULT_VARIABLE rc
-      OUTPUT_VARIABLE ignored
-      ERROR_VARIABLE complaints)
+    set(hash_into extracted_hash)
   endif()
+  _torchcompat_run_tar(tar xvf "${wheel}" "${dir}" "${hash_into}" ${members})
+  if(ARGC GREATER 4)
+    set(${ARGV4} "${extracted_hash}" PARENT_SCOPE)
+  endif()
+  set(rc "${tar_RC}")
+  set(complaints "${tar_ERRORS}")
   set(problem "")
   if(NOT rc EQUAL 0 OR NOT complaints STREQUAL "")
     string(STRIP "${complaints}" complaints)
