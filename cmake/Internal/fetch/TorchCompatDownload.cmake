@@ -185,6 +185,8 @@ function(_torchcompat_fetch_archive)
     _torchcompat_require_writable_dir("${store_dir}" "${store_what}")
   endif()
   _torchcompat_knob_number(lock_timeout TORCHCOMPAT_LOCK_TIMEOUT 3600)
+  # Read again at extraction; a bad value is found now, not after a download.
+  _torchcompat_extract_jobs(ignored)
   _torchcompat_require_private_dir("${entry_dir}" "the libtorch cache folder" "${private_fix}")
   file(
     LOCK "${entry_dir}.lock"

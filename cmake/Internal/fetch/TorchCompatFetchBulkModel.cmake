@@ -35,7 +35,9 @@ names the problem.
   archive passes every check of the entry-by-entry reading but the links'
   and the layout's, sets ``<ok-var>`` true and, in the caller's scope,
   ``top``, ``model_{names,kinds,sizes,targets}`` (the archive's entries in
-  its order, then the directories only implied), ``links`` (the links'
+  its order, then the directories only implied), ``model_literal`` (true
+  when every name is as the archive writes it, but for a folder's closing
+  ``/``), ``links`` (the links'
   names), ``link_<key>`` (each link's target) and ``kind_<key>`` for the
   paths the layout check reads (``<key>``: the MD5 of the lower-case path).
   Else ``<ok-var>`` is false and nothing else is set.
@@ -298,6 +300,14 @@ function(_torchcompat_model_bulk out_ok names lines max_size)
   foreach(part IN ITEMS entries kinds non_dirs)
     _torchcompat_bulk_chop(${part} "${${part}}")
   endforeach()
+  # Whether `cmake -E tar` patterns match the names as the model has them: none was changed but
+  # for a folder's closing "/".
+  string(REPLACE "/\n" "\n" written "${raw}\n")
+  _torchcompat_bulk_chop(written "${written}")
+  set(literal FALSE)
+  if(written STREQUAL entries)
+    set(literal TRUE)
+  endif()
 
   _torchcompat_verbose_regexes(plain link)
   _torchcompat_bulk_text(text "${lines}")
@@ -390,6 +400,7 @@ function(_torchcompat_model_bulk out_ok names lines max_size)
   set(model_kinds "${kinds}" PARENT_SCOPE)
   set(model_sizes "${sizes}" PARENT_SCOPE)
   set(model_targets "${targets}" PARENT_SCOPE)
+  set(model_literal ${literal} PARENT_SCOPE)
   set(${out_ok} TRUE PARENT_SCOPE)
 endfunction()
 

@@ -53,6 +53,7 @@ cmake_policy(VERSION 3.22...4.4)
 
 include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatArchiveNames.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchCache.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchGroups.cmake")
 
 # _torchcompat_hasher_answer(<out-var> <file> <hash-file>): the SHA-256 of <file> that a hashing
 # child run beside a listing or an extraction wrote to <hash-file> (removed here), else, when the
@@ -69,17 +70,17 @@ function(_torchcompat_hasher_answer out_var file hash_file)
   set(${out_var} "${actual}" PARENT_SCOPE)
 endfunction()
 
-# _torchcompat_run_tar(<prefix> <mode> <file> <dir> <hash-var> [<member>...]): runs
-# `cmake -E tar <mode> <file> [<member>...]` in <dir>, in the C locale, and sets <prefix>_RC,
-# <prefix>_OUTPUT and <prefix>_ERRORS. With a <hash-var> (not ""), a second child computes the
-# file's SHA-256 meanwhile, first in the pipeline (its empty output the tar child's input), and
-# <hash-var> is set to it: it only reads, and writes its answer to a *.tmp beside the file (in the
-# private entry folder, whose leftovers the next configure removes); when it fails, the hash is
+# _torchcompat_run_beside_hash(<prefix> <file> <dir> <hash-var> <command-var>): runs the command
+# held in <command-var> (a list; a ";" inside an argument escaped as "\;") in <dir>, and sets
+# <prefix>_RC, <prefix>_OUTPUT and <prefix>_ERRORS. With a <hash-var> (not ""), a second child
+# computes <file>'s SHA-256 meanwhile, first in the pipeline (its empty output the command's input),
+# and <hash-var> is set to it: it only reads, and writes its answer to a *.tmp beside the file (in
+# the private entry folder, whose leftovers the next configure removes); when it fails, the hash is
 # computed here.
-function(_torchcompat_run_tar prefix mode file dir hash_var)
+function(_torchcompat_run_beside_hash prefix file dir hash_var command_var)
   if(hash_var STREQUAL "")
     execute_process(
-      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar ${mode} "${file}" ${ARGN}
+      COMMAND ${${command_var}}
       WORKING_DIRECTORY "${dir}" RESULTS_VARIABLE codes
       OUTPUT_VARIABLE output
       ERROR_VARIABLE errors)
@@ -91,7 +92,7 @@ function(_torchcompat_run_tar prefix mode file dir hash_var)
     execute_process(
       COMMAND "${CMAKE_COMMAND}" "-D_TORCHCOMPAT_SHA256_OF=${file}"
               "-D_TORCHCOMPAT_SHA256_TO=${hash_file}" -P "${CMAKE_CURRENT_FUNCTION_LIST_FILE}"
-      COMMAND "${CMAKE_COMMAND}" -E env LC_ALL=C "${CMAKE_COMMAND}" -E tar ${mode} "${file}" ${ARGN}
+      COMMAND ${${command_var}}
       WORKING_DIRECTORY "${dir}" RESULTS_VARIABLE codes
       OUTPUT_VARIABLE output
       ERROR_VARIABLE errors)
@@ -102,6 +103,94 @@ function(_torchcompat_run_tar prefix mode file dir hash_var)
   set(${prefix}_RC "${rc}" PARENT_SCOPE)
   set(${prefix}_OUTPUT "${output}" PARENT_SCOPE)
   set(${prefix}_ERRORS "${errors}" PARENT_SCOPE)
+endfunction()
+
+# _torchcompat_run_tar(<prefix> <mode> <file> <dir> <hash-var> [<member>...]): runs
+# `cmake -E tar <mode> <file> [<member>...]` in <dir>, in the C locale, as
+# _torchcompat_run_beside_hash does.
+function(_torchcompat_run_tar prefix mode file dir hash_var)
+  string(REPLACE ";" "\\;" escaped "${file}")
+  set(command
+      "${CMAKE_COMMAND}"
+      -E
+      env
+      LC_ALL=C
+      "${CMAKE_COMMAND}"
+      -E
+      tar
+      ${mode}
+      "${escaped}"
+      ${ARGN})
+  _torchcompat_run_beside_hash(run "${file}" "${dir}" "${hash_var}" command)
+  if(NOT hash_var STREQUAL "")
+    set(${hash_var} "${${hash_var}}" PARENT_SCOPE)
+  endif()
+  foreach(part IN ITEMS RC OUTPUT ERRORS)
+    set(${prefix}_${part} "${run_${part}}" PARENT_SCOPE)
+  endforeach()
+endfunction()
+
+# _torchcompat_run_extraction(<prefix> <archive> <dir> <hash-var> <model> [<member>...]): extracts
+# <archive> (its <member>s, or all of it) into <dir> with `cmake -E tar xvf`, as _torchcompat_run_tar
+# does, divided among several children side by side where the model allows it
+# (_torchcompat_extract_groups) and a POSIX shell is there to start them. Each child writes the
+# names it extracts to this process's pipe, as a lone child would, so that each dies at its next
+# entry when this process is killed. The group lists are *.tmp files beside <archive>, in the
+# private entry folder.
+function(_torchcompat_run_extraction prefix archive dir hash_var model)
+  set(count 0)
+  if(NOT CMAKE_HOST_WIN32 AND EXISTS "/bin/sh")
+    _torchcompat_extract_jobs(jobs)
+    _torchcompat_extract_groups(groups ${model} ${jobs})
+    set(count ${groups_COUNT})
+  endif()
+  if(count LESS 2)
+    _torchcompat_run_tar(run xvf "${archive}" "${dir}" "${hash_var}" ${ARGN})
+  else()
+    _torchcompat_temp_suffix(suffix)
+    get_filename_component(folder "${archive}" DIRECTORY)
+    set(lists "${folder}/members-${suffix}")
+    foreach(group RANGE 1 ${count})
+      list(JOIN groups_${group} "\n" text)
+      file(WRITE "${lists}-${group}.tmp" "${text}\n")
+    endforeach()
+    # $1 cmake, $2 the archive, $3 the group lists' common path, $4 their number. Every child but
+    # the last is started in the background; each names the entries it extracts on the standard
+    # output they share (this process's pipe).
+    set(script
+        [=[
+i=1
+pids=
+while [ "$i" -lt "$4" ]; do
+  LC_ALL=C "$1" -E tar xvf "$2" "--files-from=$3-$i.tmp" </dev/null &
+  pids="$pids $!"
+  i=$((i + 1))
+done
+LC_ALL=C "$1" -E tar xvf "$2" "--files-from=$3-$i.tmp"
+rc=$?
+for pid in $pids; do
+  wait "$pid" || rc=1
+done
+exit "$rc"
+]=])
+    string(REPLACE ";" "\\;" script "${script}")
+    set(command /bin/sh -c "${script}" sh)
+    foreach(argument IN ITEMS "${CMAKE_COMMAND}" "${archive}" "${lists}")
+      string(REPLACE ";" "\\;" argument "${argument}")
+      list(APPEND command "${argument}")
+    endforeach()
+    list(APPEND command ${count})
+    _torchcompat_run_beside_hash(run "${archive}" "${dir}" "${hash_var}" command)
+    foreach(group RANGE 1 ${count})
+      file(REMOVE "${lists}-${group}.tmp")
+    endforeach()
+  endif()
+  if(NOT hash_var STREQUAL "")
+    set(${hash_var} "${${hash_var}}" PARENT_SCOPE)
+  endif()
+  foreach(part IN ITEMS RC OUTPUT ERRORS)
+    set(${prefix}_${part} "${run_${part}}" PARENT_SCOPE)
+  endforeach()
 endfunction()
 
 function(_torchcompat_extract archive entry_dir model out_error)
@@ -144,7 +233,7 @@ function(_torchcompat_extract archive entry_dir model out_error)
   if(NOT hash_var STREQUAL "")
     set(hash_into extracted_hash)
   endif()
-  _torchcompat_run_tar(tar xvf "${archive}" "${staging}" "${hash_into}")
+  _torchcompat_run_extraction(tar "${archive}" "${staging}" "${hash_into}" ${model})
   set(rc "${tar_RC}")
   set(complaints "${tar_ERRORS}")
   if(NOT hash_var STREQUAL "")

@@ -213,9 +213,18 @@ function(_torchcompat_archive_model archive format prefix)
     return()
   endif()
   _torchcompat_listing_model("${names}" "${verbose}" "${zip_entries}" model)
-  foreach(part IN ITEMS ERROR TOP NAMES KINDS SIZES TARGETS)
+  set(parts
+      ERROR
+      TOP
+      NAMES
+      KINDS
+      SIZES
+      TARGETS
+      LITERAL)
+  foreach(part IN LISTS parts)
     set(${prefix}_${part} "${model_${part}}" PARENT_SCOPE)
   endforeach()
+  set(${prefix}_FORMAT "${format}" PARENT_SCOPE)
 endfunction()
 
 # The plain listing's text, as read from the verbose one; empty when that is not sure (see
@@ -239,7 +248,15 @@ endfunction()
 # _torchcompat_archive_model sets it: the part that reads what the archive says, apart from the
 # reading, so that the fuzz harness (tests/fuzz/cmake_parsers.cmake) can feed it any text.
 function(_torchcompat_listing_model names verbose zip_entries prefix)
-  foreach(part IN ITEMS ERROR TOP NAMES KINDS SIZES TARGETS)
+  set(parts
+      ERROR
+      TOP
+      NAMES
+      KINDS
+      SIZES
+      TARGETS
+      LITERAL)
+  foreach(part IN LISTS parts)
     set(${prefix}_${part} "" PARENT_SCOPE)
   endforeach()
   _torchcompat_unsafe_name_regex(unsafe_names)
@@ -296,7 +313,7 @@ function(_torchcompat_listing_model names verbose zip_entries prefix)
   _torchcompat_model_build(problem "${names}" "${lines}" "${max_size}")
   set(${prefix}_ERROR "${problem}" PARENT_SCOPE)
   set(${prefix}_TOP "${top}" PARENT_SCOPE)
-  foreach(part IN ITEMS NAMES KINDS SIZES TARGETS)
+  foreach(part IN ITEMS NAMES KINDS SIZES TARGETS LITERAL)
     string(TOLOWER "${part}" var)
     set(${prefix}_${part} "${model_${var}}" PARENT_SCOPE)
   endforeach()
@@ -312,6 +329,7 @@ function(_torchcompat_model_build out_problem names lines max_size)
   # are not sure of, and names its problem. (_torchcompat_model_entrywise, set by the fuzz harness
   # only, skips them: it checks that both readings give the same model.)
   set(bulk_ok FALSE)
+  set(model_literal FALSE)
   if(NOT _torchcompat_model_entrywise)
     _torchcompat_model_bulk(bulk_ok "${names}" "${lines}" "${max_size}")
   endif()
@@ -509,7 +527,7 @@ function(_torchcompat_model_build out_problem names lines max_size)
   endif()
   set(${out_problem} "${problem}" PARENT_SCOPE)
   set(top "${top}" PARENT_SCOPE)
-  foreach(var IN ITEMS model_names model_kinds model_sizes model_targets)
+  foreach(var IN ITEMS model_names model_kinds model_sizes model_targets model_literal)
     set(${var} "${${var}}" PARENT_SCOPE)
   endforeach()
 endfunction()

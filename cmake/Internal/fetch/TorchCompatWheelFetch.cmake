@@ -141,6 +141,8 @@ function(_torchcompat_fetch_wheels)
   _torchcompat_require_writable_dir("${cache_dir}/libtorch" "${cache_what}")
   _torchcompat_require_private_dir("${entry_dir}" "the libtorch cache folder" "${private_fix}")
   _torchcompat_knob_number(lock_timeout TORCHCOMPAT_LOCK_TIMEOUT 3600)
+  # Read again at extraction; a bad value is found now, not after a download.
+  _torchcompat_extract_jobs(ignored)
   file(
     LOCK "${entry_dir}.lock"
     GUARD FUNCTION
@@ -543,8 +545,7 @@ function(_torchcompat_wheel_unpack entry_dir parts)
     if("${${part}_SHA256}" STREQUAL "")
       set(hash_var ${part}_SHA256)
     endif()
-    _torchcompat_wheel_extract("${${part}_WHEEL}" "${staging}" "${${part}_MEMBERS}" problem
-                               ${hash_var})
+    _torchcompat_wheel_extract("${${part}_WHEEL}" "${staging}" ${part} problem ${hash_var})
     if(NOT "${${part}_SHA256}" STREQUAL "${${part}_EXPECTED}")
       file(REMOVE_RECURSE "${staging}")
       foreach(wheel IN LISTS wheels)

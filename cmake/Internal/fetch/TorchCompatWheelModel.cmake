@@ -31,11 +31,14 @@ wheel, of which only what C++ needs is unpacked.
 
   ::
 
-    _torchcompat_wheel_extract(<wheel> <dir> <members> <error-var>
+    _torchcompat_wheel_extract(<wheel> <dir> <model> <error-var>
                                [<sha256-var>])
 
-  Extracts ``<members>`` of ``<wheel>`` into ``<dir>`` in a child whose
-  complaints (a CRC-32 or size that does not match) fail it. With
+  Extracts the part of ``<wheel>`` that its model ``<model>`` (of
+  :command:`_torchcompat_wheel_model`) keeps, ``<model>_MEMBERS``, into
+  ``<dir>`` in children whose complaints (a CRC-32 or size that does not
+  match) fail it (several side by side where the model allows:
+  ``TorchCompatFetchGroups``). With
   ``<sha256-var>``, the wheel's SHA-256 is computed by a second child
   meanwhile and set there.
 
@@ -187,7 +190,8 @@ function(_torchcompat_wheel_model wheel kind prefix)
   set(${prefix}_TOP "${top}" PARENT_SCOPE)
   set(${prefix}_MEMBERS "${members}" PARENT_SCOPE)
   set(${prefix}_DIST_INFO "${dist_info}" PARENT_SCOPE)
-  foreach(part IN ITEMS NAMES KINDS SIZES TARGETS)
+  set(${prefix}_FORMAT zip PARENT_SCOPE)
+  foreach(part IN ITEMS NAMES KINDS SIZES TARGETS LITERAL)
     string(TOLOWER "${part}" var)
     set(${prefix}_${part} "${model_${var}}" PARENT_SCOPE)
   endforeach()
@@ -235,13 +239,13 @@ function(
   set(${out_lines} "${kept_lines}" PARENT_SCOPE)
 endfunction()
 
-function(_torchcompat_wheel_extract wheel dir members out_error)
+function(_torchcompat_wheel_extract wheel dir model out_error)
   file(MAKE_DIRECTORY "${dir}")
   set(hash_into "")
   if(ARGC GREATER 4)
     set(hash_into extracted_hash)
   endif()
-  _torchcompat_run_tar(tar xvf "${wheel}" "${dir}" "${hash_into}" ${members})
+  _torchcompat_run_extraction(tar "${wheel}" "${dir}" "${hash_into}" ${model} ${${model}_MEMBERS})
   if(ARGC GREATER 4)
     set(${ARGV4} "${extracted_hash}" PARENT_SCOPE)
   endif()
