@@ -37,7 +37,8 @@ names the problem.
   ``top``, ``model_{names,kinds,sizes,targets}`` (the archive's entries in
   its order, then the directories only implied), ``model_literal`` (true
   when every name is as the archive writes it, but for a folder's closing
-  ``/``), ``links`` (the links'
+  ``/``), ``model_tree`` (for such names, the tree as
+  ``_torchcompat_tree_same`` lists it, else empty), ``links`` (the links'
   names), ``link_<key>`` (each link's target) and ``kind_<key>`` for the
   paths the layout check reads (``<key>``: the MD5 of the lower-case path).
   Else ``<ok-var>`` is false and nothing else is set.
@@ -370,6 +371,25 @@ function(_torchcompat_model_bulk out_ok names lines max_size)
     string(APPEND sizes "${more_sizes}")
     string(APPEND targets "${more_targets}")
   endif()
+  # The tree as _torchcompat_tree_same lists what it finds ("<kind> <size> <name> ><target>" per
+  # path), read off the listing's lines where they hold the model's names: one expression per kind
+  # here instead of a command per entry there.
+  set(tree "")
+  if(literal)
+    _torchcompat_verbose_regexes(ignored ignored head)
+    string(REGEX REPLACE "\nd${head}([^ \n]+)" "\nd 0 \\3 >" tree "${text}")
+    string(REGEX REPLACE "\n-${head}([^ \n]+)" "\nf \\1 \\3 >" tree "${tree}")
+    string(REGEX REPLACE "\nl${head}([^ \n]+) -> ([^ \n]+)" "\nl 0 \\3 >\\4" tree "${tree}")
+    # Without the text's opening line break, with a closing one, as find writes it.
+    string(SUBSTRING "${tree}\n" 1 -1 tree)
+    string(REPLACE "/ >\n" " >\n" tree "${tree}")
+    if(implied GREATER 0)
+      list(SUBLIST all ${entry_count} -1 implied_names)
+      list(TRANSFORM implied_names PREPEND "d 0 ")
+      list(JOIN implied_names " >\n" implied_names)
+      string(APPEND tree "${implied_names} >\n")
+    endif()
+  endif()
   string(REGEX MATCHALL "\nl[^\n]*" link_lines "${text}")
   set(link_names "")
   foreach(line IN LISTS link_lines)
@@ -401,6 +421,7 @@ function(_torchcompat_model_bulk out_ok names lines max_size)
   set(model_sizes "${sizes}" PARENT_SCOPE)
   set(model_targets "${targets}" PARENT_SCOPE)
   set(model_literal ${literal} PARENT_SCOPE)
+  set(model_tree "${tree}" PARENT_SCOPE)
   set(${out_ok} TRUE PARENT_SCOPE)
 endfunction()
 

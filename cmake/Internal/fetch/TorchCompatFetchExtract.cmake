@@ -396,10 +396,14 @@ function(_torchcompat_tree_same out staging model)
   if(NOT rc EQUAL 0)
     return()
   endif()
-  # One append per entry, to a short text: appending to a long one copies it, so the entries are
-  # gathered 512 at a time.
-  set(expected "")
-  list(LENGTH ${model}_NAMES count)
+  # The model's own text where its listing gave one (TorchCompatFetchBulkModel); else one append
+  # per entry, to a short text: appending to a long one copies it, so the entries are gathered 512
+  # at a time.
+  set(expected "${${model}_TREE}")
+  set(count 0)
+  if(expected STREQUAL "")
+    list(LENGTH ${model}_NAMES count)
+  endif()
   set(at 0)
   while(at LESS count)
     foreach(part IN ITEMS NAMES KINDS SIZES TARGETS)

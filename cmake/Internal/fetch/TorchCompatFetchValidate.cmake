@@ -187,6 +187,22 @@ function(_torchcompat_compressed_stream_problem out archive format)
   set(${out} "${problem}" PARENT_SCOPE)
 endfunction()
 
+# The variables a model is made of, <prefix>_<part>: ERROR (why the archive is refused, or empty),
+# TOP, the parallel lists NAMES, KINDS, SIZES and TARGETS, LITERAL and TREE (see
+# TorchCompatFetchBulkModel).
+function(_torchcompat_model_parts out)
+  set(${out}
+      ERROR
+      TOP
+      NAMES
+      KINDS
+      SIZES
+      TARGETS
+      LITERAL
+      TREE
+      PARENT_SCOPE)
+endfunction()
+
 function(_torchcompat_archive_model archive format prefix)
   set(${prefix}_ERROR "" PARENT_SCOPE)
   _torchcompat_archive_magic_problem(problem "${archive}" "${format}")
@@ -213,14 +229,7 @@ function(_torchcompat_archive_model archive format prefix)
     return()
   endif()
   _torchcompat_listing_model("${names}" "${verbose}" "${zip_entries}" model)
-  set(parts
-      ERROR
-      TOP
-      NAMES
-      KINDS
-      SIZES
-      TARGETS
-      LITERAL)
+  _torchcompat_model_parts(parts)
   foreach(part IN LISTS parts)
     set(${prefix}_${part} "${model_${part}}" PARENT_SCOPE)
   endforeach()
@@ -248,14 +257,7 @@ endfunction()
 # _torchcompat_archive_model sets it: the part that reads what the archive says, apart from the
 # reading, so that the fuzz harness (tests/fuzz/cmake_parsers.cmake) can feed it any text.
 function(_torchcompat_listing_model names verbose zip_entries prefix)
-  set(parts
-      ERROR
-      TOP
-      NAMES
-      KINDS
-      SIZES
-      TARGETS
-      LITERAL)
+  _torchcompat_model_parts(parts)
   foreach(part IN LISTS parts)
     set(${prefix}_${part} "" PARENT_SCOPE)
   endforeach()
@@ -313,7 +315,7 @@ function(_torchcompat_listing_model names verbose zip_entries prefix)
   _torchcompat_model_build(problem "${names}" "${lines}" "${max_size}")
   set(${prefix}_ERROR "${problem}" PARENT_SCOPE)
   set(${prefix}_TOP "${top}" PARENT_SCOPE)
-  foreach(part IN ITEMS NAMES KINDS SIZES TARGETS LITERAL)
+  foreach(part IN ITEMS NAMES KINDS SIZES TARGETS LITERAL TREE)
     string(TOLOWER "${part}" var)
     set(${prefix}_${part} "${model_${var}}" PARENT_SCOPE)
   endforeach()
@@ -330,6 +332,7 @@ function(_torchcompat_model_build out_problem names lines max_size)
   # only, skips them: it checks that both readings give the same model.)
   set(bulk_ok FALSE)
   set(model_literal FALSE)
+  set(model_tree "")
   if(NOT _torchcompat_model_entrywise)
     _torchcompat_model_bulk(bulk_ok "${names}" "${lines}" "${max_size}")
   endif()
@@ -527,7 +530,7 @@ function(_torchcompat_model_build out_problem names lines max_size)
   endif()
   set(${out_problem} "${problem}" PARENT_SCOPE)
   set(top "${top}" PARENT_SCOPE)
-  foreach(var IN ITEMS model_names model_kinds model_sizes model_targets model_literal)
+  foreach(var IN ITEMS model_names model_kinds model_sizes model_targets model_literal model_tree)
     set(${var} "${${var}}" PARENT_SCOPE)
   endforeach()
 endfunction()
