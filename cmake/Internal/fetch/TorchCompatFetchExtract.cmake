@@ -110,17 +110,16 @@ endfunction()
 # _torchcompat_run_beside_hash does.
 function(_torchcompat_run_tar prefix mode file dir hash_var)
   string(REPLACE ";" "\\;" escaped "${file}")
-  set(command
-      "${CMAKE_COMMAND}"
-      -E
-      env
-      LC_ALL=C
-      "${CMAKE_COMMAND}"
-      -E
-      tar
-      ${mode}
-      "${escaped}"
-      ${ARGN})
+  set(command "${CMAKE_COMMAND}" -E env LC_ALL=C)
+  list(
+    APPEND
+    command
+    "${CMAKE_COMMAND}"
+    -E
+    tar
+    ${mode}
+    "${escaped}"
+    ${ARGN})
   _torchcompat_run_beside_hash(run "${file}" "${dir}" "${hash_var}" command)
   if(NOT hash_var STREQUAL "")
     set(${hash_var} "${${hash_var}}" PARENT_SCOPE)

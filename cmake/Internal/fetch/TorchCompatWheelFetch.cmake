@@ -595,9 +595,10 @@ function(_torchcompat_wheel_union_add out_problem union part)
   # The tree _torchcompat_tree_same compares with, while each model read it off its listing and
   # they share no path; else empty (it is then made from the lists).
   set(TREE "")
-  if(NOT "${${part}_TREE}" STREQUAL "" AND (NAMES STREQUAL "" OR NOT "${${union}_TREE}" STREQUAL ""
-                                           ))
-    set(TREE "${${union}_TREE}${${part}_TREE}")
+  set(union_tree "${${union}_TREE}")
+  set(part_tree "${${part}_TREE}")
+  if(NOT part_tree STREQUAL "" AND (NAMES STREQUAL "" OR NOT union_tree STREQUAL ""))
+    set(TREE "${union_tree}${part_tree}")
   endif()
   if(distinct_count EQUAL both_count)
     foreach(list IN ITEMS NAMES KINDS SIZES TARGETS)
