@@ -25,12 +25,13 @@ accepted, checks the result against that model, and moves it into place.
   (the model) before, so nothing is written outside the private staging
   directory meanwhile.
 
-  Extracts with ``cmake -E tar xvf`` in a child whose complaints fail the
-  extraction (a zip entry whose CRC-32 or size does not match its data, a
-  compressed tar whose checksum fails: CMake before 4.x only warns and keeps
-  the file); the child names each entry on a pipe this process holds, so a
-  configure killed meanwhile leaves no process behind that goes on writing
-  past the entry it was at. The staging directory ``<entry-dir>/extract-<random>.tmp`` is removed by
+  Extracts with ``cmake -E tar xvf`` in a child, or in several side by side
+  (a zip, where a POSIX shell starts them: ``TorchCompatFetchGroups``),
+  whose complaints fail the extraction (a zip entry whose CRC-32 or size
+  does not match its data, a compressed tar whose checksum fails: CMake
+  before 4.x only warns and keeps the file); each child names each entry on
+  a pipe this process holds, so a configure killed meanwhile leaves no
+  process behind that goes on writing past the entry it was at. The staging directory ``<entry-dir>/extract-<random>.tmp`` is removed by
   the next configure that takes the entry's lock. After extraction every
   path on disk must be one of the model's (one ``file(GLOB_RECURSE)``
   compared with the model as a whole), of its kind, every file of its size

@@ -15,8 +15,8 @@ about as long as the largest part instead of the sum of all.
     _torchcompat_extract_jobs(<out-var>)
 
   How many children may extract at once: ``TORCHCOMPAT_EXTRACT_JOBS`` (a
-  CMake or environment variable; 1 extracts in one child), else the host's
-  logical cores, at most 4.
+  CMake or environment variable; 0 or 1 extracts in one child, at most 64),
+  else the host's logical cores, at most 4.
 
 .. command:: _torchcompat_extract_groups
 
@@ -39,7 +39,10 @@ about as long as the largest part instead of the sum of all.
   archive that is not a zip, a name that ends in ``$`` (a pattern's end
   anchor), or a model whose names are not the archive's own
   (``<model>_LITERAL`` false: a name with ``./`` or ``//``, which a pattern
-  would not match as written).
+  would not match as written). For a wheel's model, which holds only the
+  part unpacked below the roots ``<model>_MEMBERS``, every member is one of
+  those roots or below one, never a folder above them; else, and for a path
+  too deep to match in one expression or names too many to count, also 0.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -47,6 +50,7 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
+include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatRegex.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchKnobs.cmake")
 
 function(_torchcompat_extract_jobs out)
@@ -99,10 +103,15 @@ function(_torchcompat_large_files out_names out_sizes sizes names)
   set(${out_sizes} "${large_sizes}" PARENT_SCOPE)
 endfunction()
 
-# <text> with every character a regular expression reads specially escaped.
-function(_torchcompat_regex_literal out text)
-  string(REGEX REPLACE "([][+.*()^$?|\\\\{}])" "\\\\\\1" text "${text}")
-  set(${out} "${text}" PARENT_SCOPE)
+# The folders above <path> up to (not with) <top>, appended to the list <list-var>.
+function(_torchcompat_append_folders_above list_var path top)
+  set(folders "${${list_var}}")
+  string(REGEX REPLACE "/[^/]+$" "" parent "${path}")
+  while(NOT parent STREQUAL top AND parent MATCHES "/")
+    list(APPEND folders "${parent}")
+    string(REGEX REPLACE "/[^/]+$" "" parent "${parent}")
+  endwhile()
+  set(${list_var} "${folders}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_extract_groups out model jobs)
@@ -122,29 +131,41 @@ function(_torchcompat_extract_groups out model jobs)
   _torchcompat_large_files(large large_sizes "${sizes}" "${names}")
 
   # The folders that hold a large file, at any depth, and the top: their other children are the
-  # remaining members.
+  # remaining members. A wheel's model holds only the part unpacked (<model>_MEMBERS, such as
+  # nvidia/<package>/lib): the folders above those are split too, so that no member lies above
+  # them and takes what the model never checked.
   set(split "${top}")
-  foreach(name IN LISTS large)
-    string(REGEX REPLACE "/[^/]+$" "" parent "${name}")
-    while(NOT parent STREQUAL top AND parent MATCHES "/")
-      list(APPEND split "${parent}")
-      string(REGEX REPLACE "/[^/]+$" "" parent "${parent}")
-    endwhile()
+  foreach(path IN LISTS large ${model}_MEMBERS)
+    _torchcompat_append_folders_above(split "${path}" "${top}")
   endforeach()
   list(REMOVE_DUPLICATES split)
-  set(alternatives "")
-  foreach(folder IN LISTS split)
-    _torchcompat_regex_literal(folder "${folder}")
-    list(APPEND alternatives "${folder}")
-  endforeach()
-  list(JOIN alternatives "|" alternatives)
+  _torchcompat_regex_alternatives(alternatives ${split})
+  # A deep path makes a long expression (CMake compiles one of a few KiB at most): such an archive
+  # is extracted in one child.
+  string(LENGTH "${alternatives}" expression_length)
+  if(expression_length GREATER 4000)
+    return()
+  endif()
   set(others "${names}")
-  list(FILTER others INCLUDE REGEX "^(${alternatives})/[^/]+$")
+  list(FILTER others INCLUDE REGEX "^${alternatives}/[^/]+$")
   list(REMOVE_ITEM others ${split} ${large})
-  # Each of these is looked up in the whole model: an archive with hundreds of them beside its
-  # large files is extracted in one child.
+  # Every member is one of the roots the model unpacks, or below one (checked, not assumed).
+  if(NOT "${${model}_MEMBERS}" STREQUAL "")
+    _torchcompat_regex_alternatives(roots ${${model}_MEMBERS})
+    set(outside ${others} ${large})
+    list(FILTER outside EXCLUDE REGEX "^${roots}(/|$)")
+    if(NOT outside STREQUAL "")
+      return()
+    endif()
+  endif()
+  # Each folder's entries are counted in the names as text, once per member: a few hundred members
+  # beside the large files, or a text of many megabytes, are extracted in one child.
   list(LENGTH others other_count)
-  if(other_count GREATER 256)
+  list(JOIN names "\n" text)
+  set(text "\n${text}\n")
+  string(LENGTH "${text}" length)
+  math(EXPR scanned "${length} / 1024 * ${other_count}")
+  if(other_count GREATER 256 OR scanned GREATER 262144)
     return()
   endif()
 
@@ -157,9 +178,6 @@ function(_torchcompat_extract_groups out model jobs)
     math(EXPR work "${size} + ${entry_work}")
     list(APPEND work_list "${work}|${name}")
   endforeach()
-  string(JOIN "\n" text ${names})
-  set(text "\n${text}\n")
-  string(LENGTH "${text}" length)
   foreach(name IN LISTS others)
     string(FIND "${text}" "\n${name}/" at)
     set(work ${entry_work})

@@ -57,6 +57,7 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.22...4.4)
 
+include("${CMAKE_CURRENT_LIST_DIR}/../common/TorchCompatRegex.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/../tables/TorchCompatArchiveNames.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchCache.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/TorchCompatFetchKnobs.cmake")
@@ -67,17 +68,8 @@ function(_torchcompat_wheel_model wheel kind prefix)
   if(ARGC GREATER 3 AND ARGV3 STREQUAL "HASH")
     set(hash_now TRUE)
   endif()
-  foreach(
-    part IN
-    ITEMS ERROR
-          TOP
-          NAMES
-          KINDS
-          SIZES
-          TARGETS
-          MEMBERS
-          DIST_INFO
-          SHA256)
+  _torchcompat_model_parts(parts)
+  foreach(part IN LISTS parts ITEMS MEMBERS DIST_INFO SHA256 FORMAT)
     set(${prefix}_${part} "" PARENT_SCOPE)
   endforeach()
   _torchcompat_archive_magic_problem(problem "${wheel}" zip)
@@ -186,6 +178,9 @@ function(_torchcompat_wheel_model wheel kind prefix)
   if(problem STREQUAL "" AND kind STREQUAL "torch" AND NOT top STREQUAL "torch")
     set(problem "its libtorch is not below torch/")
   endif()
+  if(problem STREQUAL "")
+    _torchcompat_wheel_unchecked_problem(problem "${names}" "${members}" "${keep}")
+  endif()
   set(${prefix}_ERROR "${problem}" PARENT_SCOPE)
   set(${prefix}_TOP "${top}" PARENT_SCOPE)
   set(${prefix}_MEMBERS "${members}" PARENT_SCOPE)
@@ -195,6 +190,34 @@ function(_torchcompat_wheel_model wheel kind prefix)
     string(TOLOWER "${part}" var)
     set(${prefix}_${part} "${model_${var}}" PARENT_SCOPE)
   endforeach()
+endfunction()
+
+# What the extraction's patterns could take beside the checked part, in the whole listing <names>:
+# a name libarchive reads another way than it is written (a "." or ".." part, "//", a leading "/"),
+# which a pattern takes as if it were normalized; a name below one of the roots unpacked
+# (<members>) that the <keep> expression leaves out (torch/version.py/x). No wheel on PyPI holds
+# either. Checked after the kept part, whose own problems are named more exactly.
+function(_torchcompat_wheel_unchecked_problem out names members keep)
+  set(${out} "" PARENT_SCOPE)
+  set(odd "${names}")
+  list(FILTER odd INCLUDE REGEX "(^|/)\\.\\.?(/|$)|//|^/")
+  if(NOT odd STREQUAL "")
+    list(GET odd 0 odd)
+    _torchcompat_escaped_name(odd "${odd}")
+    string(CONCAT problem "its entry ${odd} has a \".\" or \"..\" part, a \"//\" or a leading "
+                  "\"/\", which no libtorch wheel has")
+    set(${out} "${problem}" PARENT_SCOPE)
+    return()
+  endif()
+  _torchcompat_regex_alternatives(roots ${members})
+  set(stray "${names}")
+  list(FILTER stray INCLUDE REGEX "^${roots}(/|$)")
+  list(FILTER stray EXCLUDE REGEX "${keep}")
+  if(NOT stray STREQUAL "")
+    list(GET stray 0 stray)
+    _torchcompat_escaped_name(stray "${stray}")
+    set(${out} "its entry ${stray} lies below what is unpacked but is not part of it" PARENT_SCOPE)
+  endif()
 endfunction()
 
 # The names <keep> matches and their lines. The names and the lines are each filtered in one

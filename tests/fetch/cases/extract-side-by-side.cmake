@@ -1,8 +1,8 @@
 # The extraction divided among several children (TORCHCOMPAT_EXTRACT_JOBS): the groups cover every
 # entry once, the large files go to different children, and the tree is the same as one child's,
 # under every CMake (the member patterns are libarchive's). Names a pattern would not match as
-# written ("./", a closing "$") and a compressed tar are extracted by one child; a bad knob is one
-# line naming it.
+# written ("./", a closing "$"), a path too deep for one expression and a compressed tar are
+# extracted by one child; a bad knob is one line naming it.
 include("${REPO}/cmake/Internal/fetch/TorchCompatFetchValidate.cmake")
 set_property(GLOBAL PROPERTY TORCHCOMPAT_DATA_DIR "${REPO}/data")
 
@@ -60,7 +60,7 @@ set(model_FORMAT zip)
 set(model_LITERAL FALSE)
 _torchcompat_extract_groups(groups model 4)
 expect_that(groups_COUNT EQUAL 0)
-foreach(kind IN ITEMS large-dotted large-dollar)
+foreach(kind IN ITEMS large-dotted large-dollar large-deep)
   make_archive(archive ${kind} ${kind}.zip)
   _torchcompat_archive_model("${archive}" zip model)
   expect_empty(model_ERROR)
@@ -95,6 +95,11 @@ fetch_archive(
               "-DCACHE_DIR=${CACHE_DIR}" -DTORCHCOMPAT_EXTRACT_JOBS=3 REJECT "/members-")
 tree_snapshot(tree_dotted "${FETCH_RESULT_DIR}")
 expect_that(tree_dotted STREQUAL "${tree_3}")
+make_archive(deep large-deep deep.zip)
+fetch_archive(
+  deep ARGS "-DURL=https://example.invalid/deep.zip" "-DARCHIVE=${deep}" "-DCACHE_DIR=${CACHE_DIR}"
+            -DTORCHCOMPAT_EXTRACT_JOBS=3 REJECT "CMake Error" "Expression too big")
+expect_exists("${FETCH_RESULT_DIR}/lib/d/d/d/d/d/d/d/d")
 cache_leftovers(left "${CACHE_DIR}")
 expect_empty(left)
 

@@ -318,3 +318,81 @@ _torchcompat_wheel_kept(kept kept_lines "${keep}" "${keep_listed}" "${names}" "$
 expect_that(kept STREQUAL "torch/lib/a.so;torch/version.py;torch/include/a b.h")
 expect_that(kept_lines STREQUAL
             "${head} torch/lib/a.so;${head} torch/version.py;${head} torch/include/a b.h")
+
+# What an extraction pattern could take beside the checked part is refused before anything is
+# unpacked, with one child or several (libarchive reads "./x", "a//b" and "a/./b" as normalized, and
+# takes torch/version.py/x with the pattern torch/version.py): such a name anywhere in the wheel,
+# or one below a root unpacked that the keep expression leaves out.
+foreach(
+  spec IN
+  ITEMS "torch|torch/version.py/stray.txt|lies below what is unpacked"
+        "torch|./torch/lib/libevil.so|has a \".\" or \"..\" part"
+        "torch|torch//include/evil.h|has a \".\" or \"..\" part"
+        "nvidia|nvidia/b/include/../../../outside-b|has a \".\" or \"..\" part")
+  string(REPLACE "|" ";" spec "${spec}")
+  list(GET spec 0 kind)
+  list(GET spec 1 extra)
+  list(GET spec 2 reason)
+  string(MD5 tag "${extra}")
+  set(out "${WORK}/unchecked-${tag}")
+  if(kind STREQUAL "torch")
+    set(command
+        torch
+        "${SERVED}/mini.zip"
+        "${out}"
+        --version
+        1.13.1
+        --platform
+        manylinux_2_28_x86_64)
+  else()
+    set(command
+        nvidia
+        nvidia-a-cu11
+        11.7.99
+        "${out}"
+        --platform
+        manylinux1_x86_64
+        --package
+        a
+        --soname
+        liba.so.11)
+  endif()
+  execute_process(COMMAND "${PYTHON}" "${REPO}/tests/fetch/make-torch-wheel" ${command} --extra
+                          "${extra}" RESULT_VARIABLE rc)
+  expect_that(rc EQUAL 0)
+  file(GLOB wheel "${out}/*.whl")
+  _torchcompat_wheel_model("${wheel}" ${kind} unchecked)
+  if(NOT unchecked_ERROR MATCHES "^its entry ${extra} ${reason}")
+    message(FATAL_ERROR "FAIL: the wheel with ${extra}: \"${unchecked_ERROR}\"")
+  endif()
+endforeach()
+
+# A wheel of two nvidia packages is extracted side by side below their lib/ folders only, never
+# from a folder above them (nvidia/b/ would take nvidia/b/include, which the model leaves out).
+execute_process(
+  COMMAND
+    "${PYTHON}" "${REPO}/tests/fetch/make-torch-wheel" nvidia nvidia-a-cu11 11.7.99
+    "${WORK}/two-packages" --platform manylinux1_x86_64 --package a --soname liba.so.11 --extra
+    nvidia/b/__init__.py --extra nvidia/b/include/b.h --extra nvidia/b/lib/libb.so.11
+  RESULT_VARIABLE rc)
+expect_that(rc EQUAL 0)
+file(GLOB wheel "${WORK}/two-packages/*.whl")
+_torchcompat_wheel_model("${wheel}" nvidia two)
+expect_empty(two_ERROR)
+expect_that(two_MEMBERS STREQUAL "nvidia/a/lib;nvidia/b/lib")
+_torchcompat_extract_groups(groups two 3)
+expect_that(groups_COUNT EQUAL 2)
+foreach(group RANGE 1 ${groups_COUNT})
+  foreach(member IN LISTS groups_${group})
+    if(NOT member MATCHES "^\\^nvidia/[ab]/lib(/|$)")
+      message(FATAL_ERROR "FAIL: the member ${member} is not below nvidia/a/lib or nvidia/b/lib")
+    endif()
+  endforeach()
+endforeach()
+set(TORCHCOMPAT_EXTRACT_JOBS 2)
+_torchcompat_wheel_extract("${wheel}" "${WORK}/two-packages/tree" two problem)
+unset(TORCHCOMPAT_EXTRACT_JOBS)
+expect_empty(problem)
+expect_exists("${WORK}/two-packages/tree/nvidia/b/lib/libb.so.11")
+expect_missing("${WORK}/two-packages/tree/nvidia/b/include")
+expect_missing("${WORK}/two-packages/tree/nvidia/a/include")
