@@ -19,7 +19,10 @@ wheel, of which only what C++ needs is unpacked.
   ``torch/{include,lib,share}`` and ``torch/version.py`` for ``<kind>``
   ``torch`` (which must hold a libtorch), ``nvidia/<pkg>/lib`` for
   ``nvidia``. A wheel's other top-level entries (``functorch/``,
-  ``torch-X.dist-info/``, Python code) are expected and left packed. Sets
+  ``torch-X.dist-info/``, Python code) are expected and left packed; none
+  of its names may be one the extraction's patterns would read as
+  normalized (a ``.`` or ``..`` part, ``//``, a leading ``/``) or lie below
+  a path to extract without being part of it. Sets
   what :command:`_torchcompat_archive_model` sets, plus
   ``<prefix>_MEMBERS`` (the paths to extract), ``<prefix>_DIST_INFO``
   (the ``*.dist-info`` folder, empty when there is none) and
