@@ -106,6 +106,18 @@ function(_torchcompat_run_beside_hash prefix file dir hash_var command_var)
   set(${prefix}_ERRORS "${errors}" PARENT_SCOPE)
 endfunction()
 
+# In a function that called _torchcompat_run_beside_hash with the prefix "run": hands its results
+# to the function's caller as <prefix>_RC, <prefix>_OUTPUT and <prefix>_ERRORS, and the hash in
+# <hash-var> (where not "").
+macro(_torchcompat_hand_run_up prefix hash_var)
+  if(NOT "${hash_var}" STREQUAL "")
+    set(${hash_var} "${${hash_var}}" PARENT_SCOPE)
+  endif()
+  foreach(_torchcompat_part IN ITEMS RC OUTPUT ERRORS)
+    set(${prefix}_${_torchcompat_part} "${run_${_torchcompat_part}}" PARENT_SCOPE)
+  endforeach()
+endmacro()
+
 # _torchcompat_run_tar(<prefix> <mode> <file> <dir> <hash-var> [<member>...]): runs
 # `cmake -E tar <mode> <file> [<member>...]` in <dir>, in the C locale, as
 # _torchcompat_run_beside_hash does.
@@ -122,12 +134,7 @@ function(_torchcompat_run_tar prefix mode file dir hash_var)
     "${escaped}"
     ${ARGN})
   _torchcompat_run_beside_hash(run "${file}" "${dir}" "${hash_var}" command)
-  if(NOT hash_var STREQUAL "")
-    set(${hash_var} "${${hash_var}}" PARENT_SCOPE)
-  endif()
-  foreach(part IN ITEMS RC OUTPUT ERRORS)
-    set(${prefix}_${part} "${run_${part}}" PARENT_SCOPE)
-  endforeach()
+  _torchcompat_hand_run_up(${prefix} "${hash_var}")
 endfunction()
 
 # _torchcompat_run_extraction(<prefix> <archive> <dir> <hash-var> <model> [<member>...]): extracts
@@ -185,12 +192,7 @@ exit "$rc"
       file(REMOVE "${lists}-${group}.tmp")
     endforeach()
   endif()
-  if(NOT hash_var STREQUAL "")
-    set(${hash_var} "${${hash_var}}" PARENT_SCOPE)
-  endif()
-  foreach(part IN ITEMS RC OUTPUT ERRORS)
-    set(${prefix}_${part} "${run_${part}}" PARENT_SCOPE)
-  endforeach()
+  _torchcompat_hand_run_up(${prefix} "${hash_var}")
 endfunction()
 
 function(_torchcompat_extract archive entry_dir model out_error)
