@@ -31,8 +31,9 @@ accepted, checks the result against that model, and moves it into place.
   does not match its data, a compressed tar whose checksum fails: CMake
   before 4.x only warns and keeps the file); each child names each entry on
   a pipe this process holds, so a configure killed meanwhile leaves no
-  process behind that goes on writing past the entry it was at. The staging directory ``<entry-dir>/extract-<random>.tmp`` is removed by
-  the next configure that takes the entry's lock. After extraction every
+  process behind that goes on writing past the entry it was at. The staging
+  directory ``<entry-dir>/extract-<random>.tmp`` is removed by the next
+  configure that takes the entry's lock. After extraction every
   path on disk must be one of the model's (one ``file(GLOB_RECURSE)``
   compared with the model as a whole), of its kind, every file of its size
   and every link with its target (where GNU find is there, one ``find``
@@ -106,18 +107,6 @@ function(_torchcompat_run_beside_hash prefix file dir hash_var command_var)
   set(${prefix}_ERRORS "${errors}" PARENT_SCOPE)
 endfunction()
 
-# In a function that called _torchcompat_run_beside_hash with the prefix "run": hands its results
-# to the function's caller as <prefix>_RC, <prefix>_OUTPUT and <prefix>_ERRORS, and the hash in
-# <hash-var> (where not "").
-macro(_torchcompat_hand_run_up prefix hash_var)
-  if(NOT "${hash_var}" STREQUAL "")
-    set(${hash_var} "${${hash_var}}" PARENT_SCOPE)
-  endif()
-  foreach(_torchcompat_part IN ITEMS RC OUTPUT ERRORS)
-    set(${prefix}_${_torchcompat_part} "${run_${_torchcompat_part}}" PARENT_SCOPE)
-  endforeach()
-endmacro()
-
 # _torchcompat_run_tar(<prefix> <mode> <file> <dir> <hash-var> [<member>...]): runs
 # `cmake -E tar <mode> <file> [<member>...]` in <dir>, in the C locale, as
 # _torchcompat_run_beside_hash does.
@@ -134,17 +123,24 @@ function(_torchcompat_run_tar prefix mode file dir hash_var)
     "${escaped}"
     ${ARGN})
   _torchcompat_run_beside_hash(run "${file}" "${dir}" "${hash_var}" command)
-  _torchcompat_hand_run_up(${prefix} "${hash_var}")
+  if(NOT hash_var STREQUAL "")
+    set(${hash_var} "${${hash_var}}" PARENT_SCOPE)
+  endif()
+  foreach(part IN ITEMS RC OUTPUT ERRORS)
+    set(${prefix}_${part} "${run_${part}}" PARENT_SCOPE)
+  endforeach()
 endfunction()
 
-# _torchcompat_run_extraction(<prefix> <archive> <dir> <hash-var> <model> [<member>...]): extracts
-# <archive> (its <member>s, or all of it) into <dir> with `cmake -E tar xvf`, as _torchcompat_run_tar
-# does, divided among several children side by side where the model allows it
-# (_torchcompat_extract_groups) and a POSIX shell is there to start them. Each child writes the
-# names it extracts to this process's pipe, as a lone child would, so that each dies at its next
-# entry when this process is killed. The group lists are *.tmp files beside <archive>, in the
-# private entry folder.
-function(_torchcompat_run_extraction prefix archive dir hash_var model)
+# _torchcompat_run_extraction(<problem-var> <archive> <dir> <hash-var> <model>): extracts what the
+# model <model> keeps of <archive> (<model>_MEMBERS, where the model has them, else all of it) into
+# <dir> with `cmake -E tar xvf`, as _torchcompat_run_tar does, divided among several children side
+# by side where the model allows it (_torchcompat_extract_groups) and a POSIX shell is there to
+# start them. Each child writes the names it extracts to this process's pipe, as a lone child
+# would, so that each dies at its next entry when this process is killed. The group lists are *.tmp
+# files beside <archive>, in the private entry folder. Sets <problem-var> to what the children
+# complained of (libarchive checks each zip entry's CRC-32 and size, and a compressed tar's
+# checksums, as it writes, but CMake before 4.x only warns and keeps the file), else "".
+function(_torchcompat_run_extraction out_problem archive dir hash_var model)
   set(count 0)
   if(NOT CMAKE_HOST_WIN32 AND EXISTS "/bin/sh")
     _torchcompat_extract_jobs(jobs)
@@ -152,7 +148,7 @@ function(_torchcompat_run_extraction prefix archive dir hash_var model)
     set(count ${groups_COUNT})
   endif()
   if(count LESS 2)
-    _torchcompat_run_tar(run xvf "${archive}" "${dir}" "${hash_var}" ${ARGN})
+    _torchcompat_run_tar(run xvf "${archive}" "${dir}" "${hash_var}" ${${model}_MEMBERS})
   else()
     _torchcompat_temp_suffix(suffix)
     get_filename_component(folder "${archive}" DIRECTORY)
@@ -192,7 +188,17 @@ exit "$rc"
       file(REMOVE "${lists}-${group}.tmp")
     endforeach()
   endif()
-  _torchcompat_hand_run_up(${prefix} "${hash_var}")
+  if(NOT hash_var STREQUAL "")
+    set(${hash_var} "${${hash_var}}" PARENT_SCOPE)
+  endif()
+  set(problem "")
+  if(NOT run_RC EQUAL 0 OR NOT run_ERRORS STREQUAL "")
+    string(STRIP "${run_ERRORS}" complaints)
+    string(REGEX REPLACE "[ \t\r\n]+" " " complaints "${complaints}")
+    _torchcompat_escaped_name(complaints "${complaints}")
+    set(problem "CMake's archive reader reported damaged data (exit ${run_RC}: ${complaints})")
+  endif()
+  set(${out_problem} "${problem}" PARENT_SCOPE)
 endfunction()
 
 function(_torchcompat_extract archive entry_dir model out_error)
@@ -225,19 +231,14 @@ function(_torchcompat_extract archive entry_dir model out_error)
     set(${out_error} "${error}" PARENT_SCOPE)
     return()
   endif()
-  # In a child, so that its complaints can be read: libarchive checks each zip entry's CRC-32 and
-  # size (and a compressed tar's checksums) as it writes, but CMake before 4.x only warns about a
-  # mismatch and keeps the file. Any complaint fails the extraction. The child names each entry on
-  # a pipe this process reads: if the configure is killed, the child dies of SIGPIPE at its next
-  # entry instead of writing on. The listing ran in the C locale; so does the extraction (and
-  # the hash beside it: _torchcompat_run_tar).
+  # In children whose complaints fail the extraction, and which die at their next entry if the
+  # configure is killed (_torchcompat_run_extraction). The listing ran in the C locale; so does the
+  # extraction (and the hash beside it).
   set(hash_into "")
   if(NOT hash_var STREQUAL "")
     set(hash_into extracted_hash)
   endif()
-  _torchcompat_run_extraction(tar "${archive}" "${staging}" "${hash_into}" ${model})
-  set(rc "${tar_RC}")
-  set(complaints "${tar_ERRORS}")
+  _torchcompat_run_extraction(problem "${archive}" "${staging}" "${hash_into}" ${model})
   if(NOT hash_var STREQUAL "")
     set(actual "${extracted_hash}")
     set(${hash_var} "${actual}" PARENT_SCOPE)
@@ -247,14 +248,6 @@ function(_torchcompat_extract archive entry_dir model out_error)
       return()
     endif()
   endif()
-  set(problem "")
-  if(NOT rc EQUAL 0 OR NOT complaints STREQUAL "")
-    string(STRIP "${complaints}" complaints)
-    string(REGEX REPLACE "[ \t\r\n]+" " " complaints "${complaints}")
-    _torchcompat_escaped_name(complaints "${complaints}")
-    set(problem "CMake's archive reader reported damaged data (exit ${rc}: ${complaints})")
-  endif()
-
   if(problem STREQUAL "")
     _torchcompat_tree_problem(problem "${staging}" ${model})
   endif()
